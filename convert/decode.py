@@ -1,0 +1,94 @@
+"""Bytes → text: the first step of the pipeline.
+
+Word-to-text exports arrive as UTF-8 (with or without a BOM), UTF-16 with a BOM
+(Windows tools), or a legacy single-byte code page (cp1252, latin-1).  The
+order of trust:
+
+1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+2. input that is valid UTF-8 is UTF-8 (strict decoding; ASCII is UTF-8);
+3. anything else is handed to charset-normalizer, and accepted only when it
+   names a code page in which the bytes decode cleanly to text.
+
+Binary input is refused before that: NUL bytes without a UTF-16/32 BOM, and
+the signatures of the formats people most often rename to ``.txt`` by mistake
+(PNG, JPEG, GIF, PDF, ZIP/DOCX, OLE2/DOC, gzip, RTF is text and passes).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE with BOM"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE with BOM"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE with BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE with BOM"),
+)
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX and ODT are ZIP archives)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (a binary Word .doc?)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+# Single-byte code pages charset-normalizer may propose that we accept; a
+# guess outside this list (e.g. a CJK multi-byte code page for a few stray
+# bytes) is more likely a misdetection of binary junk than real input.
+_LEGACY = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman", "cp1250", "iso8859_2"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text and how it was decoded."""
+
+    text: str
+    """The decoded text (a leading BOM removed)."""
+    encoding: str
+    """Human-readable name of the encoding used, e.g. ``UTF-8``, ``cp1252``."""
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode *data* or raise `InputError` saying why it is not text."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(codec), label)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {label.split(' with')[0]} byte-order mark "
+                                 f"but byte {exc.start + len(bom)} is not valid {codec}") from None
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"not a text file: looks like {what}")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"not a text file: NUL byte at offset {nul} "
+                         "(binary data, or UTF-16 without a byte-order mark)")
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    return _decode_legacy(data, first_bad)
+
+
+def _decode_legacy(data: bytes, first_bad: int) -> Decoded:
+    from charset_normalizer import from_bytes  # only legacy input pays for the import
+
+    for match in from_bytes(data, cp_isolation=sorted(_LEGACY)):
+        if match.encoding in _LEGACY:
+            try:
+                return Decoded(data.decode(match.encoding), match.encoding)
+            except UnicodeDecodeError:
+                continue
+    raise InputError(f"not valid UTF-8 (byte {first_bad}) and not recognisable as a "
+                     "legacy code page such as cp1252")

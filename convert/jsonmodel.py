@@ -1,0 +1,87 @@
+"""The model as JSON data and back: `dump(document)` → dict, `load(dict)` → `Document`.
+
+The JSON mirrors the dataclasses field by field (see README, "The JSON
+format").  Members of the block and inline unions carry a ``"type"`` tag
+(``paragraph``, ``list``, ``table``, ``noteref``); plain text runs are JSON
+strings; tuples are arrays; the kind is its code (``"frs"``).  Loading is
+driven by the model's own type annotations, so a field added to the model is
+dumped and loaded without touching this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from . import model
+from .errors import InputError
+
+FORMAT_VERSION = 1
+"""Bumped when the JSON changes incompatibly."""
+
+_TAGS: dict[type, str] = {model.Paragraph: "paragraph", model.ListBlock: "list",
+                          model.Table: "table", model.NoteRef: "noteref"}
+_BY_TAG = {tag: cls for cls, tag in _TAGS.items()}
+
+
+def dump(document: model.Document) -> dict[str, Any]:
+    """The document as JSON-ready data."""
+    return {"riksdoc_json": FORMAT_VERSION, **_dump(document)}
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value):
+        data = {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        tag = _TAGS.get(type(value))
+        return {"type": tag, **data} if tag else data
+    if isinstance(value, tuple):
+        return [_dump(item) for item in value]
+    return value
+
+
+def load(data: Any) -> model.Document:
+    """A `Document` from data made by `dump`; `InputError` if it is not that."""
+    if not isinstance(data, dict) or data.get("riksdoc_json") != FORMAT_VERSION:
+        raise InputError(f"not riksdoc JSON version {FORMAT_VERSION}")
+    try:
+        return _load(model.Document, {k: v for k, v in data.items() if k != "riksdoc_json"})
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"malformed riksdoc JSON: {exc}") from None
+
+
+def _load(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        if isinstance(value, dict) and "type" in value:
+            return _load(_BY_TAG[value["type"]], value)
+        if isinstance(value, str) and str in options:
+            return value
+        (option,) = [o for o in options if o is not type(None)]
+        return _load(option, value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        item = typing.get_args(hint)[0]
+        return tuple(_load(item, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {hint.__name__}")
+        hints = typing.get_type_hints(hint, vars(model))
+        known = {f.name for f in dataclasses.fields(hint)}
+        unknown = set(value) - known - {"type"}
+        if unknown:
+            raise ValueError(f"unknown field(s) {sorted(unknown)} in {hint.__name__}")
+        return hint(**{name: _load(hints[name], v) for name, v in value.items() if name != "type"})
+    if hint in (str, int, bool) and not isinstance(value, hint):
+        raise TypeError(f"expected {hint.__name__}, got {type(value).__name__}")
+    return value

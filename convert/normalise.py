@@ -1,0 +1,478 @@
+"""Clean a Word→text export (Apache Tika, Apache POI) without losing a word.
+
+`normalise(text)` runs a chain of small named steps over the text's lines.
+Each step returns the new lines and records every change it made as a
+`Change` (kind, input line, column, the text removed or replaced, detail).
+Nothing is dropped silently: what leaves the text is either in the report or
+kept as a note.
+
+After `normalise`, these hold for `Normalised.lines`:
+
+* Line numbers refer to physical lines of the input (CR, LF and CRLF each end
+  a line); a line split by a vertical tab, form feed or Unicode line/paragraph
+  separator keeps its input line number.
+* No exporter markers remain: ``[bookmark: …]``, ``[image: …]``, reviewer
+  comments (``\\tComment by AUTHOR: …``), footnote/endnote markup, and the
+  embedded-part file names Tika appends after the body (``image1.png``,
+  ``oleObject1.bin``) are gone, all reported (comments with author and text,
+  images with their alt text).
+* Footnotes and endnotes are `ExtractedNote` entries; their reference points
+  are the only place `NOTE_OPEN` … `NOTE_CLOSE` occur, around the note id.
+* No C0/C1 control characters other than TAB, no noncharacters (U+FDD0–FDEF,
+  U+xFFFE/xFFFF), no lone surrogates, no soft hyphens, no zero-width spaces
+  (U+200B, U+2060, U+FEFF).  Joiners (U+200C/D) and bidirectional marks stay:
+  scripts and emoji need them.
+* Word's Symbol-font bullets (private-use U+F0B7 …) are the Unicode bullets
+  they display as.
+* Text is in Unicode NFC.
+* A TAB occurs only between the cells of a table row (at least two non-empty
+  cells; the row-end tab Tika writes is dropped).  Every other tab, including
+  the one after a list marker, became one space.
+* No line starts or ends with whitespace, no line holds two spaces in a row,
+  and a line of only whitespace (spaces, tabs, NBSP) is empty.  Non-breaking
+  spaces inside text are kept.
+* List markers (``1)``, ``a)``, ``II.``, ``·``, ``•``, ``–``, ``-``) are
+  still at the start of their lines, followed by one space.
+* No empty lines at the start or the end.
+* The author's words are never changed: no spelling, case or punctuation is
+  touched.
+
+The chain is idempotent: normalising `Normalised.text` again changes nothing
+(a property test checks it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+NOTE_OPEN = "\ufdd0"
+"""Opens a note reference in a normalised line; a noncharacter, so never content."""
+NOTE_CLOSE = "\ufdd1"
+"""Closes a note reference."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text and the input line it came from."""
+
+    number: int
+    """1-based physical line of the input."""
+    text: str
+    """The line's text, without its line ending."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a normalisation step made."""
+
+    kind: str
+    """What was changed: ``bookmark``, ``image``, ``comment``, ``footnote`` … (see `KINDS`)."""
+    line: int
+    """Input line."""
+    column: int
+    """1-based column in the line as the step saw it."""
+    text: str
+    """The text removed or replaced, exactly."""
+    detail: str | None = None
+    """What it was (the comment's author and text, an image's alt text, a replacement)."""
+
+
+@dataclass(frozen=True)
+class ExtractedNote:
+    """A footnote or endnote lifted out of the export's inline markup."""
+
+    note_id: str
+    """``fn1``, ``en1``: unique within the document."""
+    marker: str
+    """The number the export gave it."""
+    text: str
+    """The note's text, normalised like every other line."""
+    endnote: bool
+    """True for an endnote."""
+    line: int
+    """Input line of the reference."""
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The clean text, its notes and the report of what changed."""
+
+    lines: tuple[Line, ...]
+    """Clean lines (see the module docstring for what holds)."""
+    notes: tuple[ExtractedNote, ...]
+    """Notes in order of reference."""
+    changes: tuple[Change, ...]
+    """Every change, in the order the steps made them."""
+    encoding: str = "str"
+    """How the input was decoded (set by the caller that decoded bytes)."""
+
+    @property
+    def text(self) -> str:
+        """The clean text in its documented plain form.
+
+        A note reference shows as ``[^1]`` (endnotes ``[^e1]``) and the notes
+        follow the body after an empty line, one a line: ``[^1]: note text``.
+        """
+        body = "\n".join(_show_refs(line.text, self.notes) for line in self.lines)
+        if not self.notes:
+            return body + "\n" if body else ""
+        shown = "\n".join(f"[^{_show_marker(n)}]: {n.text}" for n in self.notes)
+        return f"{body}\n\n{shown}\n"
+
+    def report(self) -> dict[str, object]:
+        """The report as plain data (for ``--report`` JSON)."""
+        return {
+            "encoding": self.encoding,
+            "changes": [
+                {"kind": c.kind, "line": c.line, "column": c.column, "text": c.text,
+                 "detail": c.detail}
+                for c in self.changes
+            ],
+            "notes": [
+                {"id": n.note_id, "marker": n.marker, "endnote": n.endnote, "line": n.line,
+                 "text": n.text}
+                for n in self.notes
+            ],
+        }
+
+
+def _show_marker(note: ExtractedNote) -> str:
+    return f"e{note.marker}" if note.endnote else note.marker
+
+
+def _show_refs(text: str, notes: tuple[ExtractedNote, ...]) -> str:
+    by_id = {n.note_id: n for n in notes}
+    return _REF.sub(lambda m: f"[^{_show_marker(by_id[m.group(1)])}]", text)
+
+
+_REF = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
+
+Step = Callable[[list[Line], list[Change]], list[Line]]
+
+
+# --- characters -----------------------------------------------------------
+
+_LINE_SPLITTERS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_SPLITTER_NAMES = {"\x0b": "vertical tab (Word line break)", "\x0c": "form feed (page break)",
+                   "\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
+
+
+def split_line_breaks(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Vertical tab, form feed and Unicode line separators end a line."""
+    out: list[Line] = []
+    for line in lines:
+        for m in _LINE_SPLITTERS.finditer(line.text):
+            changes.append(Change("line-break", line.number, m.start() + 1, m.group(),
+                                  _SPLITTER_NAMES[m.group()] + " → new line"))
+        out.extend(Line(line.number, part) for part in _LINE_SPLITTERS.split(line.text))
+    return out
+
+
+_INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                      "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+
+
+def remove_control_characters(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """C0/C1 controls (but TAB), lone surrogates and noncharacters carry no text."""
+    def name(ch: str) -> str:
+        if "\ud800" <= ch <= "\udfff":
+            return "lone surrogate"
+        return "noncharacter" if ch >= "\ufdd0" else "control character"
+    return _remove(lines, changes, _INVALID, "control-character",
+                   lambda m: f"U+{ord(m.group()):04X} ({name(m.group())})")
+
+
+def compose_nfc(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Unicode NFC, so that the same word is the same code points in every output."""
+    return [Line(line.number, unicodedata.normalize("NFC", line.text)) for line in lines]
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE_NAMES = {"\u00ad": "soft hyphen", "\u200b": "zero-width space",
+                    "\u2060": "word joiner", "\ufeff": "zero-width no-break space"}
+
+
+def remove_invisible_characters(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Soft hyphens and zero-width spaces: the PDF hyphenates by itself."""
+    return _remove(lines, changes, _INVISIBLE, "invisible-character",
+                   lambda m: _INVISIBLE_NAMES[m.group()])
+
+
+_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
+                   "\uf02d": "-", "\uf0a8": "□"}
+_SYMBOL = re.compile("[" + "".join(_SYMBOL_BULLETS) + "]")
+
+
+def map_symbol_bullets(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Word's Symbol/Wingdings bullets are private-use code points; use the glyph they show."""
+    out = []
+    for line in lines:
+        for m in _SYMBOL.finditer(line.text):
+            changes.append(Change("symbol-bullet", line.number, m.start() + 1, m.group(),
+                                  f"U+{ord(m.group()):04X} → {_SYMBOL_BULLETS[m.group()]}"))
+        out.append(Line(line.number, _SYMBOL.sub(lambda m: _SYMBOL_BULLETS[m.group()], line.text)))
+    return out
+
+
+# --- exporter markers -----------------------------------------------------
+
+_COMMENT = re.compile(r"\tComment by ([^:\t\n]+): ([^\t\n]*)")
+
+
+def remove_comments(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Reviewer comments must never be published: out of the text, into the report."""
+    return _remove(lines, changes, _COMMENT, "comment",
+                   lambda m: f"comment by {m.group(1)}: {m.group(2)}")
+
+
+_BOOKMARK = re.compile(r"\[bookmark: ?([^\]\n]*)\]")
+
+
+def remove_bookmarks(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Word bookmarks (``_GoBack``, ``_Hlk…``, ``_Toc…``) are positions, not text."""
+    return _remove(lines, changes, _BOOKMARK, "bookmark", lambda m: m.group(1))
+
+
+_IMAGE = re.compile(r"\[image(?:: ?([^\]\n]*))?\]")
+
+
+def remove_images(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """An image cannot travel in text; its alt text goes to the report."""
+    return _remove(lines, changes, _IMAGE, "image",
+                   lambda m: f"alt text: {m.group(1)}" if m.group(1) else "no alt text")
+
+
+_NOTE_REF = re.compile(r"\[(footnote|endnote)Ref: ?(\d+)\]")
+_INLINE_BODY = re.compile(r" ?\[(\d+): ")
+
+
+def extract_notes(lines: list[Line], changes: list[Change],
+                  notes: list[ExtractedNote]) -> list[Line]:
+    """Footnotes and endnotes become notes attached to their reference points.
+
+    POI and Tika ≤ 3.2 write the reference ``[footnoteRef:N]`` inline and the
+    body `` [N: text] `` at the end of the same paragraph; Tika ≥ 3.3 writes
+    the body as a line of its own after the paragraph (``[N: text]`` or
+    ``N text``).  A reference whose body is nowhere is reported, not invented.
+    """
+    out: list[Line] = []
+    consumed: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in consumed:
+            continue
+        refs = list(_NOTE_REF.finditer(line.text))
+        if not refs:
+            out.append(line)
+            continue
+        text, bodies = _split_inline_bodies(line, changes)
+        pieces, last = [], 0
+        for m in _NOTE_REF.finditer(text):
+            pieces.append(text[last:m.start()])
+            last = m.end()
+            endnote, marker = m.group(1) == "endnote", m.group(2)
+            body = bodies.pop(marker, None)
+            if body is None:
+                body = _body_on_later_line(lines, index, marker, consumed, changes)
+            if body is None:
+                changes.append(Change("note-without-text", line.number, m.start() + 1, m.group(),
+                                      "reference whose note text the export does not contain"))
+                continue
+            note_id = f"{'en' if endnote else 'fn'}{marker}"
+            while any(n.note_id == note_id for n in notes):
+                note_id += "'"
+            notes.append(ExtractedNote(note_id, marker, body, endnote, line.number))
+            changes.append(Change("note", line.number, m.start() + 1, m.group(),
+                                  f"{'endnote' if endnote else 'footnote'} {marker} kept as a note"))
+            pieces.append(f"{NOTE_OPEN}{note_id}{NOTE_CLOSE}")
+        pieces.append(text[last:])
+        for marker, body in bodies.items():  # a body with no reference: still text
+            changes.append(Change("note-without-reference", line.number, 1, body,
+                                  f"note {marker} kept in the text"))
+            pieces.append(f" {body}")
+        out.append(Line(line.number, "".join(pieces)))
+    return out
+
+
+def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[str, str]]:
+    starts = list(_INLINE_BODY.finditer(line.text))
+    first_ref = _NOTE_REF.search(line.text)
+    starts = [m for m in starts if first_ref and m.start() > first_ref.start()]
+    if not starts:
+        return line.text, {}
+    bodies: dict[str, str] = {}
+    for m, nxt in zip(starts, starts[1:] + [None]):
+        raw = line.text[m.start(): nxt.start() if nxt else len(line.text)]
+        body = raw[m.end() - m.start():].rstrip()
+        body = body[:-1] if body.endswith("]") else body
+        bodies.setdefault(m.group(1), body.strip())
+    return line.text[: starts[0].start()].rstrip(" "), bodies
+
+
+def _body_on_later_line(lines: list[Line], index: int, marker: str, consumed: set[int],
+                        changes: list[Change]) -> str | None:
+    own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(.+)$")
+    looked = 0
+    for later in range(index + 1, len(lines)):
+        if later in consumed or not lines[later].text.strip():
+            continue
+        m = own.match(lines[later].text)
+        if m:
+            consumed.add(later)
+            return (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        looked += 1
+        if looked >= 3:
+            break
+    # Endnotes gather at the end of the document: look for the bracketed form anywhere.
+    exact = re.compile(rf"^\s*\[{marker}: ?(.*)\]\s*$")
+    for later in range(index + 1, len(lines)):
+        m = exact.match(lines[later].text) if later not in consumed else None
+        if m:
+            consumed.add(later)
+            return m.group(1).strip()
+    return None
+
+
+_EMBEDDED = re.compile(
+    r"^(?:image\d+|oleObject\d+|media\d+|chart\d+|package\d*|Microsoft_[\w.-]+|Worksheet\d*)"
+    r"\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|xlsx?|xlsm|docx?|pptx?|vsdx?|pdf)$",
+    re.IGNORECASE)
+
+
+def remove_embedded_file_names(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Tika lists the names of embedded parts after the body; they are not text."""
+    end = len(lines)
+    while end and (not lines[end - 1].text.strip() or _EMBEDDED.match(lines[end - 1].text.strip())):
+        end -= 1
+    for line in lines[end:]:
+        if line.text.strip():
+            changes.append(Change("embedded-file", line.number, 1, line.text,
+                                  "name of an embedded part Tika appends after the body"))
+    return lines[:end] + [line for line in lines[end:] if not line.text.strip()]
+
+
+# --- whitespace -----------------------------------------------------------
+
+LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zåäö][.)]|[IVXLC]{1,6}\.|[·•▪➢❖✓□◦‣∙*\-–—])(?=\s)")
+"""A list marker at the start of a (stripped) line: numbers, letters, roman numerals, bullets, dashes."""
+
+_SPACE_RUN = re.compile(r" {2,}")
+_WHITESPACE = " \t\u00a0\u2007\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+
+
+def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """Tabs become cell separators or spaces; ends trimmed; space runs collapsed."""
+    out = []
+    for line in lines:
+        text = line.text
+        if not text.strip(_WHITESPACE):
+            if text:
+                changes.append(Change("whitespace-line", line.number, 1, text,
+                                      "line of only whitespace → empty line"))
+            out.append(Line(line.number, ""))
+            continue
+        stripped = text.lstrip(_WHITESPACE)
+        if len(stripped) < len(text):
+            changes.append(Change("leading-whitespace", line.number, 1, text[: len(text) - len(stripped)]))
+        text = stripped
+        stripped = text.rstrip(_WHITESPACE)
+        if len(stripped) < len(text):
+            changes.append(Change("trailing-whitespace", line.number, len(stripped) + 1,
+                                  text[len(stripped):]))
+        text = _cells_or_spaces(Line(line.number, stripped), changes)
+        for m in reversed(list(_SPACE_RUN.finditer(text))):
+            changes.append(Change("space-run", line.number, m.start() + 1, m.group(),
+                                  f"{len(m.group())} spaces → 1"))
+        out.append(Line(line.number, _SPACE_RUN.sub(" ", text)))
+    return out
+
+
+def _cells_or_spaces(line: Line, changes: list[Change]) -> str:
+    text = line.text
+    if "\t" not in text:
+        return text
+    marker = LIST_MARKER.match(text)
+    body = text[marker.end():] if marker else text
+    cells = [cell.strip(" \u00a0") for cell in body.split("\t")]
+    if not marker and sum(1 for cell in cells if cell) >= 2:
+        return "\t".join(cells)  # a table row; the trailing row-end tab was trimmed already
+    for m in re.finditer(r"[ ]*\t[\t ]*", text):
+        changes.append(Change("tab", line.number, m.start() + 1, m.group(), "tab → space"))
+    return re.sub(r"[ ]*\t[\t ]*", " ", text)
+
+
+def trim_empty_edges(lines: list[Line], changes: list[Change]) -> list[Line]:
+    """No empty lines before the first or after the last line of text."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].text:
+        start += 1
+    while end > start and not lines[end - 1].text:
+        end -= 1
+    return lines[start:end]
+
+
+# --- the chain ------------------------------------------------------------
+
+STEPS: tuple[Step, ...] = (
+    split_line_breaks,
+    remove_control_characters,
+    compose_nfc,
+    remove_invisible_characters,
+    map_symbol_bullets,
+    remove_comments,
+    remove_bookmarks,
+    remove_images,
+    # extract_notes runs here (it also collects notes; see normalise)
+    remove_embedded_file_names,
+    tidy_whitespace,
+    trim_empty_edges,
+)
+"""The steps in order; `extract_notes` runs after `remove_images`."""
+
+KINDS = ("line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
+         "bookmark", "image", "note", "note-without-text", "note-without-reference",
+         "embedded-file", "whitespace-line", "leading-whitespace", "trailing-whitespace", "tab",
+         "space-run")
+"""Every `Change.kind` a step can record."""
+
+
+def normalise(text: str, encoding: str = "str") -> Normalised:
+    """Run the chain over *text* (already decoded) and return the result."""
+    lines = [Line(number, part) for number, part in enumerate(_physical_lines(text), start=1)]
+    changes: list[Change] = []
+    notes: list[ExtractedNote] = []
+    for step in STEPS:
+        lines = step(lines, changes)
+        if step is remove_images:
+            lines = extract_notes(lines, changes, notes)
+    lines = _tidy_notes(notes, lines, changes)
+    return Normalised(tuple(lines), tuple(notes), tuple(changes), encoding)
+
+
+def _tidy_notes(notes: list[ExtractedNote], lines: list[Line], changes: list[Change]) -> list[Line]:
+    for index, note in enumerate(notes):
+        (clean,) = tidy_whitespace([Line(note.line, note.text)], changes)
+        notes[index] = ExtractedNote(note.note_id, note.marker, clean.text.replace("\t", " "),
+                                     note.endnote, note.line)
+    return lines
+
+
+def _physical_lines(text: str) -> list[str]:
+    if not text:
+        return []
+    parts = re.split(r"\r\n|\r|\n", text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def _remove(lines: list[Line], changes: list[Change], pattern: re.Pattern[str], kind: str,
+            detail: Callable[[re.Match[str]], str]) -> list[Line]:
+    out = []
+    for line in lines:
+        for m in pattern.finditer(line.text):
+            changes.append(Change(kind, line.number, m.start() + 1, m.group(), detail(m)))
+        out.append(Line(line.number, pattern.sub("", line.text)))
+    return out

@@ -1,0 +1,47 @@
+"""Readers: input file → `Read` (a `Document`, and the normalisation report for text).
+
+The reader is chosen by file name: ``.akn.xml``/``.xml`` → Akoma Ntoso,
+``.docx`` → Word, ``.json`` → riksdoc's JSON; anything else is read as a
+Word→text export.  Reader modules are imported only when a file needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from ..model import Document
+from ..normalise import Normalised
+
+
+@dataclass(frozen=True)
+class Read:
+    """What a reader made of one input."""
+
+    document: Document
+    """The document."""
+    normalised: Normalised | None = None
+    """The normalisation result (text inputs only)."""
+
+
+_BY_SUFFIX = (
+    (".akn.xml", "akn"),
+    (".xml", "akn"),
+    (".docx", "docx"),
+    (".json", "json"),
+)
+
+
+def reader_for(name: str) -> str:
+    """The reader module name for a file called *name*."""
+    lower = name.lower()
+    for suffix, reader in _BY_SUFFIX:
+        if lower.endswith(suffix):
+            return reader
+    return "text"
+
+
+def read(data: bytes, name: str) -> Read:
+    """Read *data* (the content of a file called *name*)."""
+    module = import_module(f"{__name__}.{reader_for(name)}")
+    return module.read(data)

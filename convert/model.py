@@ -60,8 +60,9 @@ class Paragraph:
 
     content: tuple[Inline, ...]
     """Text runs and note references."""
-    span: Span | None = None
-    """Source lines; None for models not read from text (e.g. from DOCX)."""
+    span: Span | None = field(default=None, compare=False)
+    """Source lines; None for models not read from text (e.g. from DOCX). Not part of
+    equality: the same paragraph read back from AKN or DOCX has no source lines."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class ListItem:
     """The marker as the author wrote it: ``1)``, ``a)``, ``II.``, ``•``, ``–``."""
     content: tuple[Inline, ...]
     """Text runs and note references after the marker."""
-    span: Span | None = None
-    """Source lines."""
+    span: Span | None = field(default=None, compare=False)
+    """Source lines (not part of equality)."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ class TableRow:
 
     cells: tuple[tuple[Inline, ...], ...]
     """The cells' contents, left to right (empty cells are empty tuples)."""
-    span: Span | None = None
-    """Source line."""
+    span: Span | None = field(default=None, compare=False)
+    """Source line (not part of equality)."""
 
 
 @dataclass(frozen=True)

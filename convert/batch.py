@@ -120,16 +120,24 @@ def warm(formats: Sequence[str]) -> None:
 Runner = Callable[[Iterable[Job]], Iterator[Outcome]]
 
 
+def make_pool(workers: int, formats: Sequence[str]) -> ProcessPoolExecutor:
+    """Worker processes that have imported the writers for *formats* (shared by batch and server).
+
+    Submit `convert_job` to it.  Workers are forked, so they start warm with
+    whatever this process already imported.
+    """
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=warm, initargs=(tuple(formats),))
+
+
 def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iterator[Outcome]:
     """Outcomes in completion order, from *workers* warm processes (1: in this process)."""
     if workers <= 1:
         for job in jobs:
             yield convert_job(job)
         return
-    context = multiprocessing.get_context("fork")
     window = workers * 4  # bounded: a 100 000-file batch does not hold every input in memory
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm,
-                             initargs=(tuple(formats),)) as pool:
+    with make_pool(workers, formats) as pool:
         pending: set[Future[Outcome]] = set()
         source = iter(jobs)
         exhausted = False

@@ -101,6 +101,27 @@ skipped unless --force.""")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
+
+    p = _command(sub, "serve", _serve, "run the web page and HTTP API",
+                 f"""examples:
+  {PROG} serve                                    # http://127.0.0.1:8000/
+  {PROG} serve --port 8080 --workers 4
+  {PROG} serve --host 0.0.0.0 --max-upload 2000000 --timeout 30
+
+Paste or upload an export, see the metadata, what normalisation removed and a
+preview, and download the files. API: POST /api/convert, GET /api/health,
+description at /api/openapi.json. Results are held in memory only and expire
+after 30 minutes. Binds to loopback unless --host says otherwise; there is no
+login, so put it behind the office's proxy before opening it to a network.
+Needs the web extra: pip install 'riksdoc[web]'.""")
+    p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=_positive, default=8000, help="TCP port (default: 8000)")
+    p.add_argument("--max-upload", metavar="BYTES", type=_positive, default=10_000_000,
+                   help="largest text or file accepted; larger gets 413 (default: 10000000)")
+    p.add_argument("--timeout", metavar="SECONDS", type=_positive, default=60,
+                   help="time limit for one conversion; longer gets 504 (default: 60)")
+    p.add_argument("--workers", metavar="N", type=_positive, default=2,
+                   help="worker processes for conversions (default: 2)")
     return parser
 
 
@@ -200,6 +221,18 @@ def _convert(args: argparse.Namespace) -> int:
             _fail(str(args.report), exc.strerror or str(exc))
             return 1
     return 1 if counts["failed"] else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:  # imported here: `riksdoc convert` never needs the web stack
+        from .server import Settings, serve
+    except ImportError as exc:
+        print(f"{PROG}: serve needs the web extra ({exc.name} is missing): "
+              "pip install 'riksdoc[web]'", file=sys.stderr)
+        return 2
+    serve(Settings(host=args.host, port=args.port, max_upload=args.max_upload,
+                   timeout=float(args.timeout), workers=args.workers))
+    return 0
 
 
 # --- helpers --------------------------------------------------------------

@@ -359,10 +359,8 @@ def run_batch(inputs: Sequence[str], options: Options,
     last_save = time.monotonic()
 
     def tell(line: str) -> None:
-        if bar.disable:
+        with bar.external_write_mode(file=sys.stderr):  # above the bar, not through it
             say(line)
-        else:  # above the bar, not through it
-            bar.write(line, file=sys.stderr)
 
     def settle(outcome: Outcome) -> None:
         nonlocal last_save

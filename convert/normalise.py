@@ -120,7 +120,7 @@ class Normalised:
         body = "\n".join(_show_refs(line.text, self.notes) for line in self.lines)
         if not self.notes:
             return body + "\n" if body else ""
-        shown = "\n".join(f"[^{_show_marker(n)}]: {n.text}" for n in self.notes)
+        shown = "\n".join(f"[^{_show_marker(n)}]: {n.text}".rstrip() for n in self.notes)
         return f"{body}\n\n{shown}\n"
 
     def report(self) -> dict[str, object]:
@@ -314,7 +314,7 @@ def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[s
 
 def _body_on_later_line(lines: list[Line], index: int, marker: str, consumed: set[int],
                         changes: list[Change]) -> str | None:
-    own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(.+)$")
+    own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(\S.*)$")
     looked = 0
     for later in range(index + 1, len(lines)):
         if later in consumed or not lines[later].text.strip():

@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 from .errors import InputError
+from .limits import DEFAULT, Limits
 from .readers import read
 from .writers import FORMATS, write
 
@@ -47,6 +48,8 @@ class Job:
     """Formats to write."""
     stem: str
     """Base name of the outputs."""
+    limits: Limits = DEFAULT
+    """Size limits the input must keep."""
 
     def key(self) -> str:
         """Content hash of input, options and riksdoc version (the manifest's key)."""
@@ -93,7 +96,7 @@ def convert_job(job: Job) -> Outcome:
     outcome = Outcome(job.source, job.stem, key=job.key())
     started = time.perf_counter()
     try:
-        result = read(job.data, job.reader_name)
+        result = read(job.data, job.reader_name, job.limits)
         outcome.timings["read"] = time.perf_counter() - started
         document = result.document
         outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
@@ -303,14 +306,26 @@ class Options:
     """Dask scheduler address, ``local``, or None for local processes."""
     progress: str = "auto"
     """``auto`` (a bar when stderr is a terminal), ``always`` or ``never``."""
+    limits: Limits = DEFAULT
+    """Size limits on each input."""
 
 
-def read_source(source: str) -> bytes | str:
-    """The input's bytes, or a one-line reason why they cannot be read."""
+def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
+    """The input's bytes, or a one-line reason why they cannot be read.
+
+    A file over the size limit is refused before it is read into memory.
+    """
     try:
         if source == "-":
-            return sys.stdin.buffer.read()
-        return Path(source).read_bytes()
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        else:
+            with open(source, "rb") as handle:
+                limits.check_size(os.fstat(handle.fileno()).st_size)
+                data = handle.read(limits.max_bytes + 1)
+        limits.check_size(len(data))
+        return data
+    except InputError as exc:
+        return str(exc)
     except IsADirectoryError:
         return "is a directory"
     except FileNotFoundError:
@@ -339,11 +354,12 @@ def run_batch(inputs: Sequence[str], options: Options,
                                      error=f"output name {stem!r} is already used by {stems[stem]}"))
                 continue
             stems[stem] = source
-            data = read_source(source)
+            data = read_source(source, options.limits)
             if isinstance(data, str):
                 early.append(Outcome(source, stem, "failed", error=data))
                 continue
-            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem)
+            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem,
+                      options.limits)
             if not options.force and source != "-" and manifest.unchanged(job, options.out_dir):
                 early.append(Outcome(source, stem, "skipped", key=job.key()))
                 continue

@@ -17,6 +17,7 @@ from typing import Sequence
 from . import __version__, batch
 from .errors import InputError
 from .inspect import describe
+from .limits import Limits
 from .readers import Read, read
 from .writers import DEFAULT_FORMATS, FORMATS, NotAvailable, writer
 
@@ -98,6 +99,15 @@ skipped unless --force.""")
                    help="write a record per document (outputs, status, error, warnings, timings)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default auto: when stderr is a terminal)")
+    defaults = Limits()
+    p.add_argument("--max-bytes", metavar="N", type=_positive, default=defaults.max_bytes,
+                   help=f"refuse inputs larger than N bytes (default {defaults.max_bytes:,})")
+    p.add_argument("--max-lines", metavar="N", type=_positive, default=defaults.max_lines,
+                   help=f"refuse texts of more than N lines (default {defaults.max_lines:,})")
+    p.add_argument("--max-line-length", metavar="N", type=_positive,
+                   default=defaults.max_line_length,
+                   help=f"refuse texts with a line longer than N characters "
+                        f"(default {defaults.max_line_length:,})")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
@@ -175,7 +185,9 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
         return 1
     batch.remove_stale_parts(out_dir)
-    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress)
+    limits = Limits(args.max_bytes, args.max_lines, args.max_line_length)
+    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
+                            limits)
     started = time.perf_counter()
     try:
         outcomes = batch.run_batch(inputs, options,

@@ -472,17 +472,25 @@ STEPS: tuple[Step, ...] = (
 )
 """The steps in order; `extract_notes` runs after `remove_images`."""
 
-KINDS = ("line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
+KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
          "bookmark", "image", "note", "note-without-text", "note-without-reference",
          "embedded-file", "whitespace-line", "leading-whitespace", "trailing-whitespace", "tab",
          "space-run")
 """Every `Change.kind` a step can record."""
 
 
-def normalise(text: str, encoding: str = "str") -> Normalised:
-    """Run the chain over *text* (already decoded) and return the result."""
+def normalise(text: str, encoding: str = "str",
+              replaced: tuple[tuple[int, int, bytes], ...] = ()) -> Normalised:
+    """Run the chain over *text* (already decoded) and return the result.
+
+    *replaced* lists the byte sequences decoding could not read (line, column,
+    bytes); they are U+FFFD in *text* and are reported here.
+    """
     lines = [Line(number, part) for number, part in enumerate(_physical_lines(text), start=1)]
-    changes: list[Change] = []
+    changes: list[Change] = [
+        Change("invalid-byte", line, column, "\ufffd",
+               f"byte(s) {raw.hex(' ')} not valid in the encoding → U+FFFD")
+        for line, column, raw in replaced]
     notes: list[ExtractedNote] = []
     for step in STEPS:
         lines = step(lines, changes)

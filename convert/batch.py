@@ -184,17 +184,18 @@ def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcom
 # --- the parent's side: inputs, manifest, atomic output -----------------------
 
 def collect_inputs(items: Sequence[str]) -> list[str]:
-    """Files as given, directories expanded to their ``*.txt``, sorted; duplicates once."""
+    """Files as given, directories expanded to their ``*.txt``, sorted; duplicates once.
+
+    A directory without ``*.txt`` stays in the list, to fail as an input of its own.
+    """
     found: list[str] = []
     for item in items:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            names = sorted(str(p) for p in path.glob("*.txt") if p.is_file())
-            if not names:
-                raise InputError(f"{item}: directory has no *.txt files")
-            found.extend(names)
-        else:
-            found.append(item)
+        try:
+            names = sorted(str(p) for p in Path(item).glob("*.txt") if p.is_file()) \
+                if item != "-" and Path(item).is_dir() else []
+        except OSError:  # unreadable: reading it will say why
+            names = []
+        found.extend(names or [item])
     return list(dict.fromkeys(found))
 
 
@@ -263,11 +264,18 @@ class Manifest:
                                       "files": [Path(f).name for f in outcome.files]}
         self.dirty = True
 
-    def save(self) -> None:
-        if self.dirty:
-            data = {"riksdoc": __version__, "outputs": dict(sorted(self.entries.items()))}
+    def save(self) -> str | None:
+        """Write the manifest; a one-line reason if it cannot be (the outputs stand)."""
+        if not self.dirty:
+            return None
+        data = {"riksdoc": __version__, "outputs": dict(sorted(self.entries.items()))}
+        try:
             write_atomic(self.path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-            self.dirty = False
+        except OSError as exc:
+            return f"{self.path}: cannot update the manifest ({exc.strerror or exc}); " \
+                   "the next run will convert these inputs again"
+        self.dirty = False
+        return None
 
 
 def store(outcome: Outcome, out_dir: Path) -> None:
@@ -327,7 +335,7 @@ def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
     except InputError as exc:
         return str(exc)
     except IsADirectoryError:
-        return "is a directory"
+        return "directory has no *.txt files"
     except FileNotFoundError:
         return "no such file"
     except PermissionError:
@@ -391,8 +399,13 @@ def run_batch(inputs: Sequence[str], options: Options,
         done[outcome.source] = outcome
         bar.update(1)
         if time.monotonic() - last_save > 2:  # a killed run keeps most of its manifest
-            manifest.save()
+            save()
             last_save = time.monotonic()
+
+    def save() -> None:
+        problem = manifest.save()
+        if problem:
+            tell(problem)
 
     try:
         for outcome in outcomes:
@@ -403,7 +416,7 @@ def run_batch(inputs: Sequence[str], options: Options,
             settle(early.popleft())
     finally:
         bar.close()
-        manifest.save()
+        save()
     return [done[source] for source in inputs if source in done]
 
 

@@ -171,11 +171,7 @@ def _convert(args: argparse.Namespace) -> int:
         except NotAvailable as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 2
-    try:
-        inputs = batch.collect_inputs(args.inputs)
-    except InputError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 2
+    inputs = batch.collect_inputs(args.inputs)
     out_dir: Path = args.output_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -85,6 +85,18 @@ Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json.""")
                    help=f"comma list from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
     p.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("."),
                    help="where to write (default: the current directory)")
+
+    p = _command(sub, "validate", _validate, "check Akoma Ntoso files against the strict schema "
+                 "and the riksdoc profile",
+                 f"""examples:
+  {PROG} validate answer.akn.xml
+  {PROG} validate out/*.akn.xml
+
+Checks the official AKN 3.0 schema (strict), that every #reference resolves
+to an eId in <references>, that eIds are unique and well formed, and that the
+FRBR URIs agree with FRBRnumber, FRBRdate and FRBRsubtype. One line per
+problem on stderr and exit 1; otherwise 'FILE: valid' and exit 0.""")
+    p.add_argument("files", metavar="FILE", nargs="+", help="AKN XML files ('-' for stdin)")
     return parser
 
 
@@ -147,6 +159,27 @@ def _convert(args: argparse.Namespace) -> int:
     for source in inputs:
         if not convert_one(source, args.to, args.output_dir):
             failed += 1
+    return 1 if failed else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import problems  # loads the schema: only when asked for
+
+    failed = 0
+    for source in args.files:
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        except OSError as exc:
+            _fail(source, exc.strerror or str(exc))
+            failed += 1
+            continue
+        found = problems(data)
+        for problem in found:
+            _fail(source, problem)
+        if found:
+            failed += 1
+        else:
+            print(f"{source}: valid")
     return 1 if failed else 0
 
 

@@ -41,7 +41,9 @@ def problems(data: bytes) -> list[str]:
         tree = parse_xml(data)
     except InputError as exc:
         return [str(exc)]
-    out = [f"schema: line {e.line}: {e.message}" for e in _schema_errors(tree)]
+    # messages name elements {namespace}local; the namespace is always AKN's: leave it out
+    out = [f"schema: line {e.line}: {e.message.replace('{' + AKN_NS + '}', '')}"
+           for e in _schema_errors(tree)]
     out += _profile_problems(tree)
     return out
 

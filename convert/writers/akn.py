@@ -220,7 +220,9 @@ class _Writer:
         if doc.preamble:
             parts.append(E.coverPage(*(E.p(*self.inlines(p.content)) for p in doc.preamble)))
         date_in_preface = not doc.signatures and doc.place is None
-        parts.append(E.preface(*self.preface(date_in_preface)))
+        preface = self.preface(date_in_preface)
+        if preface:  # the schema forbids an empty preface
+            parts.append(E.preface(*preface))
         parts.append(E.mainBody(*self.body()))
         conclusions = self.conclusions(not date_in_preface)
         if conclusions:

@@ -450,8 +450,10 @@ class _Writer:
         author = self.author()
         work = [E.FRBRthis(value=uri.work_uri(work_component=False) + "/!main"),
                 E.FRBRuri(value=uri.work_uri(work_component=False))]
-        if doc.title is not None:
-            work.append(E.FRBRalias(value=doc.title, name="title"))
+        # every question's title (a joint answer answers several), the document's own first
+        titles = [q.title for q in doc.questions if q.title is not None] or \
+            ([doc.heading] if doc.heading is not None else [])
+        work += [E.FRBRalias(value=title, name="title") for title in dict.fromkeys(titles)]
         work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.kind_name)]
         if self.is_number:
             work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import (
-    Block, Document, Inline, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person,
+    Block, Document, Inline, ListBlock, ListItem, Note, NoteRef, Paragraph, Person,
     QuestionRef, Signature, SwedishDate, Table, TableRow,
 )
 from ..writers.akn import AKN_NS, KINDS_BY_NAME, RD_NS, parse_question_number
@@ -277,7 +277,8 @@ class _Reader:
         marker = element.get("marker", "")
         note_id = self.note_ids.get(eid) or f"{'en' if endnote else 'fn'}{marker}"
         if note_id not in self.notes:
-            self.notes[note_id] = Note(note_id, marker, (), endnote)  # first: a note may cite itself
+            # registered before its content is read: a note may cite itself
+            self.notes[note_id] = Note(note_id, marker, (), endnote)
             content: tuple[Inline, ...] = ()
             for p in element.iterfind(_A + "p"):
                 content = _join(content, self.inlines(p))

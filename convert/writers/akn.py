@@ -375,7 +375,8 @@ class _Writer:
         return element
 
     def person_group(self, person: Person, role_id: str) -> list[Node]:
-        """``[<role>Statsrådet</role> ]<person>Namn</person>[ (<organization>M</organization>)]``."""
+        """``[<role>Statsrådet</role> ]<person>Namn</person>[ (<organization>M</organization>)]``,
+        the role and party written where they belong to this mention of the person."""
         out: list[Node] = []
         if person.role is not None:
             out += [E.role(person.role, refersTo="#" + self.role(role_id)), " "]

@@ -441,3 +441,84 @@ def test_validate_many_files_one_line_each(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == f"{good}: valid\n"
     assert result.stderr.count("\n") >= 1 and "#nobody" in result.stderr
+
+
+def test_schema_is_loaded_once() -> None:
+    from convert.validate import schema
+    assert schema() is schema()
+
+
+# --- any model the writer accepts reads back equal (property) ------------------------
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\t\n\r"),
+                min_size=1, max_size=12)
+_NOTE_IDS = ("fn1", "fn2", "en1")
+
+
+def _runs(parts: list) -> tuple:
+    """Merge adjacent text runs: the model never has two in a row."""
+    out: list = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+_CONTENT = st.lists(_TEXT | st.sampled_from(_NOTE_IDS).map(NoteRef), max_size=4).map(_runs)
+_PERSON = st.builds(Person, _TEXT, st.none() | st.sampled_from(["M", "s", "fp", "X"]),
+                    st.none() | _TEXT)
+_QUESTION = st.builds(QuestionRef,
+                      st.integers(1990, 2030).map(lambda y: f"{y}/{(y + 1) % 100:02d}"),
+                      st.integers(1, 4000), _TEXT, st.none() | _PERSON, st.none() | _TEXT)
+
+
+@st.composite
+def _signature(draw) -> Signature:
+    person = draw(_PERSON)
+    assume(person.role != person.name)
+    lines = draw(st.lists(_TEXT, max_size=2))
+    lines.insert(draw(st.integers(0, len(lines))), person.name)
+    if person.role is not None:
+        lines.insert(draw(st.integers(0, len(lines))), person.role)
+    return Signature(person, tuple(lines))
+
+
+_BLOCK = st.one_of(
+    _CONTENT.map(Paragraph),
+    st.builds(ListBlock, st.booleans(),
+              st.lists(st.builds(ListItem, _TEXT | st.just(""), _CONTENT), min_size=1,
+                       max_size=3).map(tuple)),
+    st.builds(Table, st.lists(st.builds(TableRow, st.lists(_CONTENT, min_size=1, max_size=3)
+                                        .map(tuple)), min_size=1, max_size=3).map(tuple)),
+)
+
+
+@st.composite
+def _document(draw) -> Document:
+    year = draw(st.none() | st.integers(1900, 2100))
+    date = draw(st.none() | st.builds(SwedishDate, st.integers(1, 28), st.integers(1, 12),
+                                      st.just(year)))
+    notes = tuple(Note(note_id, draw(_TEXT), draw(_CONTENT), note_id.startswith("en"))
+                  for note_id in draw(st.permutations(_NOTE_IDS)))
+    return Document(
+        kind=draw(st.sampled_from(list(Kind))),
+        questions=tuple(draw(st.lists(_QUESTION, max_size=3))),
+        heading=draw(st.none() | _TEXT), addressee=draw(st.none() | _PERSON),
+        minister=draw(st.none() | _PERSON), place=draw(st.none() | _TEXT), date=date,
+        date_text=draw(st.none() | _TEXT), signatures=tuple(draw(st.lists(_signature(),
+                                                                            max_size=2))),
+        preamble=tuple(draw(st.lists(_CONTENT.map(Paragraph), max_size=2))),
+        blocks=tuple(draw(st.lists(_BLOCK, max_size=4))), notes=notes)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document(), st.text(max_size=8))
+def test_any_model_round_trips_and_validates(document: Document, stem: str) -> None:
+    data = write(document, stem=stem or "stdin")
+    assert problems(data) == []
+    assert read(data).document == document

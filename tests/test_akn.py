@@ -19,7 +19,7 @@ from convert.model import (
 from convert.readers.akn import read
 from convert.validate import problems
 from convert.writers.akn import AKN_NS, write
-from tests.conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
+from conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
 
 NS = {"a": AKN_NS, "rd": "urn:riksdoc:akn:1"}
 INPUT_IDS = [p.name for p in all_inputs()]

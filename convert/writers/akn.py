@@ -60,8 +60,8 @@ UNKNOWN_DATE = "9999-01-01"
 The naming convention makes the URI's date component mandatory and the strict
 schema types FRBRdate/@date as xs:date, so *some* full date has to be written.
 A date that cannot be true, marked ``name="unknown"``, says "not stated"
-without claiming a year the text does not give.  (UK Parliament's AKN drafting
-templates write the same value for dates not yet known.)"""
+without claiming a year the text does not give.  (The UK Parliaments' AKN
+drafting templates hold the same placeholder until the real date is known.)"""
 DATE_NAME = "document"
 """FRBRdate/@name when the date is the document's own stated date."""
 UNKNOWN_DATE_NAME = "unknown"

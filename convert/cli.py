@@ -1,4 +1,4 @@
-"""The ``riksdoc`` command: normalise, inspect and convert documents.
+"""The ``riksdoc`` command: normalise, inspect, convert and validate documents.
 
 Exit codes: 0 all good; 1 some input failed (the others were still done, one
 line on stderr per failure, no traceback); 2 usage error.
@@ -111,6 +111,18 @@ skipped unless --force.""")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
+
+    p = _command(sub, "validate", _validate, "check Akoma Ntoso files against the strict schema "
+                 "and the riksdoc profile",
+                 f"""examples:
+  {PROG} validate answer.akn.xml
+  {PROG} validate out/*.akn.xml
+
+Checks the official AKN 3.0 schema (strict), that every #reference resolves
+to an eId in <references>, that eIds are unique and well formed, and that the
+FRBR URIs agree with FRBRnumber, FRBRdate and FRBRsubtype. One line per
+problem on stderr and exit 1; otherwise 'FILE: valid' and exit 0.""")
+    p.add_argument("files", metavar="FILE", nargs="+", help="AKN XML files ('-' for stdin)")
     return parser
 
 
@@ -208,6 +220,26 @@ def _convert(args: argparse.Namespace) -> int:
             _fail(str(args.report), exc.strerror or str(exc))
             return 1
     return 1 if counts["failed"] else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import problems  # loads the schema: only when asked for
+
+    failed = 0
+    for source in args.files:
+        data = batch.read_source(source)
+        if isinstance(data, str):
+            _fail(source, data)
+            failed += 1
+            continue
+        found = problems(data)
+        for problem in found:
+            _fail(source, problem)
+        if found:
+            failed += 1
+        else:
+            print(f"{source}: valid")
+    return 1 if failed else 0
 
 
 # --- helpers --------------------------------------------------------------

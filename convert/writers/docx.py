@@ -46,7 +46,7 @@ from __future__ import annotations
 import io
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -100,7 +100,7 @@ LATER_HEAD = "och fråga"
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december")
 
-NO_DATE = datetime(1980, 1, 1)
+NO_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
 """created/modified for a document without a full date: fixed, documented, no clock."""
 
 
@@ -313,7 +313,8 @@ class _Writer:
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day) if date and date.year else NO_DATE
+        when = datetime(date.year, date.month, date.day, tzinfo=timezone.utc) \
+            if date and date.year else NO_DATE
         props.created = when
         props.modified = when
 

@@ -412,21 +412,46 @@ def test_xml_with_entities_is_refused(seed_docx: bytes, doctype: bytes) -> None:
 
 # -- a real client ---------------------------------------------------------------------
 
+def soffice(tmp_path: Path, target: str, *sources: Path) -> Path:
+    """Convert *sources* with LibreOffice headless (throwaway profile); the output folder."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.fail("the integration tests need LibreOffice (soffice)")
+    out = tmp_path / "out"
+    env = {**os.environ, "HOME": str(tmp_path)}
+    subprocess.run([program, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", target, "--outdir", str(out), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300, env=env)
+    return out
+
+
 @pytest.mark.integration
 def test_libreoffice_renders_every_word(seed: Document, seed_docx: bytes, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None or shutil.which("pdftotext") is None:
-        pytest.fail("the integration test needs LibreOffice (soffice) and pdftotext")
+    if shutil.which("pdftotext") is None:
+        pytest.fail("the integration test needs pdftotext (poppler-utils)")
     source = tmp_path / "seed.docx"
     source.write_bytes(seed_docx)
-    env = {**os.environ, "HOME": str(tmp_path)}
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180, env=env)
-    pdf = tmp_path / "seed.pdf"
+    pdf = soffice(tmp_path, "pdf", source) / "seed.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
                           capture_output=True, timeout=60).stdout.decode("utf-8")
     # Hyphenation may split a word at a line end: join "-\n" before comparing.
     rendered = words(re.sub(r"-\s*\n\s*", "", text))
     assert is_subsequence(model_words(seed), rendered)
     assert "1 (1)" in text
+
+
+@pytest.mark.integration
+def test_saved_again_by_libreoffice_reads_back_equal(tmp_path: Path) -> None:
+    """An answer opened and saved in LibreOffice (as an editor would) republishes unchanged."""
+    models = {"seed": read_document(SEED), **HAND_MADE,
+              **{p.stem: read_document(p) for p in all_inputs()
+                 if p.stem in ("frs-2010-11-680", "frs-2018-19-666", "fr-2002-03-11")}}
+    sources = []
+    for name, document in models.items():
+        sources.append(tmp_path / f"{name}.docx")
+        sources[-1].write_bytes(docx_of(document))
+    out = soffice(tmp_path, "docx:MS Word 2007 XML", *sources)
+    for name, document in models.items():
+        saved = (out / f"{name}.docx").read_bytes()
+        assert saved != docx_of(document), "LibreOffice should have rewritten the file"
+        assert read(saved).document == document, name

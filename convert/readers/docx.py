@@ -40,6 +40,7 @@ from ..model import (
     Block, Document, Inline, Kind, ListBlock, ListItem, Message, Note, NoteRef, Paragraph,
     Person, QuestionRef, Signature, SwedishDate, Table, TableRow,
 )
+from ..normalise import _SYMBOL_BULLETS
 from ..parse import _MINISTER_LINE, _NAME, MONTHS, _addressee, canonical_session
 from ..writers import docx as styles
 from ..writers.docx_xml import W_NS, parse_safely, w
@@ -214,7 +215,9 @@ class _Lists:
         number = start + index
         shown = styles.format_number(num_format, number) \
             if num_format in styles.NUMBER_FORMATS else str(number)
-        return text.replace("%%", "\0").replace("%1", shown).replace("\0", "%")
+        marker = text.replace("%%", "\0").replace("%1", shown).replace("\0", "%")
+        # Word's (and LibreOffice's) Symbol-font bullets are private-use code points.
+        return "".join(_SYMBOL_BULLETS.get(char, char) for char in marker)
 
 
 class _WordDocument:
@@ -356,7 +359,10 @@ class _WordDocument:
                 elif name == "tbl":
                     rows = []
                     for tr in child.findall(w("tr")):
-                        rows.append(TableRow(tuple(self._cell(tc) for tc in tr.findall(w("tc")))))
+                        cells = tr.findall(w("tc"))
+                        while cells and _filler(cells[-1]):
+                            cells.pop()
+                        rows.append(TableRow(tuple(self._cell(tc) for tc in cells)))
                     yield Table(tuple(rows))
                 elif name in ("sdt", "sdtContent", "ins", "customXml", "smartTag"):
                     yield from walk(child)
@@ -463,15 +469,38 @@ class _WordDocument:
         for index, p in enumerate(note.iter(w("p"))):
             if index:
                 parts.append(" ")
+            leading = index == 0
             for child in p:
-                if etree.QName(child).localname in _SKIPPED or (
-                        etree.QName(child).localname == "r" and _is_mark_run(child)):
+                name = etree.QName(child).localname
+                if name in _SKIPPED:
                     continue
+                if leading and name == "r" and self._is_mark_run(child):
+                    continue  # the note's own mark: Word's footnoteRef or a custom mark
+                leading = leading and not "".join(child.itertext()).strip()
                 self._collect(child, parts, notes=False)
         merged = _merge(parts)
         if merged and isinstance(merged[0], str):
             merged = (merged[0].lstrip(),) + merged[1:] if merged[0].strip() else merged[1:]
         return merged
+
+    def _is_mark_run(self, run: etree._Element) -> bool:
+        """A run showing a note's own mark at the start of its text.
+
+        Word writes w:footnoteRef; a custom mark is a run in the note-reference
+        character style (riksdoc's "footnote reference", LibreOffice's
+        "Footnote Characters"/"Footnote Anchor", any superscript run).
+        """
+        if run.find(w("footnoteRef")) is not None or run.find(w("endnoteRef")) is not None:
+            return True
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            return False
+        style_id = _val(rpr, "rStyle")
+        if style_id is not None:
+            name = f"{style_id} {self.style_names.get(style_id, '')}".lower()
+            if "footnote" in name or "endnote" in name:
+                return True
+        return _val(rpr, "vertAlign") == "superscript"
 
     def _warn(self, code: str, text: str) -> None:
         self.warnings.append(Message(code, text))
@@ -536,13 +565,16 @@ def _plain(content: tuple[Inline, ...]) -> str:
     return "".join(p for p in content if isinstance(p, str))
 
 
-def _is_mark_run(run: etree._Element) -> bool:
-    """The run that shows a note's own mark in the note text (auto or custom)."""
-    if run.find(w("footnoteRef")) is not None or run.find(w("endnoteRef")) is not None:
-        return True
-    rpr = run.find(w("rPr"))
-    style = _val(rpr, "rStyle") if rpr is not None else None
-    return style in ("FootnoteReference", "EndnoteReference")
+def _filler(tc: etree._Element) -> bool:
+    """LibreOffice's stand-in for a short row's missing cells (w:gridAfter in riksdoc's DOCX):
+    an empty cell with every border switched off."""
+    if "".join(tc.itertext()).strip():
+        return False
+    borders = tc.find(f"{w('tcPr')}/{w('tcBorders')}")
+    if borders is None:
+        return False
+    sides = {etree.QName(b).localname: b.get(w("val")) for b in borders}
+    return all(sides.get(side) == "nil" for side in ("top", "left", "bottom", "right"))
 
 
 def _minister(text: str) -> Person:

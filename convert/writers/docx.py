@@ -257,7 +257,8 @@ class _Writer:
         self._content()
         lists = self.page["lists"]
         ids = x.set_numbering(self.word, self.lists, indent_twips=_twips(lists["indent"]),
-                              hanging_twips=_twips(lists["hanging"]))
+                              hanging_twips=_twips(lists["hanging"]),
+                              marker_font=lists["marker_font"])
         for paragraph, index in self.numbered:
             x.number_paragraph(paragraph, ids[index])
         self._unreferenced_notes()

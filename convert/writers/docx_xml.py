@@ -229,8 +229,13 @@ class ListXml:
 
 
 def set_numbering(document: WordDocument, lists: Sequence[ListXml], *,
-                  indent_twips: int, hanging_twips: int) -> list[int]:
-    """Replace the template's numbering with *lists*; their w:numId values in order."""
+                  indent_twips: int, hanging_twips: int, marker_font: str) -> list[int]:
+    """Replace the template's numbering with *lists*; their w:numId values in order.
+
+    Markers get *marker_font* explicitly: a bullet level without a font is
+    OpenSymbol to LibreOffice, which then saves ``•`` and ``–`` as Symbol-font
+    private-use characters.
+    """
     root = etree.Element(w("numbering"), nsmap={"w": W_NS})
     for index, spec in enumerate(lists):
         abstract = etree.SubElement(root, w("abstractNum"), {w("abstractNumId"): str(index)})
@@ -243,6 +248,8 @@ def set_numbering(document: WordDocument, lists: Sequence[ListXml], *,
         ppr = etree.SubElement(lvl, w("pPr"))
         etree.SubElement(ppr, w("ind"), {w("left"): str(indent_twips),
                                          w("hanging"): str(hanging_twips)})
+        rpr = etree.SubElement(lvl, w("rPr"))
+        etree.SubElement(rpr, w("rFonts"), {w(a): marker_font for a in ("ascii", "hAnsi", "cs")})
     ids = []
     for index, _ in enumerate(lists):
         num = etree.SubElement(root, w("num"), {w("numId"): str(index + 1)})

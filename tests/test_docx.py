@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Mm
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from convert.cli import main
@@ -291,6 +292,8 @@ def test_footnotes_and_endnotes_are_real_word_notes() -> None:
     assert [r.get(f"{W}id") for r in body.iter(f"{W}endnoteReference")] == ["2"]
     custom = [r for r in body.iter(f"{W}footnoteReference") if r.get(f"{W}customMarkFollows")]
     assert len(custom) == 1 and custom[0].getnext().text == "*"
+    settings = etree.fromstring(package["word/settings.xml"])
+    assert settings.find(f"{W}endnotePr/{W}numFmt").get(f"{W}val") == "decimal"  # not i, ii
     notes = etree.fromstring(package["word/footnotes.xml"])
     texts = {n.get(f"{W}id"): "".join(t.text for t in n.iter(f"{W}t")).strip()
              for n in notes.iter(f"{W}footnote")}
@@ -455,3 +458,22 @@ def test_saved_again_by_libreoffice_reads_back_equal(tmp_path: Path) -> None:
         saved = (out / f"{name}.docx").read_bytes()
         assert saved != docx_of(document), "LibreOffice should have rewritten the file"
         assert read(saved).document == document, name
+
+
+# -- any text survives ---------------------------------------------------------------
+_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn"),
+                              blacklist_characters="\ufffe\uffff"), min_size=1, max_size=40) \
+    .filter(lambda s: s.strip() != "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(_TEXT, min_size=1, max_size=4), title=_TEXT,
+       items=st.lists(_TEXT, min_size=1, max_size=3))
+def test_any_text_round_trips(paragraphs: list[str], title: str, items: list[str]) -> None:
+    question = QuestionRef("2017/18", 112, "2017/18:112", Person("Mikael Cederbratt", "M"),
+                           title.strip())
+    document = Document(
+        kind=Kind.ANSWER, questions=(question,),
+        blocks=(*(Paragraph((text,)) for text in paragraphs),
+                ListBlock(False, tuple(ListItem("•", (text,)) for text in items))))
+    assert read(docx_of(document)).document == document

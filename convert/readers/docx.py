@@ -74,7 +74,8 @@ _PARTY_AT_END = re.compile(r"^(?P<rest>.+?)\s+\((?P<party>[^()]+)\)$")
 
 _SKIPPED = {"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", "commentReference",
             "footnoteRef", "endnoteRef", "lastRenderedPageBreak", "bookmarkStart", "bookmarkEnd",
-            "proofErr", "annotationRef", "sectPr", "tblPr", "trPr", "tcPr"}
+            "proofErr", "annotationRef", "sectPr", "tblPr", "trPr", "tcPr",
+            "Fallback"}  # mc:Fallback repeats mc:Choice (text boxes): read it once
 
 
 def read(data: bytes) -> Read:

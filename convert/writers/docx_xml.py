@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -24,7 +24,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
@@ -128,9 +127,17 @@ def swedish_settings(document: WordDocument, *, footnotes: bool, endnotes: bool)
         if not wanted or compat is None:
             continue
         pr = etree.Element(w(tag))
+        # Arabic numbers for both kinds: Word and LibreOffice number endnotes i, ii, ...
+        # by default, but the model's automatic note markers are 1, 2, ...
+        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
         for note_id in (0, 1):
             etree.SubElement(pr, w(tag[:-2])).set(w("id"), str(note_id))
         compat.addprevious(pr)
+    if endnotes:  # LibreOffice reads the endnote format from the section, not the settings
+        sect_pr = document.sections[-1]._sectPr  # noqa: SLF001
+        pr = etree.Element(w("endnotePr"))
+        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
+        sect_pr.find(w("pgSz")).addprevious(pr)
 
 
 # -- fields --------------------------------------------------------------------
@@ -305,12 +312,7 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def names(elements: Iterable[etree._Element]) -> list[str]:
-    """Local names of *elements* (debugging and tests)."""
-    return [etree.QName(el).localname for el in elements]
-
-
-__all__ = ["W_NS", "LANGUAGE", "FIRST_NOTE_ID", "NoteXml", "ListXml", "w", "qn", "safe_parser",
+__all__ = ["W_NS", "LANGUAGE", "FIRST_NOTE_ID", "NoteXml", "ListXml", "w", "safe_parser",
            "parse_safely", "use_styles", "tidy_package", "swedish_settings", "add_field",
            "add_note_reference", "add_notes_part", "set_numbering", "number_paragraph",
            "drop_surplus_cells", "fixed_zip"]

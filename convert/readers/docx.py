@@ -57,8 +57,6 @@ _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-_RELATED = {"styles": "styles", "numbering": "numbering", "footnotes": "footnotes",
-            "endnotes": "endnotes"}
 
 _HEADER = re.compile(
     r"^(?P<head>Svar på (?:skriftlig )?fråga|och fråga|Fråga|Interpellation|Meddelande om fråga)"

@@ -32,6 +32,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lxml import etree
 
@@ -346,9 +347,9 @@ class _WordDocument:
             self._collect(p, parts)
         return _merge(parts)
 
-    def _items(self):
+    def _items(self) -> Iterator[_Paragraph | Table]:
         """Paragraphs and tables of the body in order (content controls opened)."""
-        def walk(parent):
+        def walk(parent: etree._Element) -> Iterator[_Paragraph | Table]:
             for child in parent:
                 if not isinstance(child.tag, str):
                     continue

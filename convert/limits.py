@@ -1,0 +1,44 @@
+"""Size limits on inputs: what riksdoc refuses rather than grinding through.
+
+A Riksdag answer is a few kilobytes; these limits are far above any real
+document and well below what would exhaust a worker (a PDF of 100 000
+paragraphs is thousands of pages).  ``riksdoc convert`` sets them with
+``--max-bytes``, ``--max-lines`` and ``--max-line-length``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import InputError
+from .normalise import Normalised
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Largest input riksdoc accepts."""
+
+    max_bytes: int = 10_000_000
+    """Size of one input file in bytes (10 MB)."""
+    max_lines: int = 50_000
+    """Lines of one text input after normalisation."""
+    max_line_length: int = 100_000
+    """Characters in one line (one paragraph) of a text input."""
+
+    def check_size(self, size: int) -> None:
+        """Refuse an input of *size* bytes over the limit."""
+        if size > self.max_bytes:
+            raise InputError(f"is {size:,} bytes; the limit is {self.max_bytes:,} (--max-bytes)")
+
+    def check_text(self, normalised: Normalised) -> None:
+        """Refuse text with too many or too long lines."""
+        if len(normalised.lines) > self.max_lines:
+            raise InputError(f"has {len(normalised.lines):,} lines; the limit is "
+                             f"{self.max_lines:,} (--max-lines)")
+        for line in normalised.lines:
+            if len(line.text) > self.max_line_length:
+                raise InputError(f"line {line.number} has {len(line.text):,} characters; the "
+                                 f"limit is {self.max_line_length:,} (--max-line-length)")
+
+
+DEFAULT = Limits()

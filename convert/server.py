@@ -51,6 +51,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .batch import Job, Outcome, convert_job, make_pool, stem_of
 from .errors import InputError
+from .limits import Limits
 from .model import Document, Kind, Person
 from .readers import Read, read, reader_for
 from .writers import FORMATS, NotAvailable, writer
@@ -284,14 +285,14 @@ class Interrupted(Exception):
     """The worker process running a conversion died."""
 
 
-def inspect_input(data: bytes, reader_name: str) -> Read | str:
+def inspect_input(data: bytes, reader_name: str, limits: Limits) -> Read | str:
     """Read one input in a worker: the `Read`, or the `InputError` reason as one line.
 
     Runs in the pool (a pathological input must not block the server); the
     reason is returned, not raised, so the ``line N:`` part survives pickling.
     """
     try:
-        return read(data, reader_name)
+        return read(data, reader_name, limits)
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -541,6 +542,8 @@ def create_app(settings: Settings = Settings(),
     formats = available_formats()
     pool = Pool(settings.workers, formats, grace=settings.timeout)
     store = ResultStore(settings.keep_seconds, settings.keep_results, settings.keep_bytes)
+    # The readers' own line limits stand; the byte limit is the server's.
+    limits = Limits(max_bytes=settings.max_upload)
 
     def page_context(**extra: Any) -> dict[str, Any]:
         unavailable = [n for n in DOWNLOAD_ORDER if n not in formats]
@@ -568,7 +571,7 @@ def create_app(settings: Settings = Settings(),
         deadline = loop.time() + settings.timeout
         try:
             read_result = await pool.run(deadline, inspect_input, submission.data,
-                                         submission.reader_name)
+                                         submission.reader_name, limits)
             if isinstance(read_result, str):
                 raise RequestProblem(422, f"Indata kunde inte läsas: {read_result}")
             wanted = submission.formats or formats
@@ -577,7 +580,7 @@ def create_app(settings: Settings = Settings(),
             job_formats = tuple(dict.fromkeys(wanted))
             stem = submission.stem or stem_for(read_result.document)
             job = Job(submission.source, submission.reader_name, submission.data,
-                      job_formats, stem)
+                      job_formats, stem, limits)
             outcome = await pool.run(deadline, convert, job)
         except Timeout:
             raise RequestProblem(504, f"Konverteringen tog mer än {settings.timeout:g} sekunder "

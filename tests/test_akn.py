@@ -19,7 +19,7 @@ from convert.model import (
 from convert.readers.akn import read
 from convert.validate import problems
 from convert.writers.akn import AKN_NS, write
-from conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
+from .conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
 
 NS = {"a": AKN_NS, "rd": "urn:riksdoc:akn:1"}
 INPUT_IDS = [p.name for p in all_inputs()]
@@ -250,7 +250,7 @@ def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "convert", "convert", str(SEED),
                         str(ROOT / "tests/corpus/raw/frs-2018-19-666.txt"), "-t", "akn",
                         "-o", str(out)], check=True, env=env, timeout=120)
-        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("[!.]*"))})
     assert outputs[0] == outputs[1] and len(outputs[0]) == 2
     assert write(_HAND_MADE["notes"], stem="x") == write(_HAND_MADE["notes"], stem="x")
 
@@ -259,7 +259,7 @@ def test_cli_convert_writes_a_valid_akn_file(tmp_path: Path) -> None:
     result = run_cli("convert", str(SEED), "-t", "akn", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     written = tmp_path / "000_a3e8633d8479b537.akn.xml"
-    assert [p.name for p in tmp_path.iterdir()] == [written.name]
+    assert [p.name for p in tmp_path.glob("[!.]*")] == [written.name]
     assert written.read_bytes().startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     check = run_cli("validate", str(written))
     assert (check.returncode, check.stdout) == (0, f"{written}: valid\n")

@@ -25,7 +25,7 @@ from convert.model import (
 )
 from convert.readers.docx import read
 from convert.writers.docx import write
-from conftest import SEED, all_inputs, read_document
+from .conftest import SEED, all_inputs, read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = [p.name for p in all_inputs()]

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import asyncio
 import io
+import ipaddress
 import re
 import secrets
+import sys
 import threading
 import time
 import zipfile
@@ -181,7 +183,7 @@ def _formats(value: str | None, available: tuple[str, ...]) -> tuple[str, ...] |
 
 def _safe_stem(filename: str) -> str:
     """An output base name from an uploaded file's name: letters, digits, ``._-`` only."""
-    stem = stem_of(filename.replace("\\", "/").rsplit("/", 1)[-1])
+    stem = stem_of(filename)
     cleaned = re.sub(r"[^0-9A-Za-z._-]+", "_", stem).strip("._-")
     return cleaned[:80] or "dokument"
 
@@ -210,7 +212,7 @@ async def _from_form(form: FormData, query_formats: str | None,
                      available: tuple[str, ...]) -> Submission:
     upload = form.get("file")
     text = form.get("text")
-    # Several checkboxes or one comma list: the same thing.
+    # Repeated fields or one comma list: the same thing.
     asked = ",".join(v for v in form.getlist("formats") if isinstance(v, str)) or query_formats
     formats = _formats(asked, available)
     has_file = isinstance(upload, UploadFile) and bool(upload.filename)
@@ -219,17 +221,16 @@ async def _from_form(form: FormData, query_formats: str | None,
         raise RequestProblem(400, "Skicka antingen inklistrad text eller en fil, inte båda.")
     if has_file:
         assert isinstance(upload, UploadFile)
-        name = upload.filename or "fil.txt"
+        # The client's file name only picks the reader and names the downloads.
+        name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "fil.txt"
         module = reader_for(name)
-        if name.lower().endswith(".txt") or module != "text":
-            if find_spec(f"convert.readers.{module}") is None:
-                raise RequestProblem(422, f"Filer av typen {Path(name).suffix} kan inte läsas "
-                                          "ännu (läsaren finns inte).")
+        if find_spec(f"convert.readers.{module}") is None:
+            raise RequestProblem(422, f"Filer av typen {Path(name).suffix} kan inte läsas "
+                                      "ännu (läsaren finns inte).")
         data = await upload.read()
         if not data:
             raise RequestProblem(400, "Den valda filen är tom.")
-        return Submission(data, name.replace("\\", "/").rsplit("/", 1)[-1], _safe_stem(name),
-                          name, formats)
+        return Submission(data, name, _safe_stem(name), name, formats)
     if has_text:
         assert isinstance(text, str)
         # Browsers send CRLF from a text area; the reader normalises line ends like a file's.
@@ -881,6 +882,18 @@ def serve(settings: Settings) -> None:
     """Run the server until interrupted."""
     import uvicorn
 
+    if not _is_loopback(settings.host):
+        print(f"riksdoc: serving on {settings.host} without any login: anyone who can reach "
+              "this port can convert documents here", file=sys.stderr)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, http="h11",
                 log_level="info", server_header=False)
 
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -51,6 +51,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def with_root() -> dict[str, str]:
+    """The environment, with this checkout first on PYTHONPATH."""
+    paths = [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
 def wait_until_up(base: str, seconds: float = 30) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -66,11 +72,10 @@ def wait_until_up(base: str, seconds: float = 30) -> None:
 def server() -> Iterator[str]:
     """``riksdoc serve`` on a free loopback port; its base URL."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "convert", "serve", "--port", str(port), "--max-upload",
          str(LIMIT), "--timeout", "120", "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        env=with_root(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base)
@@ -388,8 +393,7 @@ def test_convert_never_imports_the_web_stack(tmp_path: Path) -> None:
             "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'convert.server') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp_path)], check=True,
-                         capture_output=True, text=True, env={**os.environ,
-                                                              "PYTHONPATH": str(ROOT)})
+                         capture_output=True, text=True, env=with_root())
     assert out.stdout.strip() == "[]"
     assert (tmp_path / f"{SEED.stem}.json").is_file()
 

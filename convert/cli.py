@@ -266,7 +266,7 @@ def describe(result: Read, source: str) -> str:
         out.append(f"Encoding:  {norm.encoding}")
         if norm.changes:
             out.append(f"Normalisation: {len(norm.changes)} change(s)")
-            for c in norm.changes:
+            for c in sorted(norm.changes, key=lambda c: (c.line, c.column)):
                 detail = f" — {c.detail}" if c.detail else ""
                 out.append(f"  line {c.line}, col {c.column}: {c.kind} {c.text!r}{detail}")
         else:

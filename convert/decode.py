@@ -5,6 +5,7 @@ Word-to-text exports arrive as UTF-8 (with or without a BOM), UTF-16 with a BOM
 order of trust:
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+   without one, text whose every other byte is NUL is UTF-16 (LE or BE);
 2. input that is valid UTF-8 is UTF-8 (strict decoding; ASCII is UTF-8);
 3. anything else is handed to charset-normalizer, and accepted only when it
    names a code page in which the bytes decode cleanly to text.
@@ -42,10 +43,11 @@ _SIGNATURES = (
     (b"Rar!", "a RAR archive"),
 )
 
-# Single-byte code pages charset-normalizer may propose that we accept; a
+# Western single-byte code pages (Swedish text) that charset-normalizer may
+# choose among; Central European pages are left out because they read å as ĺ. A
 # guess outside this list (e.g. a CJK multi-byte code page for a few stray
 # bytes) is more likely a misdetection of binary junk than real input.
-_LEGACY = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman", "cp1250", "iso8859_2"}
+_LEGACY = {"cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,12 @@ def decode(data: bytes) -> Decoded:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"not a text file: looks like {what}")
+    bomless = _bomless_utf16(data)
+    if bomless:
+        try:
+            return Decoded(data.decode(bomless), f"UTF-16 {bomless[-2:].upper()} without BOM")
+        except UnicodeDecodeError:
+            pass
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"not a text file: NUL byte at offset {nul} "
@@ -79,6 +87,19 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     return _decode_legacy(data, first_bad)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: text in Latin scripts has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    pairs = len(data) // 2
+    if odd.count(0) > 0.9 * pairs and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * pairs and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _decode_legacy(data: bytes, first_bad: int) -> Decoded:

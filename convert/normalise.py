@@ -364,8 +364,9 @@ _WHITESPACE = " \t\u00a0\u2007\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u
 
 def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
     """Tabs become cell separators or spaces; ends trimmed; space runs collapsed."""
+    rows = _table_rows(lines)
     out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         if not text.strip(_WHITESPACE):
             if text:
@@ -375,13 +376,17 @@ def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
             continue
         stripped = text.lstrip(_WHITESPACE)
         if len(stripped) < len(text):
-            changes.append(Change("leading-whitespace", line.number, 1, text[: len(text) - len(stripped)]))
+            changes.append(Change("leading-whitespace", line.number, 1,
+                                  text[: len(text) - len(stripped)]))
         text = stripped
         stripped = text.rstrip(_WHITESPACE)
         if len(stripped) < len(text):
             changes.append(Change("trailing-whitespace", line.number, len(stripped) + 1,
                                   text[len(stripped):]))
-        text = _cells_or_spaces(Line(line.number, stripped), changes)
+        if index in rows:
+            text = "\t".join(cell.strip(" \u00a0") for cell in stripped.split("\t"))
+        else:
+            text = _tabs_to_spaces(Line(line.number, stripped), changes)
         for m in reversed(list(_SPACE_RUN.finditer(text))):
             changes.append(Change("space-run", line.number, m.start() + 1, m.group(),
                                   f"{len(m.group())} spaces → 1"))
@@ -389,18 +394,42 @@ def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
     return out
 
 
-def _cells_or_spaces(line: Line, changes: list[Change]) -> str:
-    text = line.text
-    if "\t" not in text:
-        return text
-    marker = LIST_MARKER.match(text)
-    body = text[marker.end():] if marker else text
-    cells = [cell.strip(" \u00a0") for cell in body.split("\t")]
-    if not marker and sum(1 for cell in cells if cell) >= 2:
-        return "\t".join(cells)  # a table row; the trailing row-end tab was trimmed already
-    for m in re.finditer(r"[ ]*\t[\t ]*", text):
+def _table_rows(lines: list[Line]) -> set[int]:
+    """Indexes of the lines that are table rows.
+
+    Tika ends every cell with a tab, so each of its rows ends with one; POI
+    separates cells without a final tab.  Among consecutive lines of two or
+    more tab-separated cells: if any ends with a tab (Tika), the rows are the
+    lines that do; if none does (POI), the run is a table when it has at least
+    two lines.  So a lone stray tab inside a sentence does not make a table.
+    """
+    def cells(text: str) -> int:
+        text = text.strip(" \u00a0")
+        if LIST_MARKER.match(text):
+            return 0
+        return sum(1 for cell in text.split("\t") if cell.strip(" \u00a0"))
+
+    def row_end(i: int) -> bool:
+        return lines[i].text.rstrip(" \u00a0").endswith("\t")
+
+    rows: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and cells(lines[i].text) >= 2:
+            run.append(i)
+            continue
+        if any(row_end(j) for j in run):
+            rows.update(j for j in run if row_end(j))
+        elif len(run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _tabs_to_spaces(line: Line, changes: list[Change]) -> str:
+    for m in re.finditer(r"[ ]*\t[\t ]*", line.text):
         changes.append(Change("tab", line.number, m.start() + 1, m.group(), "tab → space"))
-    return re.sub(r"[ ]*\t[\t ]*", " ", text)
+    return re.sub(r"[ ]*\t[\t ]*", " ", line.text)
 
 
 def trim_empty_edges(lines: list[Line], changes: list[Change]) -> list[Line]:

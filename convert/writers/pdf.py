@@ -107,8 +107,17 @@ def _fetcher_class() -> type:
             super().__init__(allowed_protocols=())
             self.served: list[str] = []
             """Every URL served, in order (tests look at it)."""
+            self.refused: list[str] = []
+            """Every URL refused, in order."""
 
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            try:
+                return self._serve(url)
+            except URLRefused:
+                self.refused.append(url)
+                raise
+
+        def _serve(self, url: str) -> URLFetcherResponse:
             if url.startswith(FONT_SCHEME):
                 path, mime = font_file(url[len(FONT_SCHEME):]), "font/ttf"
             elif url.startswith(STYLE_SCHEME):

@@ -10,15 +10,15 @@ import argparse
 import json
 import os
 import sys
-import tempfile
+import time
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
-from . import __version__
+from . import __version__, batch
 from .errors import InputError
-from .model import Document, Kind, Person
+from .inspect import describe
 from .readers import Read, read
-from .writers import DEFAULT_FORMATS, FORMATS, NotAvailable, write, writer
+from .writers import DEFAULT_FORMATS, FORMATS, NotAvailable, writer
 
 PROG = "riksdoc"
 
@@ -76,8 +76,13 @@ type and its metadata, and any warnings.""")
   {PROG} convert seeds/ -o out/                   # every *.txt in seeds/
   {PROG} convert answer.txt -t json,html -o out/
   cat answer.txt | {PROG} convert - -t akn        # stdin → stdin.akn.xml
+  {PROG} convert archive/ -o out/ -j 4 --report out/report.json
+  {PROG} convert archive/ -o out/ --dask local    # the same work on a Dask LocalCluster
 
-Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json.""")
+Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json. Each is written
+to a temporary file and renamed, so no half-written file is ever seen. Inputs
+unchanged since the last run into DIR (manifest DIR/{batch.MANIFEST}) are
+skipped unless --force.""")
     p.add_argument("inputs", metavar="INPUT", nargs="+",
                    help="files, directories (their *.txt) or '-' for stdin")
     p.add_argument("-t", "--to", metavar="FORMATS", default=",".join(DEFAULT_FORMATS),
@@ -85,6 +90,17 @@ Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json.""")
                    help=f"comma list from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
     p.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("."),
                    help="where to write (default: the current directory)")
+    p.add_argument("-j", "--jobs", metavar="N", type=_positive, default=os.cpu_count() or 1,
+                   help="worker processes (default: the number of CPUs)")
+    p.add_argument("--force", action="store_true",
+                   help="convert even the inputs unchanged since the last run into DIR")
+    p.add_argument("--report", metavar="FILE.json", type=Path,
+                   help="write a record per document (outputs, status, error, warnings, timings)")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (default auto: when stderr is a terminal)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
+                        "(needs: pip install 'riksdoc[dask]')")
     return parser
 
 
@@ -105,6 +121,13 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
+def _positive(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
 # --- commands -------------------------------------------------------------
 
 def _normalise(args: argparse.Namespace) -> int:
@@ -113,13 +136,13 @@ def _normalise(args: argparse.Namespace) -> int:
         return 1
     if result.normalised is None:
         return _fail(args.file, "normalise reads Word→text exports, not AKN, DOCX or JSON")
-    sys.stdout.write(result.normalised.text)
     if args.report:
         data = json.dumps(result.normalised.report(), ensure_ascii=False, indent=2) + "\n"
         try:
-            write_atomic(args.report, data.encode("utf-8"))
+            batch.write_atomic(args.report, data.encode("utf-8"))
         except OSError as exc:
             return _fail(str(args.report), exc.strerror or str(exc))
+    sys.stdout.write(result.normalised.text)
     return 0
 
 
@@ -139,85 +162,52 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 2
     try:
-        inputs = list(_expand(args.inputs))
+        inputs = batch.collect_inputs(args.inputs)
     except InputError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    failed = 0
-    for source in inputs:
-        if not convert_one(source, args.to, args.output_dir):
-            failed += 1
-    return 1 if failed else 0
-
-
-def convert_one(source: str, formats: Sequence[str], out_dir: Path) -> bool:
-    """Convert one input to every format; all outputs are written, or none."""
-    result = _read_one(source)
-    if result is None:
-        return False
-    _print_warnings(source, result.document)
-    stem = stem_of(source)
-    outputs: list[tuple[Path, bytes]] = []
-    for name in formats:
-        try:
-            data = write(result.document, name, stem=stem)
-        except InputError as exc:
-            _fail(source, f"cannot write {name}: {exc}")
-            return False
-        outputs.append((out_dir / f"{stem}{FORMATS[name].suffix}", data))
+    out_dir: Path = args.output_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for path, data in outputs:
-            write_atomic(path, data)
+        if not os.access(out_dir, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
     except OSError as exc:
-        _fail(source, f"cannot write to {out_dir}: {exc.strerror or exc}")
-        return False
-    return True
+        print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    batch.remove_stale_parts(out_dir)
+    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress)
+    started = time.perf_counter()
+    try:
+        outcomes = batch.run_batch(inputs, options,
+                                   lambda line: print(f"{PROG}: {line}", file=sys.stderr))
+    except InputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    counts = {status: sum(1 for o in outcomes if o.status == status)
+              for status in ("converted", "failed", "skipped")}
+    if len(inputs) > 1 or args.report:
+        print(f"{PROG}: {counts['converted']} converted, {counts['failed']} failed, "
+              f"{counts['skipped']} skipped in {seconds:.1f} s", file=sys.stderr)
+    if args.report:
+        report = {"riksdoc": __version__, "formats": list(args.to), "output_dir": str(out_dir),
+                  **counts, "seconds": round(seconds, 3),
+                  "documents": [o.record() for o in outcomes]}
+        data = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        try:
+            batch.write_atomic(args.report, data.encode("utf-8"))
+        except OSError as exc:
+            _fail(str(args.report), exc.strerror or str(exc))
+            return 1
+    return 1 if counts["failed"] else 0
 
 
 # --- helpers --------------------------------------------------------------
 
-def _expand(inputs: Sequence[str]) -> Iterator[str]:
-    seen: set[str] = set()
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            found = sorted(str(p) for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                raise InputError(f"{item}: directory has no *.txt files")
-        else:
-            found = [item]
-        for name in found:
-            if name not in seen:
-                seen.add(name)
-                yield name
-
-
-def stem_of(source: str) -> str:
-    """Output base name: ``answer.txt`` → ``answer``, ``x.akn.xml`` → ``x``, stdin → ``stdin``."""
-    if source == "-":
-        return "stdin"
-    name = Path(source).name
-    for suffix in (".akn.xml", ".txt", ".docx", ".json", ".xml"):
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return Path(name).stem or name
-
-
 def _read_one(source: str) -> Read | None:
-    try:
-        if source == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(source).read_bytes()
-    except IsADirectoryError:
-        return _fail(source, "is a directory")
-    except FileNotFoundError:
-        return _fail(source, "no such file")
-    except PermissionError:
-        return _fail(source, "permission denied")
-    except OSError as exc:
-        return _fail(source, exc.strerror or str(exc))
+    data = batch.read_source(source)
+    if isinstance(data, str):
+        return _fail(source, data)
     try:
         return read(data, "stdin.txt" if source == "-" else source)
     except InputError as exc:
@@ -227,81 +217,3 @@ def _read_one(source: str) -> Read | None:
 def _fail(source: str, reason: str) -> None:
     print(f"{PROG}: {source}: {reason}", file=sys.stderr)
     return None
-
-
-def _print_warnings(source: str, document: Document) -> None:
-    for w in document.warnings:
-        where = f"{source}:{w.line}" if w.line else source
-        print(f"{PROG}: {where}: warning: {w.text}", file=sys.stderr)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to a temporary file beside *path*, then rename it into place.
-
-    A reader of *path* sees the old file or the complete new one, never a part.
-    """
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def describe(result: Read, source: str) -> str:
-    """A human-readable account of what riksdoc found in one input."""
-    doc = result.document
-    out = [f"File:      {source}"]
-    if result.normalised is not None:
-        norm = result.normalised
-        out.append(f"Encoding:  {norm.encoding}")
-        if norm.changes:
-            out.append(f"Normalisation: {len(norm.changes)} change(s)")
-            for c in sorted(norm.changes, key=lambda c: (c.line, c.column)):
-                detail = f" — {c.detail}" if c.detail else ""
-                out.append(f"  line {c.line}, col {c.column}: {c.kind} {c.text!r}{detail}")
-        else:
-            out.append("Normalisation: nothing to change")
-    out.append(f"Type:      {doc.kind.value} ({_KIND_NAMES[doc.kind]})")
-    for q in doc.questions:
-        who = f" av {_person(q.questioner)}" if q.questioner else ""
-        out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
-    if doc.heading:
-        out.append(f"Heading:   {doc.heading}")
-    if doc.addressee:
-        out.append(f"To:        {_person(doc.addressee)}")
-    if doc.minister:
-        out.append(f"Minister:  {_person(doc.minister)}")
-    if doc.place or doc.date:
-        date = doc.date.iso() if doc.date else "no date"
-        out.append(f"Place/date: {doc.place or 'no place'}, {date}"
-                   + (f" ({doc.date_text})" if doc.date_text else ""))
-    for s in doc.signatures:
-        out.append(f"Signed:    {_person(s.person)}")
-    counts = {"paragraph": 0, "list": 0, "table": 0}
-    for b in doc.blocks:
-        counts[type(b).__name__.lower().replace("listblock", "list")] += 1
-    out.append("Body:      " + ", ".join(f"{n} {k}(s)" for k, n in counts.items() if n)
-               + (f", {len(doc.notes)} note(s)" if doc.notes else ""))
-    for w in doc.warnings:
-        out.append(f"Warning:   {'line ' + str(w.line) + ': ' if w.line else ''}{w.text}")
-    return "\n".join(out)
-
-
-_KIND_NAMES = {Kind.ANSWER: "svar på skriftlig fråga", Kind.QUESTION: "skriftlig fråga",
-               Kind.INTERPELLATION: "interpellation", Kind.NOTICE: "meddelande",
-               Kind.GENERIC: "unrecognised document"}
-
-
-def _person(p: Person) -> str:
-    text = f"{p.role} {p.name}" if p.role else p.name
-    return f"{text} ({p.party})" if p.party else text

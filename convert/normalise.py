@@ -25,8 +25,9 @@ After `normalise`, these hold for `Normalised.lines`:
 * Word's Symbol-font bullets (private-use U+F0B7 …) are the Unicode bullets
   they display as.
 * Text is in Unicode NFC.
-* A TAB occurs only between the cells of a table row (at least two non-empty
-  cells; the row-end tab Tika writes is dropped).  Every other tab, including
+* A TAB occurs only between the cells of a table row (a table has at least
+  two rows of at least two non-empty cells; the row-end tab Tika writes is
+  dropped).  Every other tab, including
   the one after a list marker, became one space.
 * No line starts or ends with whitespace, no line holds two spaces in a row,
   and a line of only whitespace (spaces, tabs, NBSP) is empty.  Non-breaking
@@ -297,9 +298,9 @@ def extract_notes(lines: list[Line], changes: list[Change],
 
 
 def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[str, str]]:
-    starts = list(_INLINE_BODY.finditer(line.text))
-    first_ref = _NOTE_REF.search(line.text)
-    starts = [m for m in starts if first_ref and m.start() > first_ref.start()]
+    refs = list(_NOTE_REF.finditer(line.text))
+    # Bodies are the paragraph's tail: only after its last reference.
+    starts = [m for m in _INLINE_BODY.finditer(line.text) if refs and m.start() >= refs[-1].end()]
     if not starts:
         return line.text, {}
     bodies: dict[str, str] = {}
@@ -399,9 +400,10 @@ def _table_rows(lines: list[Line]) -> set[int]:
 
     Tika ends every cell with a tab, so each of its rows ends with one; POI
     separates cells without a final tab.  Among consecutive lines of two or
-    more tab-separated cells: if any ends with a tab (Tika), the rows are the
-    lines that do; if none does (POI), the run is a table when it has at least
-    two lines.  So a lone stray tab inside a sentence does not make a table.
+    more tab-separated cells, a table is two or more consecutive lines that
+    end with a tab (Tika) or, where none does, the whole run if it has two or
+    more lines (POI).  So a stray tab inside a sentence does not make a table,
+    and a table stays a table when normalised again.
     """
     def cells(text: str) -> int:
         text = text.strip(" \u00a0")
@@ -412,16 +414,26 @@ def _table_rows(lines: list[Line]) -> set[int]:
     def row_end(i: int) -> bool:
         return lines[i].text.rstrip(" \u00a0").endswith("\t")
 
+    def tables(run: list[int]) -> list[list[int]]:
+        if not any(row_end(i) for i in run):
+            return [run]
+        groups: list[list[int]] = [[]]
+        for i in run:
+            if row_end(i):
+                groups[-1].append(i)
+            elif groups[-1]:
+                groups.append([])
+        return groups
+
     rows: set[int] = set()
     run: list[int] = []
     for i in range(len(lines) + 1):
         if i < len(lines) and cells(lines[i].text) >= 2:
             run.append(i)
             continue
-        if any(row_end(j) for j in run):
-            rows.update(j for j in run if row_end(j))
-        elif len(run) >= 2:
-            rows.update(run)
+        for group in tables(run):
+            if len(group) >= 2:
+                rows.update(group)
         run = []
     return rows
 
@@ -482,7 +494,10 @@ def normalise(text: str, encoding: str = "str") -> Normalised:
 
 def _tidy_notes(notes: list[ExtractedNote], lines: list[Line], changes: list[Change]) -> list[Line]:
     for index, note in enumerate(notes):
-        (clean,) = tidy_whitespace([Line(note.line, note.text)], changes)
+        for m in _NOTE_REF.finditer(note.text):  # notes do not nest
+            changes.append(Change("note-without-text", note.line, m.start() + 1, m.group(),
+                                  f"reference inside the text of note {note.marker}"))
+        (clean,) = tidy_whitespace([Line(note.line, _NOTE_REF.sub("", note.text))], changes)
         notes[index] = ExtractedNote(note.note_id, note.marker, clean.text.replace("\t", " "),
                                      note.endnote, note.line)
     return lines

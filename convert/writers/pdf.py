@@ -23,14 +23,17 @@ once per process and reused.
 
 from __future__ import annotations
 
+import atexit
 import re
 import warnings
 from datetime import datetime
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
+from . import NotAvailable
 from . import html as html_writer
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -159,10 +162,18 @@ def resources() -> tuple[FontConfiguration, CSS, Any]:
     from weasyprint.text.fonts import FontConfiguration
 
     check_harfbuzz_subset()
+    # Let go of the font configuration (and its temporary font folder) while the
+    # interpreter is intact: at shutdown its __del__ would find rmtree gone.
+    atexit.register(resources.cache_clear)
     fetcher = fetcher_class()()
     font_config = FontConfiguration()
     css = CSS(url=f"{STYLE_SCHEME}print.css", url_fetcher=fetcher, font_config=font_config)
     return font_config, css, fetcher
+
+
+def warm() -> None:
+    """Import WeasyPrint and build the shared resources now (for worker processes)."""
+    resources()
 
 
 def attachment_date(document: Document) -> datetime:
@@ -219,7 +230,13 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
 
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as a print PDF/A-3b with its AKN (``convert.writers.akn``) embedded."""
-    from . import akn
+    try:
+        akn = import_module(f"{__package__}.akn")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.akn":
+            raise
+        raise NotAvailable("format 'pdf' embeds the AKN, whose writer is not available yet") \
+            from None
 
     return render_pdf(html_writer.write(document, stem=stem),
                       attachment=akn.write(document, stem=stem), stem=stem,

@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 from .errors import InputError
+from .limits import DEFAULT, Limits, TimeLimit
 from .readers import read
 from .writers import FORMATS, write
 
@@ -47,6 +48,8 @@ class Job:
     """Formats to write."""
     stem: str
     """Base name of the outputs."""
+    limits: Limits = DEFAULT
+    """Size limits the input must keep."""
 
     def key(self) -> str:
         """Content hash of input, options and riksdoc version (the manifest's key)."""
@@ -93,20 +96,25 @@ def convert_job(job: Job) -> Outcome:
     outcome = Outcome(job.source, job.stem, key=job.key())
     started = time.perf_counter()
     try:
-        result = read(job.data, job.reader_name)
-        outcome.timings["read"] = time.perf_counter() - started
-        document = result.document
-        outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
-                            for w in document.warnings]
-        for name in job.formats:
-            began = time.perf_counter()
-            outcome.outputs[name] = write(document, name, stem=job.stem)
-            outcome.timings[name] = time.perf_counter() - began
+        with TimeLimit(job.limits.max_seconds):
+            _convert_into(job, outcome, started)
     except InputError as exc:
         outcome.status, outcome.error, outcome.outputs = "failed", str(exc), {}
     except RecursionError:
         outcome.status, outcome.error, outcome.outputs = "failed", "structure too deeply nested", {}
     return outcome
+
+
+def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
+    result = read(job.data, job.reader_name, job.limits)
+    outcome.timings["read"] = time.perf_counter() - started
+    document = result.document
+    outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
+                        for w in document.warnings]
+    for name in job.formats:
+        began = time.perf_counter()
+        outcome.outputs[name] = write(document, name, stem=job.stem)
+        outcome.timings[name] = time.perf_counter() - began
 
 
 def warm(formats: Sequence[str]) -> None:
@@ -181,17 +189,18 @@ def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcom
 # --- the parent's side: inputs, manifest, atomic output -----------------------
 
 def collect_inputs(items: Sequence[str]) -> list[str]:
-    """Files as given, directories expanded to their ``*.txt``, sorted; duplicates once."""
+    """Files as given, directories expanded to their ``*.txt``, sorted; duplicates once.
+
+    A directory without ``*.txt`` stays in the list, to fail as an input of its own.
+    """
     found: list[str] = []
     for item in items:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            names = sorted(str(p) for p in path.glob("*.txt") if p.is_file())
-            if not names:
-                raise InputError(f"{item}: directory has no *.txt files")
-            found.extend(names)
-        else:
-            found.append(item)
+        try:
+            names = sorted(str(p) for p in Path(item).glob("*.txt") if p.is_file()) \
+                if item != "-" and Path(item).is_dir() else []
+        except OSError:  # unreadable: reading it will say why
+            names = []
+        found.extend(names or [item])
     return list(dict.fromkeys(found))
 
 
@@ -260,11 +269,18 @@ class Manifest:
                                       "files": [Path(f).name for f in outcome.files]}
         self.dirty = True
 
-    def save(self) -> None:
-        if self.dirty:
-            data = {"riksdoc": __version__, "outputs": dict(sorted(self.entries.items()))}
+    def save(self) -> str | None:
+        """Write the manifest; a one-line reason if it cannot be (the outputs stand)."""
+        if not self.dirty:
+            return None
+        data = {"riksdoc": __version__, "outputs": dict(sorted(self.entries.items()))}
+        try:
             write_atomic(self.path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-            self.dirty = False
+        except OSError as exc:
+            return f"{self.path}: cannot update the manifest ({exc.strerror or exc}); " \
+                   "the next run will convert these inputs again"
+        self.dirty = False
+        return None
 
 
 def store(outcome: Outcome, out_dir: Path) -> None:
@@ -303,16 +319,28 @@ class Options:
     """Dask scheduler address, ``local``, or None for local processes."""
     progress: str = "auto"
     """``auto`` (a bar when stderr is a terminal), ``always`` or ``never``."""
+    limits: Limits = DEFAULT
+    """Size limits on each input."""
 
 
-def read_source(source: str) -> bytes | str:
-    """The input's bytes, or a one-line reason why they cannot be read."""
+def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
+    """The input's bytes, or a one-line reason why they cannot be read.
+
+    A file over the size limit is refused before it is read into memory.
+    """
     try:
         if source == "-":
-            return sys.stdin.buffer.read()
-        return Path(source).read_bytes()
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        else:
+            with open(source, "rb") as handle:
+                limits.check_size(os.fstat(handle.fileno()).st_size)
+                data = handle.read(limits.max_bytes + 1)
+        limits.check_size(len(data))
+        return data
+    except InputError as exc:
+        return str(exc)
     except IsADirectoryError:
-        return "is a directory"
+        return "directory has no *.txt files"
     except FileNotFoundError:
         return "no such file"
     except PermissionError:
@@ -339,11 +367,12 @@ def run_batch(inputs: Sequence[str], options: Options,
                                      error=f"output name {stem!r} is already used by {stems[stem]}"))
                 continue
             stems[stem] = source
-            data = read_source(source)
+            data = read_source(source, options.limits)
             if isinstance(data, str):
                 early.append(Outcome(source, stem, "failed", error=data))
                 continue
-            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem)
+            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem,
+                      options.limits)
             if not options.force and source != "-" and manifest.unchanged(job, options.out_dir):
                 early.append(Outcome(source, stem, "skipped", key=job.key()))
                 continue
@@ -359,10 +388,8 @@ def run_batch(inputs: Sequence[str], options: Options,
     last_save = time.monotonic()
 
     def tell(line: str) -> None:
-        if bar.disable:
+        with bar.external_write_mode(file=sys.stderr):  # above the bar, not through it
             say(line)
-        else:  # above the bar, not through it
-            bar.write(line, file=sys.stderr)
 
     def settle(outcome: Outcome) -> None:
         nonlocal last_save
@@ -377,8 +404,13 @@ def run_batch(inputs: Sequence[str], options: Options,
         done[outcome.source] = outcome
         bar.update(1)
         if time.monotonic() - last_save > 2:  # a killed run keeps most of its manifest
-            manifest.save()
+            save()
             last_save = time.monotonic()
+
+    def save() -> None:
+        problem = manifest.save()
+        if problem:
+            tell(problem)
 
     try:
         for outcome in outcomes:
@@ -389,7 +421,7 @@ def run_batch(inputs: Sequence[str], options: Options,
             settle(early.popleft())
     finally:
         bar.close()
-        manifest.save()
+        save()
     return [done[source] for source in inputs if source in done]
 
 

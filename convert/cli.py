@@ -1,4 +1,4 @@
-"""The ``riksdoc`` command: normalise, inspect and convert documents.
+"""The ``riksdoc`` command: normalise, inspect, convert and validate documents.
 
 Exit codes: 0 all good; 1 some input failed (the others were still done, one
 line on stderr per failure, no traceback); 2 usage error.
@@ -17,6 +17,7 @@ from typing import Sequence
 from . import __version__, batch
 from .errors import InputError
 from .inspect import describe
+from .limits import Limits
 from .readers import Read, read
 from .writers import DEFAULT_FORMATS, FORMATS, NotAvailable, writer
 
@@ -98,9 +99,32 @@ skipped unless --force.""")
                    help="write a record per document (outputs, status, error, warnings, timings)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default auto: when stderr is a terminal)")
+    defaults = Limits()
+    p.add_argument("--max-bytes", metavar="N", type=_positive, default=defaults.max_bytes,
+                   help=f"refuse inputs larger than N bytes (default {defaults.max_bytes:,})")
+    p.add_argument("--max-lines", metavar="N", type=_positive, default=defaults.max_lines,
+                   help=f"refuse texts of more than N lines (default {defaults.max_lines:,})")
+    p.add_argument("--max-line-length", metavar="N", type=_positive,
+                   default=defaults.max_line_length,
+                   help=f"refuse texts with a line longer than N characters "
+                        f"(default {defaults.max_line_length:,})")
+    p.add_argument("--timeout", metavar="SECONDS", type=float, default=defaults.max_seconds,
+                   help=f"give up on a document after SECONDS (default {defaults.max_seconds:g})")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
+
+    p = _command(sub, "validate", _validate, "check Akoma Ntoso files against the strict schema "
+                 "and the riksdoc profile",
+                 f"""examples:
+  {PROG} validate answer.akn.xml
+  {PROG} validate out/*.akn.xml
+
+Checks the official AKN 3.0 schema (strict), that every #reference resolves
+to an eId in <references>, that eIds are unique and well formed, and that the
+FRBR URIs agree with FRBRnumber, FRBRdate and FRBRsubtype. One line per
+problem on stderr and exit 1; otherwise 'FILE: valid' and exit 0.""")
+    p.add_argument("files", metavar="FILE", nargs="+", help="AKN XML files ('-' for stdin)")
     return parser
 
 
@@ -161,11 +185,7 @@ def _convert(args: argparse.Namespace) -> int:
         except NotAvailable as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 2
-    try:
-        inputs = batch.collect_inputs(args.inputs)
-    except InputError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 2
+    inputs = batch.collect_inputs(args.inputs)
     out_dir: Path = args.output_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -175,7 +195,9 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
         return 1
     batch.remove_stale_parts(out_dir)
-    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress)
+    limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
+    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
+                            limits)
     started = time.perf_counter()
     try:
         outcomes = batch.run_batch(inputs, options,
@@ -200,6 +222,26 @@ def _convert(args: argparse.Namespace) -> int:
             _fail(str(args.report), exc.strerror or str(exc))
             return 1
     return 1 if counts["failed"] else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import problems  # loads the schema: only when asked for
+
+    failed = 0
+    for source in args.files:
+        data = batch.read_source(source)
+        if isinstance(data, str):
+            _fail(source, data)
+            failed += 1
+            continue
+        found = problems(data)
+        for problem in found:
+            _fail(source, problem)
+        if found:
+            failed += 1
+        else:
+            print(f"{source}: valid")
+    return 1 if failed else 0
 
 
 # --- helpers --------------------------------------------------------------

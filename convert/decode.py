@@ -6,7 +6,9 @@ order of trust:
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
    without one, text whose every other byte is NUL is UTF-16 (LE or BE);
-2. input that is valid UTF-8 is UTF-8 (strict decoding; ASCII is UTF-8);
+2. input that is valid UTF-8 is UTF-8 (strict decoding; ASCII is UTF-8); UTF-8
+   with a few damaged bytes stays UTF-8, each bad sequence becoming U+FFFD and
+   listed (so one bad byte does not turn every å into mojibake);
 3. anything else is handed to charset-normalizer, and accepted only when it
    names a code page in which the bytes decode cleanly to text.
 
@@ -18,6 +20,7 @@ the signatures of the formats people most often rename to ``.txt`` by mistake
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -44,10 +47,11 @@ _SIGNATURES = (
 )
 
 # Western single-byte code pages (Swedish text) that charset-normalizer may
-# choose among; Central European pages are left out because they read å as ĺ. A
+# choose among; Central European and DOS pages are left out because they read
+# å as ĺ or Õ (seen on short texts). A
 # guess outside this list (e.g. a CJK multi-byte code page for a few stray
 # bytes) is more likely a misdetection of binary junk than real input.
-_LEGACY = {"cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"}
+_LEGACY = {"cp1252", "latin_1", "iso8859_15"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class Decoded:
     """The decoded text (a leading BOM removed)."""
     encoding: str
     """Human-readable name of the encoding used, e.g. ``UTF-8``, ``cp1252``."""
+    replaced: tuple[tuple[int, int, bytes], ...] = ()
+    """Invalid byte sequences in otherwise UTF-8 text, each (line, column, bytes), shown
+    as U+FFFD in the text; the normaliser reports them."""
 
 
 def decode(data: bytes) -> Decoded:
@@ -86,7 +93,44 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _mostly_utf8(data):
+        return _decode_damaged_utf8(data)
     return _decode_legacy(data, first_bad)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes, rather than a legacy code page?
+
+    Legacy text (å = E5) almost never contains a valid UTF-8 multi-byte
+    sequence; UTF-8 text with Swedish letters is full of them.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    invalid = len(data.decode("utf-8", "replace")) - len(data.decode("utf-8", "ignore"))
+    return valid > 0 and 4 * valid >= invalid
+
+
+def _decode_damaged_utf8(data: bytes) -> Decoded:
+    """Decode as UTF-8, invalid sequences shown as U+FFFD and listed (line, column, bytes)."""
+    parts, replaced, position = [], [], 0
+    line, line_start = 1, 0
+    while position < len(data):
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            good = data[position: position + exc.start].decode("utf-8")
+            parts.append(good + "\ufffd")
+            bad_at = position + exc.start
+            line += data.count(b"\n", line_start, bad_at)
+            line_start = data.rfind(b"\n", 0, bad_at) + 1
+            column = len(data[line_start:bad_at].decode("utf-8", "replace")) + 1
+            replaced.append((line, column, data[bad_at: position + exc.end]))
+            line_start = bad_at
+            position += exc.end
+    return Decoded("".join(parts), "UTF-8 (with invalid bytes)", tuple(replaced))
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -111,5 +155,14 @@ def _decode_legacy(data: bytes, first_bad: int) -> Decoded:
                 return Decoded(data.decode(match.encoding), match.encoding)
             except UnicodeDecodeError:
                 continue
+    # Too short for detection to be sure ("Öl"): Word on Swedish Windows writes
+    # cp1252, so take it if every byte is defined there and the text has no
+    # more control characters than text does.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and sum(ch < " " and ch not in "\t\n\r\f\v" for ch in text) <= len(text) // 100:
+        return Decoded(text, "cp1252")
     raise InputError(f"not valid UTF-8 (byte {first_bad}) and not recognisable as a "
                      "legacy code page such as cp1252")

@@ -120,7 +120,7 @@ class Normalised:
         body = "\n".join(_show_refs(line.text, self.notes) for line in self.lines)
         if not self.notes:
             return body + "\n" if body else ""
-        shown = "\n".join(f"[^{_show_marker(n)}]: {n.text}" for n in self.notes)
+        shown = "\n".join(f"[^{_show_marker(n)}]: {n.text}".rstrip() for n in self.notes)
         return f"{body}\n\n{shown}\n"
 
     def report(self) -> dict[str, object]:
@@ -314,7 +314,7 @@ def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[s
 
 def _body_on_later_line(lines: list[Line], index: int, marker: str, consumed: set[int],
                         changes: list[Change]) -> str | None:
-    own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(.+)$")
+    own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(\S.*)$")
     looked = 0
     for later in range(index + 1, len(lines)):
         if later in consumed or not lines[later].text.strip():
@@ -472,17 +472,25 @@ STEPS: tuple[Step, ...] = (
 )
 """The steps in order; `extract_notes` runs after `remove_images`."""
 
-KINDS = ("line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
+KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
          "bookmark", "image", "note", "note-without-text", "note-without-reference",
          "embedded-file", "whitespace-line", "leading-whitespace", "trailing-whitespace", "tab",
          "space-run")
 """Every `Change.kind` a step can record."""
 
 
-def normalise(text: str, encoding: str = "str") -> Normalised:
-    """Run the chain over *text* (already decoded) and return the result."""
+def normalise(text: str, encoding: str = "str",
+              replaced: tuple[tuple[int, int, bytes], ...] = ()) -> Normalised:
+    """Run the chain over *text* (already decoded) and return the result.
+
+    *replaced* lists the byte sequences decoding could not read (line, column,
+    bytes); they are U+FFFD in *text* and are reported here.
+    """
     lines = [Line(number, part) for number, part in enumerate(_physical_lines(text), start=1)]
-    changes: list[Change] = []
+    changes: list[Change] = [
+        Change("invalid-byte", line, column, "\ufffd",
+               f"byte(s) {raw.hex(' ')} not valid in the encoding → U+FFFD")
+        for line, column, raw in replaced]
     notes: list[ExtractedNote] = []
     for step in STEPS:
         lines = step(lines, changes)

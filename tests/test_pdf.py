@@ -7,7 +7,6 @@ test asserts a property a reader or an archive cares about.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import logging
 import os
@@ -23,6 +22,7 @@ import pyphen
 import pytest
 
 from convert.model import Document, Kind, Paragraph, Person, QuestionRef
+from convert.writers import akn
 from convert.writers import html as html_writer
 from convert.writers import pdf as writer
 
@@ -30,28 +30,16 @@ from .conftest import CORPUS, ROOT, SEED, all_inputs, read_document
 from .test_html import RICH, assert_words_in_order, model_words
 
 RAW = CORPUS / "raw"
-AKN_READY = importlib.util.find_spec("convert.writers.akn") is not None
 STAND_IN = b'<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso><doc name="stand-in"/></akomaNtoso>\n'
-"""Attachment used where the AKN writer is not there yet (it is built on another branch)."""
+"""Attachment for the tests that call `writer.render_pdf` directly on hand-made HTML."""
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="pdftotext (poppler-utils) not installed")
 
 
-def attachment_for(document: Document, stem: str) -> bytes:
-    """What the PDF must embed: the AKN writer's output, or the stand-in until it exists."""
-    if AKN_READY:
-        from convert.writers import akn
-        return akn.write(document, stem=stem)
-    return STAND_IN
-
-
 def make_pdf(document: Document, stem: str) -> bytes:
-    """The PDF through `writer.write` (end to end), or with the stand-in attachment."""
-    if AKN_READY:
-        return writer.write(document, stem=stem)
-    return writer.render_pdf(html_writer.write(document, stem=stem), attachment=STAND_IN,
-                             stem=stem, date=writer.attachment_date(document))
+    """The PDF, end to end through the writer (AKN embedded)."""
+    return writer.write(document, stem=stem)
 
 
 @pytest.fixture(autouse=True)
@@ -161,7 +149,7 @@ def test_seed_embeds_exactly_one_file_listed_once_in_af(seed_pdf: bytes) -> None
     with pikepdf.open(io.BytesIO(seed_pdf)) as pdf:
         assert list(pdf.attachments) == [f"{SEED.stem}.akn.xml"]
         spec = pdf.attachments[f"{SEED.stem}.akn.xml"]
-        assert spec.get_file().read_bytes() == attachment_for(document, SEED.stem)
+        assert spec.get_file().read_bytes() == akn.write(document, stem=SEED.stem)
         af = list(pdf.Root.AF)
         assert len(af) == 1, "the catalog /AF lists the attachment more than once"
         assert af[0].objgen == spec.obj.objgen
@@ -171,14 +159,14 @@ def test_seed_embeds_exactly_one_file_listed_once_in_af(seed_pdf: bytes) -> None
         assert str(stream.Params.CreationDate) == str(stream.Params.ModDate) == "D:20171025000000Z"
 
 
-@pytest.mark.skipif(not AKN_READY, reason="the AKN writer (branch akn) has not landed on main")
-def test_seed_embeds_the_akn_writers_output_end_to_end() -> None:
-    from convert.writers import akn
-    document = read_document(SEED)
-    data = writer.write(document, stem=SEED.stem)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        embedded = pdf.attachments[f"{SEED.stem}.akn.xml"].get_file().read_bytes()
-    assert embedded == akn.write(document, stem=SEED.stem)
+def test_cli_pdf_embeds_exactly_the_akn_output(tmp_path: Path) -> None:
+    """``riksdoc convert seed -t pdf,akn``: the PDF carries the very bytes of the .akn.xml."""
+    from convert.cli import main
+    assert main(["convert", str(SEED), "-t", "pdf,akn", "-o", str(tmp_path), "-j", "1"]) == 0
+    akn_bytes = (tmp_path / f"{SEED.stem}.akn.xml").read_bytes()
+    with pikepdf.open(tmp_path / f"{SEED.stem}.pdf") as pdf:
+        assert list(pdf.attachments) == [f"{SEED.stem}.akn.xml"]
+        assert pdf.attachments[f"{SEED.stem}.akn.xml"].get_file().read_bytes() == akn_bytes
 
 
 def test_weasyprint_70_duplicates_af_and_riksdoc_repairs_it() -> None:

@@ -28,12 +28,11 @@ import re
 import warnings
 from datetime import datetime
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
-from . import NotAvailable
+from . import akn
 from . import html as html_writer
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -230,14 +229,6 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
 
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as a print PDF/A-3b with its AKN (``convert.writers.akn``) embedded."""
-    try:
-        akn = import_module(f"{__package__}.akn")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.akn":
-            raise
-        raise NotAvailable("format 'pdf' embeds the AKN, whose writer is not available yet") \
-            from None
-
     return render_pdf(html_writer.write(document, stem=stem),
                       attachment=akn.write(document, stem=stem), stem=stem,
                       date=attachment_date(document))

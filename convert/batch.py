@@ -120,7 +120,9 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
 def warm(formats: Sequence[str]) -> None:
     """Import the writers a batch needs, so each worker pays the import once."""
     for name in formats:
-        import_module(f"convert.writers.{FORMATS[name].module}")
+        module = import_module(f"convert.writers.{FORMATS[name].module}")
+        if hasattr(module, "warm"):  # e.g. the PDF writer's fonts and parsed stylesheet
+            module.warm()
 
 
 # --- running jobs -----------------------------------------------------------

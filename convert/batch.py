@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 from .errors import InputError
-from .limits import DEFAULT, Limits
+from .limits import DEFAULT, Limits, TimeLimit
 from .readers import read
 from .writers import FORMATS, write
 
@@ -96,15 +96,8 @@ def convert_job(job: Job) -> Outcome:
     outcome = Outcome(job.source, job.stem, key=job.key())
     started = time.perf_counter()
     try:
-        result = read(job.data, job.reader_name, job.limits)
-        outcome.timings["read"] = time.perf_counter() - started
-        document = result.document
-        outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
-                            for w in document.warnings]
-        for name in job.formats:
-            began = time.perf_counter()
-            outcome.outputs[name] = write(document, name, stem=job.stem)
-            outcome.timings[name] = time.perf_counter() - began
+        with TimeLimit(job.limits.max_seconds):
+            _convert_into(job, outcome, started)
     except InputError as exc:
         outcome.status, outcome.error, outcome.outputs = "failed", str(exc), {}
     except RecursionError:
@@ -112,10 +105,24 @@ def convert_job(job: Job) -> Outcome:
     return outcome
 
 
+def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
+    result = read(job.data, job.reader_name, job.limits)
+    outcome.timings["read"] = time.perf_counter() - started
+    document = result.document
+    outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
+                        for w in document.warnings]
+    for name in job.formats:
+        began = time.perf_counter()
+        outcome.outputs[name] = write(document, name, stem=job.stem)
+        outcome.timings[name] = time.perf_counter() - began
+
+
 def warm(formats: Sequence[str]) -> None:
     """Import the writers a batch needs, so each worker pays the import once."""
     for name in formats:
-        import_module(f"convert.writers.{FORMATS[name].module}")
+        module = import_module(f"convert.writers.{FORMATS[name].module}")
+        if hasattr(module, "warm"):  # e.g. the PDF writer's fonts and parsed stylesheet
+            module.warm()
 
 
 # --- running jobs -----------------------------------------------------------

@@ -108,6 +108,8 @@ skipped unless --force.""")
                    default=defaults.max_line_length,
                    help=f"refuse texts with a line longer than N characters "
                         f"(default {defaults.max_line_length:,})")
+    p.add_argument("--timeout", metavar="SECONDS", type=float, default=defaults.max_seconds,
+                   help=f"give up on a document after SECONDS (default {defaults.max_seconds:g})")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
@@ -214,7 +216,7 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
         return 1
     batch.remove_stale_parts(out_dir)
-    limits = Limits(args.max_bytes, args.max_lines, args.max_line_length)
+    limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
     options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
                             limits)
     started = time.perf_counter()

@@ -151,7 +151,22 @@ def _show_refs(text: str, notes: tuple[ExtractedNote, ...]) -> str:
 
 _REF = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 
-Step = Callable[[list[Line], list[Change]], list[Line]]
+@dataclass
+class Log:
+    """What the steps of one run record: every change, and the notes they lifted out."""
+
+    changes: list[Change]
+    """Changes in the order the steps made them."""
+    notes: list[ExtractedNote]
+    """Notes in order of reference."""
+
+    def change(self, kind: str, line: int, column: int, text: str, detail: str | None = None) -> None:
+        """Record one change."""
+        self.changes.append(Change(kind, line, column, text, detail))
+
+
+Step = Callable[[list[Line], Log], list[Line]]
+"""A normalisation step: lines in, lines out, what it changed recorded in the `Log`."""
 
 
 # --- characters -----------------------------------------------------------
@@ -161,13 +176,13 @@ _SPLITTER_NAMES = {"\x0b": "vertical tab (Word line break)", "\x0c": "form feed 
                    "\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
-def split_line_breaks(lines: list[Line], changes: list[Change]) -> list[Line]:
+def split_line_breaks(lines: list[Line], log: Log) -> list[Line]:
     """Vertical tab, form feed and Unicode line separators end a line."""
     out: list[Line] = []
     for line in lines:
         for m in _LINE_SPLITTERS.finditer(line.text):
-            changes.append(Change("line-break", line.number, m.start() + 1, m.group(),
-                                  _SPLITTER_NAMES[m.group()] + " → new line"))
+            log.change("line-break", line.number, m.start() + 1, m.group(),
+                       _SPLITTER_NAMES[m.group()] + " → new line")
         out.extend(Line(line.number, part) for part in _LINE_SPLITTERS.split(line.text))
     return out
 
@@ -176,17 +191,17 @@ _INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-
                       "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
 
 
-def remove_control_characters(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_control_characters(lines: list[Line], log: Log) -> list[Line]:
     """C0/C1 controls (but TAB), lone surrogates and noncharacters carry no text."""
     def name(ch: str) -> str:
         if "\ud800" <= ch <= "\udfff":
             return "lone surrogate"
         return "noncharacter" if ch >= "\ufdd0" else "control character"
-    return _remove(lines, changes, _INVALID, "control-character",
+    return _remove(lines, log, _INVALID, "control-character",
                    lambda m: f"U+{ord(m.group()):04X} ({name(m.group())})")
 
 
-def compose_nfc(lines: list[Line], changes: list[Change]) -> list[Line]:
+def compose_nfc(lines: list[Line], log: Log) -> list[Line]:
     """Unicode NFC, so that the same word is the same code points in every output."""
     return [Line(line.number, unicodedata.normalize("NFC", line.text)) for line in lines]
 
@@ -196,9 +211,9 @@ _INVISIBLE_NAMES = {"\u00ad": "soft hyphen", "\u200b": "zero-width space",
                     "\u2060": "word joiner", "\ufeff": "zero-width no-break space"}
 
 
-def remove_invisible_characters(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_invisible_characters(lines: list[Line], log: Log) -> list[Line]:
     """Soft hyphens and zero-width spaces: the PDF hyphenates by itself."""
-    return _remove(lines, changes, _INVISIBLE, "invisible-character",
+    return _remove(lines, log, _INVISIBLE, "invisible-character",
                    lambda m: _INVISIBLE_NAMES[m.group()])
 
 
@@ -207,13 +222,13 @@ _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": 
 _SYMBOL = re.compile("[" + "".join(_SYMBOL_BULLETS) + "]")
 
 
-def map_symbol_bullets(lines: list[Line], changes: list[Change]) -> list[Line]:
+def map_symbol_bullets(lines: list[Line], log: Log) -> list[Line]:
     """Word's Symbol/Wingdings bullets are private-use code points; use the glyph they show."""
     out = []
     for line in lines:
         for m in _SYMBOL.finditer(line.text):
-            changes.append(Change("symbol-bullet", line.number, m.start() + 1, m.group(),
-                                  f"U+{ord(m.group()):04X} → {_SYMBOL_BULLETS[m.group()]}"))
+            log.change("symbol-bullet", line.number, m.start() + 1, m.group(),
+                       f"U+{ord(m.group()):04X} → {_SYMBOL_BULLETS[m.group()]}")
         out.append(Line(line.number, _SYMBOL.sub(lambda m: _SYMBOL_BULLETS[m.group()], line.text)))
     return out
 
@@ -223,26 +238,26 @@ def map_symbol_bullets(lines: list[Line], changes: list[Change]) -> list[Line]:
 _COMMENT = re.compile(r"\tComment by ([^:\t\n]+): ([^\t\n]*)")
 
 
-def remove_comments(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_comments(lines: list[Line], log: Log) -> list[Line]:
     """Reviewer comments must never be published: out of the text, into the report."""
-    return _remove(lines, changes, _COMMENT, "comment",
+    return _remove(lines, log, _COMMENT, "comment",
                    lambda m: f"comment by {m.group(1)}: {m.group(2)}")
 
 
 _BOOKMARK = re.compile(r"\[bookmark: ?([^\]\n]*)\]")
 
 
-def remove_bookmarks(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_bookmarks(lines: list[Line], log: Log) -> list[Line]:
     """Word bookmarks (``_GoBack``, ``_Hlk…``, ``_Toc…``) are positions, not text."""
-    return _remove(lines, changes, _BOOKMARK, "bookmark", lambda m: m.group(1))
+    return _remove(lines, log, _BOOKMARK, "bookmark", lambda m: m.group(1))
 
 
 _IMAGE = re.compile(r"\[image(?:: ?([^\]\n]*))?\]")
 
 
-def remove_images(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_images(lines: list[Line], log: Log) -> list[Line]:
     """An image cannot travel in text; its alt text goes to the report."""
-    return _remove(lines, changes, _IMAGE, "image",
+    return _remove(lines, log, _IMAGE, "image",
                    lambda m: f"alt text: {m.group(1)}" if m.group(1) else "no alt text")
 
 
@@ -250,8 +265,7 @@ _NOTE_REF = re.compile(r"\[(footnote|endnote)Ref: ?(\d+)\]")
 _INLINE_BODY = re.compile(r" ?\[(\d+): ")
 
 
-def extract_notes(lines: list[Line], changes: list[Change],
-                  notes: list[ExtractedNote]) -> list[Line]:
+def extract_notes(lines: list[Line], log: Log) -> list[Line]:
     """Footnotes and endnotes become notes attached to their reference points.
 
     POI and Tika ≤ 3.2 write the reference ``[footnoteRef:N]`` inline and the
@@ -268,7 +282,7 @@ def extract_notes(lines: list[Line], changes: list[Change],
         if not refs:
             out.append(line)
             continue
-        text, bodies = _split_inline_bodies(line, changes)
+        text, bodies = _split_inline_bodies(line, log)
         pieces, last = [], 0
         for m in _NOTE_REF.finditer(text):
             pieces.append(text[last:m.start()])
@@ -276,28 +290,28 @@ def extract_notes(lines: list[Line], changes: list[Change],
             endnote, marker = m.group(1) == "endnote", m.group(2)
             body = bodies.pop(marker, None)
             if body is None:
-                body = _body_on_later_line(lines, index, marker, consumed, changes)
+                body = _body_on_later_line(lines, index, marker, consumed, log)
             if body is None:
-                changes.append(Change("note-without-text", line.number, m.start() + 1, m.group(),
-                                      "reference whose note text the export does not contain"))
+                log.change("note-without-text", line.number, m.start() + 1, m.group(),
+                           "reference whose note text the export does not contain")
                 continue
             note_id = f"{'en' if endnote else 'fn'}{marker}"
-            while any(n.note_id == note_id for n in notes):
+            while any(n.note_id == note_id for n in log.notes):
                 note_id += "'"
-            notes.append(ExtractedNote(note_id, marker, body, endnote, line.number))
-            changes.append(Change("note", line.number, m.start() + 1, m.group(),
-                                  f"{'endnote' if endnote else 'footnote'} {marker} kept as a note"))
+            log.notes.append(ExtractedNote(note_id, marker, body, endnote, line.number))
+            log.change("note", line.number, m.start() + 1, m.group(),
+                       f"{'endnote' if endnote else 'footnote'} {marker} kept as a note")
             pieces.append(f"{NOTE_OPEN}{note_id}{NOTE_CLOSE}")
         pieces.append(text[last:])
         for marker, body in bodies.items():  # a body with no reference: still text
-            changes.append(Change("note-without-reference", line.number, 1, body,
-                                  f"note {marker} kept in the text"))
+            log.change("note-without-reference", line.number, 1, body,
+                       f"note {marker} kept in the text")
             pieces.append(f" {body}")
         out.append(Line(line.number, "".join(pieces)))
     return out
 
 
-def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[str, str]]:
+def _split_inline_bodies(line: Line, log: Log) -> tuple[str, dict[str, str]]:
     refs = list(_NOTE_REF.finditer(line.text))
     # Bodies are the paragraph's tail: only after its last reference.
     starts = [m for m in _INLINE_BODY.finditer(line.text) if refs and m.start() >= refs[-1].end()]
@@ -313,7 +327,7 @@ def _split_inline_bodies(line: Line, changes: list[Change]) -> tuple[str, dict[s
 
 
 def _body_on_later_line(lines: list[Line], index: int, marker: str, consumed: set[int],
-                        changes: list[Change]) -> str | None:
+                        log: Log) -> str | None:
     own = re.compile(rf"^\s*\[{marker}: ?(.*?)\]?\s*$|^\s*{marker}[.:)]?\s+(\S.*)$")
     looked = 0
     for later in range(index + 1, len(lines)):
@@ -342,15 +356,15 @@ _EMBEDDED = re.compile(
     re.IGNORECASE)
 
 
-def remove_embedded_file_names(lines: list[Line], changes: list[Change]) -> list[Line]:
+def remove_embedded_file_names(lines: list[Line], log: Log) -> list[Line]:
     """Tika lists the names of embedded parts after the body; they are not text."""
     end = len(lines)
     while end and (not lines[end - 1].text.strip() or _EMBEDDED.match(lines[end - 1].text.strip())):
         end -= 1
     for line in lines[end:]:
         if line.text.strip():
-            changes.append(Change("embedded-file", line.number, 1, line.text,
-                                  "name of an embedded part Tika appends after the body"))
+            log.change("embedded-file", line.number, 1, line.text,
+                       "name of an embedded part Tika appends after the body")
     return lines[:end] + [line for line in lines[end:] if not line.text.strip()]
 
 
@@ -363,7 +377,7 @@ _SPACE_RUN = re.compile(r" {2,}")
 _WHITESPACE = " \t\u00a0\u2007\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
 
 
-def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
+def tidy_whitespace(lines: list[Line], log: Log) -> list[Line]:
     """Tabs become cell separators or spaces; ends trimmed; space runs collapsed."""
     rows = _table_rows(lines)
     out = []
@@ -371,26 +385,26 @@ def tidy_whitespace(lines: list[Line], changes: list[Change]) -> list[Line]:
         text = line.text
         if not text.strip(_WHITESPACE):
             if text:
-                changes.append(Change("whitespace-line", line.number, 1, text,
-                                      "line of only whitespace → empty line"))
+                log.change("whitespace-line", line.number, 1, text,
+                           "line of only whitespace → empty line")
             out.append(Line(line.number, ""))
             continue
         stripped = text.lstrip(_WHITESPACE)
         if len(stripped) < len(text):
-            changes.append(Change("leading-whitespace", line.number, 1,
-                                  text[: len(text) - len(stripped)]))
+            log.change("leading-whitespace", line.number, 1,
+                       text[: len(text) - len(stripped)])
         text = stripped
         stripped = text.rstrip(_WHITESPACE)
         if len(stripped) < len(text):
-            changes.append(Change("trailing-whitespace", line.number, len(stripped) + 1,
-                                  text[len(stripped):]))
+            log.change("trailing-whitespace", line.number, len(stripped) + 1,
+                       text[len(stripped):])
         if index in rows:
             text = "\t".join(cell.strip(" \u00a0") for cell in stripped.split("\t"))
         else:
-            text = _tabs_to_spaces(Line(line.number, stripped), changes)
+            text = _tabs_to_spaces(Line(line.number, stripped), log)
         for m in reversed(list(_SPACE_RUN.finditer(text))):
-            changes.append(Change("space-run", line.number, m.start() + 1, m.group(),
-                                  f"{len(m.group())} spaces → 1"))
+            log.change("space-run", line.number, m.start() + 1, m.group(),
+                       f"{len(m.group())} spaces → 1")
         out.append(Line(line.number, _SPACE_RUN.sub(" ", text)))
     return out
 
@@ -438,13 +452,25 @@ def _table_rows(lines: list[Line]) -> set[int]:
     return rows
 
 
-def _tabs_to_spaces(line: Line, changes: list[Change]) -> str:
+def _tabs_to_spaces(line: Line, log: Log) -> str:
     for m in re.finditer(r"[ ]*\t[\t ]*", line.text):
-        changes.append(Change("tab", line.number, m.start() + 1, m.group(), "tab → space"))
+        log.change("tab", line.number, m.start() + 1, m.group(), "tab → space")
     return re.sub(r"[ ]*\t[\t ]*", " ", line.text)
 
 
-def trim_empty_edges(lines: list[Line], changes: list[Change]) -> list[Line]:
+def tidy_notes(lines: list[Line], log: Log) -> list[Line]:
+    """Notes get the same whitespace rules as the text (one line each, so no tabs)."""
+    for index, note in enumerate(log.notes):
+        for m in _NOTE_REF.finditer(note.text):  # notes do not nest
+            log.change("note-without-text", note.line, m.start() + 1, m.group(),
+                       f"reference inside the text of note {note.marker}")
+        (clean,) = tidy_whitespace([Line(note.line, _NOTE_REF.sub("", note.text))], log)
+        log.notes[index] = ExtractedNote(note.note_id, note.marker, clean.text.replace("\t", " "),
+                                         note.endnote, note.line)
+    return lines
+
+
+def trim_empty_edges(lines: list[Line], log: Log) -> list[Line]:
     """No empty lines before the first or after the last line of text."""
     start, end = 0, len(lines)
     while start < end and not lines[start].text:
@@ -465,12 +491,13 @@ STEPS: tuple[Step, ...] = (
     remove_comments,
     remove_bookmarks,
     remove_images,
-    # extract_notes runs here (it also collects notes; see normalise)
+    extract_notes,
     remove_embedded_file_names,
     tidy_whitespace,
+    tidy_notes,
     trim_empty_edges,
 )
-"""The steps in order; `extract_notes` runs after `remove_images`."""
+"""The steps, in the order they run."""
 
 KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
          "bookmark", "image", "note", "note-without-text", "note-without-reference",
@@ -487,28 +514,12 @@ def normalise(text: str, encoding: str = "str",
     bytes); they are U+FFFD in *text* and are reported here.
     """
     lines = [Line(number, part) for number, part in enumerate(_physical_lines(text), start=1)]
-    changes: list[Change] = [
-        Change("invalid-byte", line, column, "\ufffd",
-               f"byte(s) {raw.hex(' ')} not valid in the encoding → U+FFFD")
-        for line, column, raw in replaced]
-    notes: list[ExtractedNote] = []
+    log = Log([Change("invalid-byte", line, column, "\ufffd",
+                      f"byte(s) {raw.hex(' ')} not valid in the encoding → U+FFFD")
+               for line, column, raw in replaced], [])
     for step in STEPS:
-        lines = step(lines, changes)
-        if step is remove_images:
-            lines = extract_notes(lines, changes, notes)
-    lines = _tidy_notes(notes, lines, changes)
-    return Normalised(tuple(lines), tuple(notes), tuple(changes), encoding)
-
-
-def _tidy_notes(notes: list[ExtractedNote], lines: list[Line], changes: list[Change]) -> list[Line]:
-    for index, note in enumerate(notes):
-        for m in _NOTE_REF.finditer(note.text):  # notes do not nest
-            changes.append(Change("note-without-text", note.line, m.start() + 1, m.group(),
-                                  f"reference inside the text of note {note.marker}"))
-        (clean,) = tidy_whitespace([Line(note.line, _NOTE_REF.sub("", note.text))], changes)
-        notes[index] = ExtractedNote(note.note_id, note.marker, clean.text.replace("\t", " "),
-                                     note.endnote, note.line)
-    return lines
+        lines = step(lines, log)
+    return Normalised(tuple(lines), tuple(log.notes), tuple(log.changes), encoding)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -520,11 +531,11 @@ def _physical_lines(text: str) -> list[str]:
     return parts
 
 
-def _remove(lines: list[Line], changes: list[Change], pattern: re.Pattern[str], kind: str,
+def _remove(lines: list[Line], log: Log, pattern: re.Pattern[str], kind: str,
             detail: Callable[[re.Match[str]], str]) -> list[Line]:
     out = []
     for line in lines:
         for m in pattern.finditer(line.text):
-            changes.append(Change(kind, line.number, m.start() + 1, m.group(), detail(m)))
+            log.change(kind, line.number, m.start() + 1, m.group(), detail(m))
         out.append(Line(line.number, pattern.sub("", line.text)))
     return out

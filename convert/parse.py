@@ -38,7 +38,7 @@ _DATE = (r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year
 _QUESTION_PART = re.compile(
     rf"^(?:fråga\s+)?{_NUMBER}\s+av\s+(?P<name>.+?)\s+{_PARTY}(?:\s+(?P<title>.*))?$",
     re.IGNORECASE)
-_PART_SPLIT = re.compile(rf"(?:,\s*|\s+och\s+)(?:fråga\s+)?(?=\d{{4}}/\d{{2,4}}:\d+\s+av\s)",
+_PART_SPLIT = re.compile(r"(?:,\s*|\s+och\s+)(?:fråga\s+)?(?=\d{4}/\d{2,4}:\d+\s+av\s)",
                          re.IGNORECASE)
 _ANSWER_HEAD = re.compile(r"^Svar på (?:skriftlig )?fråga\b\s*", re.IGNORECASE)
 _OLD_NUMBER_TITLE = re.compile(rf"^{_NUMBER}(?:\s+(?P<title>.+))?$")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -145,3 +144,15 @@ def test_dask_local_cluster_gives_the_same_outputs_and_report(inputs: Path, tmp_
         return [{k: v for k, v in d.items() if k != "timings"} | {"outputs": [Path(o).name for o in d["outputs"]]}
                 for d in data["documents"]]
     assert comparable(local / "report.json") == comparable(dask / "report.json")
+
+
+def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
+    def stuck(document, name, *, stem):
+        time.sleep(5)
+    monkeypatch.setattr(batch, "write", stuck)
+    job = batch.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                    batch.Limits(max_seconds=0.3))
+    started = time.perf_counter()
+    outcome = batch.convert_job(job)
+    assert time.perf_counter() - started < 2
+    assert (outcome.status, outcome.error) == ("failed", "took longer than 0.3 s to convert (--timeout)")

@@ -477,3 +477,14 @@ def test_any_text_round_trips(paragraphs: list[str], title: str, items: list[str
         blocks=(*(Paragraph((text,)) for text in paragraphs),
                 ListBlock(False, tuple(ListItem("•", (text,)) for text in items))))
     assert read(docx_of(document)).document == document
+
+
+def test_a_generic_document_with_a_long_first_line_still_converts() -> None:
+    # found by tests/test_fuzz.py: Word's core properties hold at most 255 characters
+    heading = "Lång rubrik " * 40
+    document = Document(Kind.GENERIC, heading=heading.strip(),
+                        blocks=(Paragraph(("Text.",)),))
+    data = write(document, stem="x")
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert read(data).document == document

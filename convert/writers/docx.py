@@ -298,15 +298,15 @@ class _Writer:
         doc = self.document
         props = self.word.core_properties
         designations = [q.designation for q in doc.questions]
-        props.title = doc.title or ""
-        props.subject = " ".join([KIND_NAMES[doc.kind], ", ".join(designations)]).strip() \
-            if designations else KIND_NAMES[doc.kind]
+        props.title = _fit(doc.title or "")
+        props.subject = _fit(" ".join([KIND_NAMES[doc.kind], ", ".join(designations)]).strip()
+                             if designations else KIND_NAMES[doc.kind])
         author = doc.signatory
         if author is None and doc.kind in (Kind.QUESTION, Kind.INTERPELLATION) and doc.questions:
             author = doc.questions[0].questioner
-        props.author = author.name if author else ""
+        props.author = _fit(author.name if author else "")
         people = [person_text(q.questioner) for q in doc.questions if q.questioner]
-        props.keywords = "; ".join(dict.fromkeys([*designations, *people]))
+        props.keywords = _fit("; ".join(dict.fromkeys([*designations, *people])))
         props.category = category(doc.kind)
         props.identifier = designations[0] if designations else ""
         props.language = x.LANGUAGE
@@ -416,3 +416,8 @@ def write(document: Document, *, stem: str) -> bytes:
     """*document* as .docx bytes (*stem* is unused: a DOCX embeds nothing by name)."""
     del stem
     return _Writer(document).write()
+
+
+def _fit(text: str) -> str:
+    """Core properties hold at most 255 characters (the paragraphs keep the whole text)."""
+    return text if len(text) <= 255 else text[:254] + "…"

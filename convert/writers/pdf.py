@@ -1,0 +1,234 @@
+"""Model → print PDF: the HTML writer's page plus ``styles/print.css`` through WeasyPrint.
+
+The result is a tagged PDF/A-3b that carries its own machine-readable source:
+the document's Akoma Ntoso XML is embedded as an associated file
+(``AFRelationship /Source``), the pattern e-invoices use with Factur-X.
+
+Reproducibility: nothing here reads a clock.  PDF dates come from the
+document's own date (``<meta name="dcterms.created">``); a document whose text
+gives no full date gets no Info/XMP dates, and its embedded file, which PDF/A-3
+requires to carry a ``ModDate``, gets the fixed `UNDATED` (the Unix epoch, the
+reproducible-builds convention for "no date").  WeasyPrint's file identifier
+is a hash of the content.  So the same document gives the same bytes, whatever
+``SOURCE_DATE_EPOCH`` or the hash seed.
+
+Isolation: WeasyPrint fetches through `RiksdocFetcher`, which serves the
+package's own stylesheets and the shipped fonts and refuses every other URL
+(``file:``, ``http:``, ``data:``, ...).
+
+WeasyPrint is imported only when a PDF is asked for (never at ``convert``
+import time), and the font configuration and the parsed stylesheet are built
+once per process and reused.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import warnings
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import Document
+from . import akn
+from . import html as html_writer
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+STYLES = html_writer.STYLES
+"""Top-level ``styles/``: print.css and the other visual decisions."""
+
+FONT_SCHEME = "riksdoc-font:"
+"""URL prefix print.css uses for the shipped fonts: ``riksdoc-font:SourceSerifPro-Regular.ttf``."""
+
+STYLE_SCHEME = "riksdoc-style:"
+"""URL prefix for the package's own stylesheets: ``riksdoc-style:print.css``."""
+
+FONT_PACKAGES = {
+    "SourceSerifPro": "font_source_serif_pro",
+    "SourceSansPro": "font_source_sans_pro",
+}
+"""Font file prefix → the PyPI package (OFL) that ships it."""
+
+_FONT_NAME = re.compile(r"^(?P<family>[A-Za-z]+)-[A-Za-z]+\.ttf$")
+_STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]*\.css$")
+
+UNDATED = datetime(1970, 1, 1)
+"""The embedded file's dates when the document states no full date (PDF/A-3 requires a
+ModDate; a year the text does not give is never guessed)."""
+
+HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
+
+AKN_MIME = "application/xml"
+"""MIME type of the embedded AKN file (RFC 7303), set explicitly: WeasyPrint would guess it
+from the file name through the machine's mime.types, which differs between machines."""
+
+
+class URLRefused(ValueError):
+    """WeasyPrint asked for a URL riksdoc does not serve."""
+
+
+def font_file(name: str) -> Path:
+    """The shipped font file *name* (``SourceSerifPro-Regular.ttf``), or `URLRefused`."""
+    match = _FONT_NAME.match(name)
+    if not match or match.group("family") not in FONT_PACKAGES:
+        raise URLRefused(f"not a shipped font: {name!r}")
+    package = __import__(FONT_PACKAGES[match.group("family")])
+    path = Path(package.font_directory) / name
+    if not path.is_file():
+        raise URLRefused(f"no such shipped font: {name!r}")
+    return path
+
+
+def style_file(name: str) -> Path:
+    """The package stylesheet *name* (``print.css``) in ``styles/``, or `URLRefused`."""
+    path = STYLES / name
+    if not _STYLE_NAME.match(name) or not path.is_file():
+        raise URLRefused(f"not a riksdoc stylesheet: {name!r}")
+    return path
+
+
+def _fetcher_class() -> type:
+    """`RiksdocFetcher`, defined on first use so that WeasyPrint is imported lazily."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class RiksdocFetcher(URLFetcher):
+        """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
+
+        The HTML is built by riksdoc from the model, so a URL in a document's
+        text is escaped text and never fetched; this fetcher is the second
+        wall, for anything that would still ask (an ``@import``, a future
+        ``<img>``).
+        """
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=())
+            self.served: list[str] = []
+            """Every URL served, in order (tests look at it)."""
+            self.refused: list[str] = []
+            """Every URL refused, in order."""
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            try:
+                return self._serve(url)
+            except URLRefused:
+                self.refused.append(url)
+                raise
+
+        def _serve(self, url: str) -> URLFetcherResponse:
+            if url.startswith(FONT_SCHEME):
+                path, mime = font_file(url[len(FONT_SCHEME):]), "font/ttf"
+            elif url.startswith(STYLE_SCHEME):
+                path, mime = style_file(url[len(STYLE_SCHEME):]), "text/css"
+            else:
+                raise URLRefused(f"riksdoc fetches nothing but its own styles and fonts: {url!r}")
+            self.served.append(url)
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+    return RiksdocFetcher
+
+
+@cache
+def fetcher_class() -> type:
+    """The `RiksdocFetcher` class (a subclass of WeasyPrint's ``URLFetcher``)."""
+    return _fetcher_class()
+
+
+@cache
+def check_harfbuzz_subset() -> bool:
+    """Warn once per process if libharfbuzz-subset is missing (subsetting then ~7× slower)."""
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    if harfbuzz_subset is None:
+        warnings.warn("libharfbuzz-subset is missing, so PDF fonts are subset by fontTools "
+                      f"(about 7x slower); fix: {HARFBUZZ_FIX}", RuntimeWarning, stacklevel=3)
+        return False
+    return True
+
+
+@cache
+def resources() -> tuple[FontConfiguration, CSS, Any]:
+    """The process-wide font configuration, parsed print stylesheet and URL fetcher.
+
+    Built on first use and reused for every document: parsing the stylesheet
+    and loading the @font-face fonts costs more than laying out an answer.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    check_harfbuzz_subset()
+    # Let go of the font configuration (and its temporary font folder) while the
+    # interpreter is intact: at shutdown its __del__ would find rmtree gone.
+    atexit.register(resources.cache_clear)
+    fetcher = fetcher_class()()
+    font_config = FontConfiguration()
+    css = CSS(url=f"{STYLE_SCHEME}print.css", url_fetcher=fetcher, font_config=font_config)
+    return font_config, css, fetcher
+
+
+def warm() -> None:
+    """Import WeasyPrint and build the shared resources now (for worker processes)."""
+    resources()
+
+
+def attachment_date(document: Document) -> datetime:
+    """The embedded AKN file's creation/modification date: the document's date, or `UNDATED`."""
+    if document.date is None or document.date.year is None:
+        return UNDATED
+    return datetime(document.date.year, document.date.month, document.date.day)
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    """Post-process WeasyPrint's PDF object tree before it is written.
+
+    * WeasyPrint 70 lists each attachment twice in the catalog's ``/AF``
+      (once from the EmbeddedFiles name tree, once from the Filespec scan;
+      its issue 2917): keep each reference once, in order.
+    * Set the embedded file's MIME type to `AKN_MIME` rather than the guess
+      from the machine's mime.types.
+    * Ask viewers to show the Title, not the file name.
+    """
+    import pydyf
+
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.extra.get("Type") == "/EmbeddedFile":
+            pdf_object.extra["Subtype"] = "/" + AKN_MIME.replace("/", "#2f")
+    preferences = pdf.catalog.get("ViewerPreferences") or pydyf.Dictionary()
+    preferences["DisplayDocTitle"] = "true"
+    pdf.catalog["ViewerPreferences"] = preferences
+
+
+def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UNDATED,
+               finish: bool = True) -> bytes:
+    """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
+
+    *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
+    /Source``) with *date* as its creation and modification date.  The PDF's
+    own metadata (Title, Author, Subject, Keywords, dates, ``/Lang``) comes
+    from the HTML ``<head>`` and ``<html lang>``.  *finish* = False skips
+    riksdoc's post-processing (`_finish`); only the tests that watch
+    WeasyPrint's own behaviour use it.
+    """
+    from weasyprint import HTML, Attachment
+
+    font_config, css, fetcher = resources()
+    source = HTML(string=html.decode("utf-8"), url_fetcher=fetcher)
+    embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
+                          description="Akoma Ntoso 3.0 XML source of this document",
+                          created=date, modified=date, relationship="Source")
+    return source.write_pdf(stylesheets=[css], font_config=font_config,
+                            attachments=[embedded], pdf_variant="pdf/a-3b", pdf_tags=True,
+                            finisher=_finish if finish else None)
+
+
+def write(document: Document, *, stem: str) -> bytes:
+    """*document* as a print PDF/A-3b with its AKN (``convert.writers.akn``) embedded."""
+    return render_pdf(html_writer.write(document, stem=stem),
+                      attachment=akn.write(document, stem=stem), stem=stem,
+                      date=attachment_date(document))

@@ -543,8 +543,10 @@ def create_app(settings: Settings = Settings(),
     formats = available_formats()
     pool = Pool(settings.workers, formats, grace=settings.timeout)
     store = ResultStore(settings.keep_seconds, settings.keep_results, settings.keep_bytes)
-    # The readers' own line limits stand; the byte limit is the server's.
-    limits = Limits(max_bytes=settings.max_upload)
+    # The readers' own line limits stand; the byte and time limits are the server's (its
+    # deadline covers reading and converting, so it ends a conversion before the worker's
+    # own timer would, which is only a backstop).
+    limits = Limits(max_bytes=settings.max_upload, max_seconds=settings.timeout)
 
     def page_context(**extra: Any) -> dict[str, Any]:
         unavailable = [n for n in DOWNLOAD_ORDER if n not in formats]

@@ -375,16 +375,21 @@ def _retire(pool: ProcessPoolExecutor, others: set[Future[Any]], grace: float) -
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """End a pool's processes, hung ones included (shutdown alone would wait for them)."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
+    """End a pool's processes, hung ones included (shutdown alone would wait for them).
+
+    SIGKILL, not SIGTERM: the workers are forked after uvicorn installed its
+    SIGTERM handler, so they inherit it, and a SIGTERM only sets a flag in the
+    worker's copy of the server.
+    """
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if kill is not None:
+        kill()
         return
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
-            process.terminate()
+            process.kill()
     for process in processes:
         process.join(timeout=5)
 

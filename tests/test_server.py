@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import io
 import json
-import multiprocessing
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -351,38 +349,66 @@ def _slow_on_request(job: Job) -> Outcome:
     return convert_job(job)
 
 
-def test_hung_conversion_gets_504_and_the_server_recovers() -> None:
-    import uvicorn
+def children(pid: int) -> set[int]:
+    """Live (non-zombie) child processes of *pid*, from /proc."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(c) for c in task.read_text().split())
+    return {c for c in found if alive(c)}
 
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_hung_conversion_gets_504_and_the_server_recovers() -> None:
+    # A real server process (uvicorn in the main thread, its signal handlers installed, as
+    # in production), whose conversion function hangs on request.
     port = free_port()
-    app = create_app(Settings(port=port, timeout=2, workers=1), convert=_slow_on_request)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, http="h11",
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    script = ("import uvicorn; from convert.server import Settings, create_app; "
+              "from tests.test_server import _slow_on_request; "
+              "uvicorn.run(create_app(Settings(timeout=2, workers=1), convert=_slow_on_request), "
+              f"host='127.0.0.1', port={port}, http='h11', log_level='warning')")
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=with_root(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
+    seen: set[int] = set()
     try:
         wait_until_up(base)
+        first_workers = children(process.pid)
+        assert len(first_workers) == 1
+        seen |= first_workers
         started = time.monotonic()
         hung = httpx.post(f"{base}/api/convert", data={"text": SEED_TEXT + "\nSOV-LAENGE\n"},
                           timeout=30)
         assert hung.status_code == 504
         assert "2 sekunder" in hung.json()["error"]
         assert time.monotonic() - started < 10
-        # The hung worker was replaced: the next request is served at once.
+        # The hung worker's pool was replaced: the next request is served at once.
         fine = httpx.post(f"{base}/api/convert", data={"text": SEED_TEXT, "formats": "json"},
                           timeout=30)
         assert fine.status_code == 200
         assert fine.json()["metadata"]["number"] == "2017/18:112"
-        # ... and the hung process was ended: only the new pool's one worker is left.
+        seen |= children(process.pid)
+        # ... and the hung process was ended, not left sleeping.
         end = time.monotonic() + 15
-        while len(multiprocessing.active_children()) > 1 and time.monotonic() < end:
+        while any(alive(pid) for pid in first_workers) and time.monotonic() < end:
             time.sleep(0.2)
-        assert len(multiprocessing.active_children()) == 1
+        assert not any(alive(pid) for pid in first_workers)
+        assert len(children(process.pid)) == 1
     finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-    assert not multiprocessing.active_children()
+        process.terminate()
+        process.wait(timeout=30)
+    # Stopping the server leaves no worker behind.
+    end = time.monotonic() + 10
+    while any(alive(pid) for pid in seen) and time.monotonic() < end:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in seen)
 
 
 # --- the CLI stays lean --------------------------------------------------------------

@@ -321,6 +321,35 @@ def test_page_keeps_pasted_text_and_says_what_went_wrong(client: httpx.Client) -
     assert "&lt;script&gt;" in escaped.text
 
 
+def test_page_lists_warnings(client: httpx.Client) -> None:
+    posted = client.post("/", data={"text": "Minnesanteckning\n\nNågot helt annat.\n"})
+    assert posted.status_code == 303
+    html = client.get(posted.headers["location"]).text
+    assert "Okänd dokumenttyp" in html
+    warning = read_document_text("Minnesanteckning\n\nNågot helt annat.\n").warnings[0]
+    assert warning.text in html and f"Rad {warning.line}:" in html
+
+
+def read_document_text(text: str):
+    return read(text.encode(), "x.txt").document
+
+
+def test_result_store_is_bounded_and_expires() -> None:
+    from convert.server import Result, ResultStore, StoredFile
+
+    def result(size: int) -> Result:
+        return Result({}, {"json": StoredFile("x.json", "application/json", b"x" * size)})
+
+    store = ResultStore(keep_seconds=3600, keep_results=2, keep_bytes=250)
+    first, second = store.add(result(100)), store.add(result(100))
+    third = store.add(result(100))  # over both bounds: the oldest goes
+    assert store.get(first) is None and store.get(second) is not None
+    assert store.get(third) is not None
+    assert len({first, second, third}) == 3 and all(len(t) >= 32 for t in (first, second, third))
+    expired = ResultStore(keep_seconds=-1, keep_results=10, keep_bytes=10**6)
+    assert expired.get(expired.add(result(1))) is None
+
+
 @pytest.mark.parametrize("path", corpus_paths()[:6], ids=lambda p: p.name)
 def test_corpus_documents_convert(client: httpx.Client, path: Path) -> None:
     reply = client.post("/api/convert?formats=json", files={"file": (path.name, path.read_bytes())})
@@ -485,6 +514,13 @@ def test_browser_paste_submit_see_and_download(server: str, browser) -> None:
     assert "Mikael Cederbratt (M)" in facts and "Morgan Johansson" in facts
     assert "[bookmark: _GoBack]" in browser.find_element(By.CSS_SELECTOR, "table.report").text
     browser.save_screenshot(str(browser.downloads.parent / "result.png"))
+    if "html" in FORMATS:  # the preview: the HTML output in a sandboxed frame
+        frame = browser.find_element(By.CSS_SELECTOR, "iframe.preview")
+        assert frame.get_attribute("sandbox") == ""
+        browser.switch_to.frame(frame)
+        assert TITLE in browser.find_element(By.TAG_NAME, "body").text
+        assert "Mikael Cederbratt har frågat mig" in browser.find_element(By.TAG_NAME, "body").text
+        browser.switch_to.default_content()
     wanted = [f for f in ("json", "pdf") if f in FORMATS]
     for fmt in wanted:
         name = f"frs-2017-18-112{ALL[fmt].suffix}"

@@ -1,8 +1,8 @@
 """The web page and HTTP API (`riksdoc serve`), over real HTTP on loopback.
 
 The server runs as `python -m convert serve` in a subprocess, exactly as a
-clerk would start it; the time-limit test runs it in a thread instead, so it
-can hand the app a conversion that hangs.  The browser test drives Debian's
+clerk would start it; the time-limit test starts the same app with uvicorn in
+a subprocess of its own, handing it a conversion that hangs on request.  The browser test drives Debian's
 ``chromium`` with Selenium and skips cleanly when either is missing (CI
 installs them: see the README's "Web page" section).
 """
@@ -30,7 +30,7 @@ pytest.importorskip("uvicorn")
 from convert.batch import Job, Outcome, convert_job  # noqa: E402
 from convert.jsonmodel import load  # noqa: E402
 from convert.readers import read  # noqa: E402
-from convert.server import Settings, available_formats, create_app, visible  # noqa: E402
+from convert.server import available_formats, visible  # noqa: E402
 from convert.writers import FORMATS as ALL  # noqa: E402
 from convert.writers import write  # noqa: E402
 
@@ -321,6 +321,11 @@ def test_page_keeps_pasted_text_and_says_what_went_wrong(client: httpx.Client) -
     assert "&lt;script&gt;" in escaped.text
 
 
+def read_document_text(text: str):
+    """The model of a pasted text."""
+    return read(text.encode(), "x.txt").document
+
+
 def test_page_lists_warnings(client: httpx.Client) -> None:
     posted = client.post("/", data={"text": "Minnesanteckning\n\nNågot helt annat.\n"})
     assert posted.status_code == 303
@@ -328,10 +333,6 @@ def test_page_lists_warnings(client: httpx.Client) -> None:
     assert "Okänd dokumenttyp" in html
     warning = read_document_text("Minnesanteckning\n\nNågot helt annat.\n").warnings[0]
     assert warning.text in html and f"Rad {warning.line}:" in html
-
-
-def read_document_text(text: str):
-    return read(text.encode(), "x.txt").document
 
 
 def test_result_store_is_bounded_and_expires() -> None:

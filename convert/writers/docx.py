@@ -47,7 +47,9 @@ import io
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -239,18 +241,36 @@ class _Notes:
         x.add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
 
 
+@cache
+def _page_settings() -> dict[str, Any]:
+    return tomllib.loads((STYLES_DIR / "page.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _base() -> bytes:
+    """python-docx's template with our styles part and without its noise, saved once.
+
+    Every document starts from these bytes: loading them is cheaper than
+    loading the template and swapping its large styles part each time.
+    """
+    word = docx.Document()
+    x.use_styles(word, (STYLES_DIR / "styles.xml").read_bytes())
+    x.tidy_package(word)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.word: WordDocument = docx.Document()
-        self.page = tomllib.loads((STYLES_DIR / "page.toml").read_text(encoding="utf-8"))
+        self.word: WordDocument = docx.Document(io.BytesIO(_base()))
+        self.page = _page_settings()
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.lists: list[x.ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
 
     def write(self) -> bytes:
-        x.use_styles(self.word, (STYLES_DIR / "styles.xml").read_bytes())
-        x.tidy_package(self.word)
         self._page()
         self._properties()
         # python-docx's template document starts with no paragraphs, only the section.

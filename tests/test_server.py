@@ -221,15 +221,6 @@ def test_bad_requests_say_why_in_one_line(client: httpx.Client) -> None:
         assert words in error and "\n" not in error
 
 
-def test_unavailable_format_is_refused(client: httpx.Client) -> None:
-    missing = [f for f in ("pdf", "docx", "akn", "html") if f not in FORMATS]
-    if not missing:
-        pytest.skip("every writer exists")
-    reply = client.post("/api/convert", data={"text": SEED_TEXT, "formats": missing[0]})
-    assert reply.status_code == 422
-    assert "finns inte ännu" in reply.json()["error"]
-
-
 def test_zip_holds_every_file_and_is_reproducible(client: httpx.Client) -> None:
     upload = {"file": (SEED.name, SEED.read_bytes(), "text/plain")}
     first = client.post("/api/convert?zip=1", files=upload)

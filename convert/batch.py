@@ -118,11 +118,27 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
 
 
 def warm(formats: Sequence[str]) -> None:
-    """Import the writers a batch needs, so each worker pays the import once."""
+    """Import the writers a batch needs, so each worker pays the import once.
+
+    Runs first in every pool worker, so it also ties the worker's life to
+    its parent's (Linux): a batch or server killed with SIGKILL leaves no
+    worker behind.
+    """
+    _die_with_parent()
     for name in formats:
         module = import_module(f"convert.writers.{FORMATS[name].module}")
         if hasattr(module, "warm"):  # e.g. the PDF writer's fonts and parsed stylesheet
             module.warm()
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
 
 
 # --- running jobs -----------------------------------------------------------

@@ -156,3 +156,28 @@ def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
     outcome = batch.convert_job(job)
     assert time.perf_counter() - started < 2
     assert (outcome.status, outcome.error) == ("failed", "took longer than 0.3 s to convert (--timeout)")
+
+
+def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(400):
+        shutil.copy(SEED, folder / f"svar-{n:03d}.txt")
+    process = subprocess.Popen([sys.executable, "-m", "convert", "convert", str(folder), "-t",
+                                "docx", "-o", str(tmp_path / "out"), "-j", "2"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while time.monotonic() < deadline and len(children) < 2:
+        children = [int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children")
+                    .read_text().split()] if Path(f"/proc/{process.pid}").exists() else []
+        time.sleep(0.02)
+    assert len(children) == 2, "no workers started"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.05)
+    alive = [c for c in children if Path(f"/proc/{c}/stat").exists()
+             and Path(f"/proc/{c}/stat").read_text().split()[2] != "Z"]
+    assert alive == []

@@ -243,9 +243,21 @@ def test_xml_illegal_characters_are_removed_and_reported(tmp_path: Path) -> None
 ], ids=["markup", "rtl", "emoji", "combining", "urls"])
 def test_tricky_text_reaches_the_outputs_intact(tmp_path: Path, text: str) -> None:
     import unicodedata
+
+    from lxml import html as lxml_html
+
+    from convert.readers import read
+
     run, out = convert(tmp_path, "svar.txt", ANSWER.format(body=text).encode())
     assert run.returncode == 0, run.stderr
-    assert unicodedata.normalize("NFC", text) in body_text(converted_json(out, "svar"))
+    expected = unicodedata.normalize("NFC", text)
+    assert expected in body_text(converted_json(out, "svar"))
+    document = read((out / "svar.json").read_bytes(), "svar.json").document
+    for suffix in (".akn.xml", ".docx"):  # escaped on the way out, the same text on the way back
+        assert read((out / f"svar{suffix}").read_bytes(), f"svar{suffix}").document == document
+    page = lxml_html.fromstring((out / "svar.html").read_bytes())
+    assert expected in " ".join(page.xpath("//article//p//text()")).replace("\n", " ")
+    assert not page.xpath("//article//script | //article//img | //article//link")
 
 
 def test_names_with_spaces_and_non_ascii(tmp_path: Path) -> None:

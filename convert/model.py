@@ -12,6 +12,7 @@ Everything is frozen and built from tuples, so two models can be compared with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -238,11 +239,26 @@ class Document:
         return self.heading
 
     @property
+    def department(self) -> str | None:
+        """The Government Offices department a letterhead line in the preamble names
+        (``Justitiedepartementet``, ``Statsrådsberedningen``), or None."""
+        for paragraph in self.preamble:
+            m = DEPARTMENT.search(inline_text(paragraph.content))
+            if m:
+                return m.group()
+        return None
+
+    @property
     def signatory(self) -> Person | None:
         """The first signatory, falling back to the minister line of the older layout."""
         if self.signatures:
             return self.signatures[0].person
         return self.minister
+
+
+DEPARTMENT = re.compile(r"\b(?:[A-ZÅÄÖ]\w*- och [a-zåäö]\w*|[A-ZÅÄÖ]\w*)departementet\b"
+                        r"|\bStatsrådsberedningen\b")
+"""A department of the Government Offices as a letterhead names it."""
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:

@@ -488,3 +488,14 @@ def test_a_generic_document_with_a_long_first_line_still_converts() -> None:
     props = docx.Document(io.BytesIO(data)).core_properties
     assert len(props.title) == 255 and props.title.endswith("…")
     assert read(data).document == document
+
+
+def test_page_header_names_the_department_where_the_letterhead_does() -> None:
+    from convert.normalise import normalise
+    from convert.parse import parse
+    document = parse(normalise("Miljö- och energidepartementet\nTill riksdagen\n\n"
+                               + SEED.read_text(encoding="utf-8")))
+    header = docx.Document(io.BytesIO(write(document, stem="x"))).sections[0].header
+    assert header.paragraphs[0].text == "Miljö- och energidepartementet · 2017/18:112"
+    plain = docx.Document(io.BytesIO(write(read_document(SEED), stem="x"))).sections[0].header
+    assert plain.paragraphs[0].text == "2017/18:112"

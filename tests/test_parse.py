@@ -262,3 +262,14 @@ def test_inspect_shows_kind_and_metadata() -> None:
     assert "Place/date: Stockholm, 2017-10-25 (25 oktober 2017)" in run.stdout
     assert "Signed:    Morgan Johansson" in run.stdout
     assert "bookmark '[bookmark: _GoBack]'" in run.stdout
+
+
+def test_a_letterhead_is_kept_as_preamble_and_names_the_department() -> None:
+    d = doc("Justitiedepartementet\nJustitie- och migrationsministern\n\nJu2017/07898/POL\n\n"
+            "Till riksdagen\n\nSvar på fråga 2017/18:112 av Mikael Cederbratt (M) Samarbete\n"
+            "Mikael Cederbratt har frågat mig.\n" + CLOSING)
+    assert [inline_text(p.content) for p in d.preamble] == [
+        "Justitiedepartementet", "Justitie- och migrationsministern", "Ju2017/07898/POL",
+        "Till riksdagen"]
+    assert d.department == "Justitiedepartementet"
+    assert doc("Svar på fråga 2017/18:1 av A B (S) T\nA B har frågat mig.\n" + CLOSING).department is None

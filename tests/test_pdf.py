@@ -367,3 +367,18 @@ def test_every_input_converts_with_sane_pages_and_all_words(path: Path) -> None:
         assert 1 <= len(pdf.pages) <= 3
         assert len(pdf.Root.AF) == 1
     assert_words_in_order(model_words(document), body_text(document, data))
+
+
+@needs_pdftotext
+def test_running_header_names_the_department_where_the_letterhead_does() -> None:
+    from convert.normalise import normalise
+    from convert.parse import parse
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(["Justitiedepartementet", "Till riksdagen", "", lines[0], *lines[1:5] * 4,
+                      *lines[5:]])
+    document = parse(normalise(text))
+    assert html_writer.running_header(document).startswith("Justitiedepartementet · ")
+    pages = page_texts(writer.write(document, stem="x"))
+    assert len(pages) >= 2
+    assert html_writer.running_header(document) in pages[1]
+    assert html_writer.running_header(document) not in pages[0]  # page 1 has the letterhead itself

@@ -303,7 +303,8 @@ class _Writer:
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
-        header.text = self._designation() or (self.document.heading or "")
+        number = self._designation() or (self.document.heading or "")
+        header.text = " · ".join(part for part in (self.document.department, number) if part)
         footer = section.footer.paragraphs[0]
         footer.style = self.word.styles[PAGE_FOOTER]
         x.add_field(footer, "PAGE", "1")

@@ -115,11 +115,14 @@ def page_title(document: Document) -> str:
 
 
 def running_header(document: Document) -> str:
-    """What the print header repeats on every page: the kind and the document number."""
+    """What the print header repeats on every page: the department where the letterhead
+    names one, then the kind and the document number."""
     if document.questions:
         first = document.questions[0]
-        return f"{HEAD_WORD.get(document.kind, '')} {first.as_written}".strip()
-    return document.heading or ""
+        number = f"{HEAD_WORD.get(document.kind, '')} {first.as_written}".strip()
+    else:
+        number = document.heading or ""
+    return " · ".join(part for part in (document.department, number) if part)
 
 
 def author(document: Document) -> str | None:

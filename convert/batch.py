@@ -102,6 +102,9 @@ def convert_job(job: Job) -> Outcome:
         outcome.status, outcome.error, outcome.outputs = "failed", str(exc), {}
     except RecursionError:
         outcome.status, outcome.error, outcome.outputs = "failed", "structure too deeply nested", {}
+    except Exception as exc:  # a bug of ours must cost one document, not the batch
+        outcome.status, outcome.outputs = "failed", {}
+        outcome.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
     return outcome
 
 

@@ -19,7 +19,7 @@ from .errors import InputError
 from .inspect import describe
 from .limits import Limits
 from .readers import Read, read
-from .writers import DEFAULT_FORMATS, FORMATS, NotAvailable, writer
+from .writers import DEFAULT_FORMATS, FORMATS
 
 PROG = "riksdoc"
 
@@ -180,13 +180,15 @@ def _normalise(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     if result.normalised is None:
-        return _fail(args.file, "normalise reads Word→text exports, not AKN, DOCX or JSON")
+        _fail(args.file, "normalise reads Word→text exports, not AKN, DOCX or JSON")
+        return 1
     if args.report:
         data = json.dumps(result.normalised.report(), ensure_ascii=False, indent=2) + "\n"
         try:
             batch.write_atomic(args.report, data.encode("utf-8"))
         except OSError as exc:
-            return _fail(str(args.report), exc.strerror or str(exc))
+            _fail(str(args.report), exc.strerror or str(exc))
+            return 1
     sys.stdout.write(result.normalised.text)
     return 0
 
@@ -200,12 +202,6 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    for name in args.to:
-        try:
-            writer(name)
-        except NotAvailable as exc:
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            return 2
     inputs = batch.collect_inputs(args.inputs)
     out_dir: Path = args.output_dir
     try:
@@ -287,6 +283,10 @@ def _read_one(source: str) -> Read | None:
         return read(data, "stdin.txt" if source == "-" else source)
     except InputError as exc:
         return _fail(source, str(exc))
+    except RecursionError:
+        return _fail(source, "structure too deeply nested")
+    except Exception as exc:  # a bug of ours: one line, not a traceback
+        return _fail(source, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _fail(source: str, reason: str) -> None:

@@ -12,6 +12,7 @@ Everything is frozen and built from tuples, so two models can be compared with
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -167,6 +168,14 @@ class SwedishDate:
     """Month, 1–12."""
     year: int | None
     """Year, or None when the text gives none (older layout: ``den 14 september``)."""
+
+    def __post_init__(self) -> None:
+        # A leap year stands in for a missing one, so "den 29 februari" is a date.
+        try:
+            datetime.date(2000 if self.year is None else self.year, self.month, self.day)
+        except (TypeError, ValueError):
+            raise ValueError(f"no such date: day {self.day}, month {self.month}, "
+                             f"year {self.year}") from None
 
     def iso(self) -> str:
         """``2017-10-25``, or the XSD gMonthDay ``--09-14`` when there is no year."""

@@ -31,7 +31,9 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
           "september", "oktober", "november", "december")
 
 _NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
-_NAME = r"[A-ZÅÄÖÉÜ][\w'’.-]*(?:[ -][A-ZÅÄÖÉÜa-zåäö][\w'’.-]*){0,5}"
+# A hyphen only separates the parts of a name ("Elmsäter-Svärd"), never sits inside
+# a part: one way to match, so no catastrophic backtracking on "A-A-A-…".
+_NAME = r"[A-ZÅÄÖÉÜ][\w'’.]*(?:[ -][A-ZÅÄÖÉÜa-zåäö][\w'’.]*){0,5}"
 _PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö-]{1,4})\)"
 _DATE = (r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4}))?")
 
@@ -159,9 +161,10 @@ class _Parser:
         else:
             used = 1
         m = _DATE_ONLY.match(text)
-        if not m:
+        date = self._valid_date(m, self.lines[index].number) if m else None
+        if date is None:
             return None, 0
-        return (_date(m), text[4:]), used
+        return (date, text[4:]), used
 
     # -- answers -----------------------------------------------------------
 
@@ -314,7 +317,10 @@ class _Parser:
             after = [line for line in self.lines[index + 1:] if line.text]
             if len(after) > 6:  # a date line followed by more body is not the closing
                 continue
-            date = (_date(m), self.lines[index].text[m.start("day"):])
+            valid = self._valid_date(m, self.lines[index].number)
+            if valid is None:  # "31 februari": kept as text, never a date
+                continue
+            date = (valid, self.lines[index].text[m.start("day"):])
             return index, m.group("place"), date, self._signatures(after)
         return len(self.lines), None, None, ()
 
@@ -403,6 +409,13 @@ class _Parser:
                         notes=self._notes(), warnings=tuple(self.warnings))
 
     # -- helpers -----------------------------------------------------------
+
+    def _valid_date(self, m: re.Match[str], line: int) -> SwedishDate | None:
+        try:
+            return _date(m)
+        except ValueError:
+            self._warn("invalid-date", f"'{m.group()}' is not a date; kept as text", line)
+            return None
 
     def _skip_empty(self, index: int) -> int:
         while index < len(self.lines) and not self.lines[index].text:

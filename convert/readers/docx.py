@@ -446,8 +446,12 @@ class _WordDocument:
             self._warn("docx-date", f"no date in the place-and-date line: {text}")
             return text, None, None
         year = m.group("year")
-        date = SwedishDate(int(m.group("day")), MONTHS.index(m.group("month").lower()) + 1,
-                           int(year) if year else None)
+        try:
+            date = SwedishDate(int(m.group("day")), MONTHS.index(m.group("month").lower()) + 1,
+                               int(year) if year else None)
+        except ValueError:
+            self._warn("docx-date", f"not a date in the place-and-date line: {text}")
+            return text, None, None
         return m.group("place"), date, m.group("text")
 
     def _note_list(self) -> tuple[Note, ...]:

@@ -37,21 +37,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 DEFAULT_FORMATS = ("akn", "docx", "pdf")
 
 
-class NotAvailable(Exception):
-    """The format's writer has not been built yet."""
-
-
 def writer(name: str) -> Callable[..., bytes]:
     """The ``write`` function for format *name*."""
-    fmt = FORMATS[name]
-    qualified = f"{__name__}.{fmt.module}"
-    try:
-        module = import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name == qualified:
-            raise NotAvailable(f"format {name!r} is not available yet") from None
-        raise
-    return module.write
+    return import_module(f"{__name__}.{FORMATS[name].module}").write
 
 
 def write(document: Document, name: str, *, stem: str) -> bytes:

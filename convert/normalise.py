@@ -25,12 +25,13 @@ After `normalise`, these hold for `Normalised.lines`:
 * Word's Symbol-font bullets (private-use U+F0B7 …) are the Unicode bullets
   they display as.
 * Text is in Unicode NFC.
-* A TAB occurs only between the cells of a table row (a table has at least
-  two rows of at least two non-empty cells; the row-end tab Tika writes is
-  dropped).  Every other tab, including
-  the one after a list marker, became one space.
-* No line starts or ends with whitespace, no line holds two spaces in a row,
-  and a line of only whitespace (spaces, tabs, NBSP) is empty.  Non-breaking
+* A TAB occurs only in table rows (a table has at least two rows of at least
+  two non-empty cells), where every cell, empty ones included, is followed by
+  one (Tika's form).  Every other tab, including the one after a list marker,
+  became one space.
+* No line starts with whitespace or ends with whitespace other than a table
+  row's last tab, no line holds two spaces in a row, and a line of only
+  whitespace (any Unicode space, tabs) is empty.  Non-breaking
   spaces inside text are kept.
 * List markers (``1)``, ``a)``, ``II.``, ``·``, ``•``, ``–``, ``-``) are
   still at the start of their lines, followed by one space.
@@ -187,8 +188,10 @@ def split_line_breaks(lines: list[Line], log: Log) -> list[Line]:
     return out
 
 
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF)
+                         for plane in range(17))
 _INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                      "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+                      + _NONCHARACTERS + "]")
 
 
 def remove_control_characters(lines: list[Line], log: Log) -> list[Line]:
@@ -201,9 +204,24 @@ def remove_control_characters(lines: list[Line], log: Log) -> list[Line]:
                    lambda m: f"U+{ord(m.group()):04X} ({name(m.group())})")
 
 
+_COMBINING_SEQUENCE = re.compile("[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                                 "\ufe20-\ufe2f][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
+                                 "\u20d0-\u20ff\ufe20-\ufe2f]+|[\uac00-\ud7a3\u1100-\u11ff]{2,}"
+                                 "|[^\x00-\x7f]")
+
+
 def compose_nfc(lines: list[Line], log: Log) -> list[Line]:
     """Unicode NFC, so that the same word is the same code points in every output."""
-    return [Line(line.number, unicodedata.normalize("NFC", line.text)) for line in lines]
+    out = []
+    for line in lines:
+        composed = unicodedata.normalize("NFC", line.text)
+        if composed != line.text:
+            for m in _COMBINING_SEQUENCE.finditer(line.text):
+                if unicodedata.normalize("NFC", m.group()) != m.group():
+                    log.change("unicode-composition", line.number, m.start() + 1, m.group(),
+                               f"composed to {unicodedata.normalize('NFC', m.group())!r} (NFC)")
+        out.append(Line(line.number, composed))
+    return out
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
@@ -322,7 +340,10 @@ def _split_inline_bodies(line: Line, log: Log) -> tuple[str, dict[str, str]]:
         raw = line.text[m.start(): nxt.start() if nxt else len(line.text)]
         body = raw[m.end() - m.start():].rstrip()
         body = body[:-1] if body.endswith("]") else body
-        bodies.setdefault(m.group(1), body.strip())
+        marker = m.group(1)
+        while marker in bodies:  # a second body for one marker: kept, as a body without reference
+            marker += "'"
+        bodies[marker] = body.strip()
     return line.text[: starts[0].start()].rstrip(" "), bodies
 
 
@@ -374,7 +395,8 @@ LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zåäö][.)]|[IVXLC]{1,6}\.|[·•
 """A list marker at the start of a (stripped) line: numbers, letters, roman numerals, bullets, dashes."""
 
 _SPACE_RUN = re.compile(r" {2,}")
-_WHITESPACE = " \t\u00a0\u2007\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+_WHITESPACE = ("\t \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+               "\u200a\u202f\u205f\u3000")  # tab and every Unicode space separator (Zs)
 
 
 def tidy_whitespace(lines: list[Line], log: Log) -> list[Line]:
@@ -389,24 +411,46 @@ def tidy_whitespace(lines: list[Line], log: Log) -> list[Line]:
                            "line of only whitespace → empty line")
             out.append(Line(line.number, ""))
             continue
-        stripped = text.lstrip(_WHITESPACE)
-        if len(stripped) < len(text):
-            log.change("leading-whitespace", line.number, 1,
-                       text[: len(text) - len(stripped)])
-        text = stripped
-        stripped = text.rstrip(_WHITESPACE)
-        if len(stripped) < len(text):
-            log.change("trailing-whitespace", line.number, len(stripped) + 1,
-                       text[len(stripped):])
         if index in rows:
-            text = "\t".join(cell.strip(" \u00a0") for cell in stripped.split("\t"))
+            text = _table_row(line, log)
         else:
-            text = _tabs_to_spaces(Line(line.number, stripped), log)
+            text = _tabs_to_spaces(Line(line.number, _trim(line, _WHITESPACE, log)), log)
         for m in reversed(list(_SPACE_RUN.finditer(text))):
             log.change("space-run", line.number, m.start() + 1, m.group(),
                        f"{len(m.group())} spaces → 1")
         out.append(Line(line.number, _SPACE_RUN.sub(" ", text)))
     return out
+
+
+def _trim(line: Line, characters: str, log: Log) -> str:
+    """*line*'s text without leading and trailing *characters*, each end reported."""
+    text = line.text
+    stripped = text.lstrip(characters)
+    if len(stripped) < len(text):
+        log.change("leading-whitespace", line.number, 1, text[: len(text) - len(stripped)])
+    end = stripped.rstrip(characters)
+    if len(end) < len(stripped):
+        log.change("trailing-whitespace", line.number, len(text) - len(stripped) + len(end) + 1,
+                   stripped[len(end):])
+    return end
+
+
+def _table_row(line: Line, log: Log) -> str:
+    """A table row in Tika's form: every cell followed by a tab, spaces around cells trimmed.
+
+    Only spaces are trimmed at the ends, so an empty first or last cell stays a
+    cell and the columns keep their places; the row-end tab Tika writes is the
+    last cell's own.
+    """
+    text = _trim(line, _WHITESPACE.replace("\t", ""), log)
+    cells = text[:-1].split("\t") if text.endswith("\t") else text.split("\t")
+    column = 1
+    for cell in cells:
+        if cell.strip(_WHITESPACE) != cell:
+            log.change("cell-whitespace", line.number, column, cell,
+                       "spaces around a table cell removed")
+        column += len(cell) + 1
+    return "".join(cell.strip(_WHITESPACE) + "\t" for cell in cells)
 
 
 def _table_rows(lines: list[Line]) -> set[int]:
@@ -502,7 +546,7 @@ STEPS: tuple[Step, ...] = (
 KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
          "bookmark", "image", "note", "note-without-text", "note-without-reference",
          "embedded-file", "whitespace-line", "leading-whitespace", "trailing-whitespace", "tab",
-         "space-run")
+         "cell-whitespace", "space-run", "unicode-composition")
 """Every `Change.kind` a step can record."""
 
 

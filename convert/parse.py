@@ -77,7 +77,6 @@ class _Head:
     body_start: int
     addressee: Person | None = None
     minister: Person | None = None
-    date: tuple[SwedishDate, str] | None = None
 
 
 class _Parser:
@@ -95,12 +94,12 @@ class _Parser:
             head = self._answer(start) or self._notice(start) or self._question(start)
         if head is None:
             return self._generic()
-        preamble, dated = self._preamble(start, head)
-        if dated:
-            head.date = head.date or dated
+        preamble, dated, dated_line = self._preamble(start)
         end, place, date, signatures = self._closing(head.body_start)
-        if date is None and head.date is not None:
-            date = head.date
+        if date is None:
+            date = dated
+        elif dated_line is not None:  # the closing dates the document; the top line stays text
+            preamble = tuple(sorted((*preamble, dated_line), key=lambda p: p.span.first))
         questions = head.questions
         if head.kind is Kind.ANSWER:
             questions = self._questioner_from_body(questions, head.body_start, end)
@@ -131,10 +130,14 @@ class _Parser:
                 return index
         return None
 
-    def _preamble(self, start: int, head: _Head) -> tuple[tuple[Paragraph, ...],
-                                                           tuple[SwedishDate, str] | None]:
-        """Lines before the header: a bare date line (older layout), or unknown letterhead."""
-        kept, dated = [], None
+    def _preamble(self, start: int) -> tuple[tuple[Paragraph, ...], tuple[SwedishDate, str] | None,
+                                             Paragraph | None]:
+        """Lines before the header: a bare date line (older layout), or unknown letterhead.
+
+        Returns the other lines as paragraphs, the date, and the date line as a
+        paragraph (kept as text when a closing line dates the document instead).
+        """
+        kept, dated, dated_line = [], None, None
         index = 0
         while index < start:
             line = self.lines[index]
@@ -144,6 +147,9 @@ class _Parser:
             joined, used = self._join_date(index, start)
             if joined is not None and dated is None:
                 dated = joined
+                used_lines = self.lines[index:index + used]
+                dated_line = Paragraph(self._inlines(" ".join(u.text for u in used_lines)),
+                                       Span(used_lines[0].number, used_lines[-1].number))
                 index += used
                 continue
             kept.append(Paragraph(self._inlines(line.text), Span(line.number, line.number)))
@@ -151,7 +157,7 @@ class _Parser:
         if kept:
             self._warn("preamble", f"{len(kept)} line(s) before the header kept as a preamble",
                        kept[0].span.first if kept[0].span else None)
-        return tuple(kept), dated
+        return tuple(kept), dated, dated_line
 
     def _join_date(self, index: int, stop: int) -> tuple[tuple[SwedishDate, str] | None, int]:
         """``den 14 september``, possibly broken over two lines (``den`` / ``7 april``)."""
@@ -356,7 +362,8 @@ class _Parser:
                 continue
             if "\t" in text:
                 flush()
-                row = TableRow(tuple(self._inlines(cell) for cell in text.split("\t")),
+                cells = text[:-1].split("\t") if text.endswith("\t") else text.split("\t")
+                row = TableRow(tuple(self._inlines(cell) for cell in cells),
                                Span(line.number, line.number))
                 if blocks and isinstance(blocks[-1], Table):
                     blocks[-1] = Table(blocks[-1].rows + (row,))

@@ -39,10 +39,13 @@ def words(text: str) -> list[str]:
     ("Slut.   ", "Slut.", ["trailing-whitespace"]),
     ("\u00a0\u00a0", "", ["whitespace-line"]),
     ("Ett\u00a0000 kronor", "Ett\u00a0000 kronor", []),
-    ("Cell 1\tCell 2\t\nCell 3\tCell 4\t", "Cell 1\tCell 2\nCell 3\tCell 4", ["trailing-whitespace"] * 2),
+    ("Cell 1\tCell 2\t\nCell 3\tCell 4\t", "Cell 1\tCell 2\t\nCell 3\tCell 4\t", []),
+    ("A\tB\nC\tD", "A\tB\t\nC\tD\t", []),  # POI: no row-end tab
+    ("\tÅr\tKronor\t\nNorr\t\t120\t", "\tÅr\tKronor\t\nNorr\t\t120\t", []),  # empty cells stay
+    ("A \t B\t\nC\tD\t", "A\tB\t\nC\tD\t", ["cell-whitespace"] * 2),
     ("Ensam rad\tmed flik\t", "Ensam rad med flik", ["trailing-whitespace", "tab"]),
     ("Jag avser att\tåterkomma.", "Jag avser att återkomma.", ["tab"]),
-    ("Cafe\u0301", "Café", []),
+    ("Cafe\u0301", "Café", ["unicode-composition"]),
     ("rad ett\r\nrad två\rrad tre", "rad ett\nrad två\nrad tre", []),
     ("trygghetsskapade arbetet", "trygghetsskapade arbetet", []),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
@@ -130,7 +133,7 @@ def test_tika_export_fixture() -> None:
     assert {c.text for c in result.changes if c.kind == "embedded-file"} == {"image1.png", "oleObject1.bin"}
     lines = text.splitlines()
     assert "· Beläggning av riksväg 95" in lines and "· Bärighet på enskilda vägar" in lines
-    assert "Norrbotten\t120" in lines and "Län\tMiljoner kronor" in lines
+    assert "Norrbotten\t120\t" in lines and "Län\tMiljoner kronor\t" in lines
     assert "Jag avser att återkomma i frågan." in lines  # a stray tab is not a table
     assert "" in lines and not any(line.strip("\u00a0 ") != line for line in lines)
     # every content word in order: the raw text minus exactly what the report lists

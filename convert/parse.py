@@ -19,7 +19,7 @@ Every warning carries the input line it concerns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import (
     Block, Document, Inline, Kind, ListBlock, ListItem, Message, Note, NoteRef, Paragraph,
@@ -65,7 +65,8 @@ _SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")
 
 def parse(normalised: Normalised) -> Document:
     """Recognise *normalised* text as one `Document`."""
-    return _Parser(normalised).document()
+    parser = _Parser(normalised)
+    return parser.without_note_marks(parser.document())
 
 
 @dataclass
@@ -334,7 +335,8 @@ class _Parser:
         if not lines:
             return ()
         texts = tuple(line.text for line in lines)
-        names = [i for i, t in enumerate(texts) if re.fullmatch(_NAME, t) and t != "Enligt uppdrag"]
+        names = [i for i, t in enumerate(texts)
+                 if re.fullmatch(_NAME, _NOTE_REF.sub("", t)) and t != "Enligt uppdrag"]
         if not names:
             self._warn("signature", "no name in the signature block", lines[0].number)
             return (Signature(Person(texts[0]), texts),)
@@ -416,6 +418,34 @@ class _Parser:
                         notes=self._notes(), warnings=tuple(self.warnings))
 
     # -- helpers -----------------------------------------------------------
+
+    def without_note_marks(self, doc: Document) -> Document:
+        """Metadata is plain text: a note reference in a header, title or signature line is
+        taken out there (the note itself stays, with the document's notes)."""
+        warned: set[str] = set()
+
+        def plain(text: str | None) -> str | None:
+            if text is None or NOTE_OPEN not in text:
+                return text
+            clean = _NOTE_REF.sub("", text)
+            if clean not in warned:
+                warned.add(clean)
+                self._warn("note-in-metadata", f"a note reference in '{clean}' cannot stay "
+                           "there; the note is kept with the other notes", None)
+            return clean
+
+        def person(p: Person | None) -> Person | None:
+            return p and Person(plain(p.name) or "", plain(p.party), plain(p.role))
+
+        doc = replace(
+            doc, heading=plain(doc.heading), place=plain(doc.place), date_text=plain(doc.date_text),
+            addressee=person(doc.addressee), minister=person(doc.minister),
+            questions=tuple(replace(q, title=plain(q.title), questioner=person(q.questioner))
+                            for q in doc.questions),
+            signatures=tuple(Signature(person(s.person) or s.person,
+                                       tuple(plain(line) or "" for line in s.lines))
+                             for s in doc.signatures))
+        return replace(doc, warnings=tuple(self.warnings))
 
     def _valid_date(self, m: re.Match[str], line: int) -> SwedishDate | None:
         try:

@@ -11,13 +11,16 @@ python-docx opens, and (when the PDF writer is there) a PDF with pages.
 from __future__ import annotations
 
 import io
+import json
 import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from convert.errors import InputError
+from convert.jsonmodel import dump
 from convert.limits import TimeLimit
+from convert.normalise import NOTE_OPEN
 from convert.readers import read
 from convert.writers import write
 
@@ -69,7 +72,9 @@ def answer_text(draw) -> str:
     ]))
     separator = draw(st.sampled_from(["\n", "\n\n", "\n\u00a0\n"]))
     body = separator.join(draw(st.lists(paragraph(), min_size=0, max_size=6)))
-    closing = draw(st.sampled_from(["", f"\n\nStockholm den {draw(st.integers(1, 31))} maj 2019\n\n"
+    month = draw(st.sampled_from(["januari", "februari", "april", "maj", "juni", "september"]))
+    closing = draw(st.sampled_from(["", f"\n\nStockholm den {draw(st.integers(0, 32))} {month} "
+                                        f"{draw(st.sampled_from(['2019', '2020', '1900', '']))}\n\n"
                                         f"{draw(NAMES)}\n", "\n\nStockholm den 3 mars\n\nEnligt uppdrag\n\n"
                                         f"{draw(NAMES)}\nKansliråd\n"]))
     return f"{header}\n{body}{closing}"
@@ -109,6 +114,7 @@ def check(data: bytes) -> None:
         except InputError:
             return  # refused with a reason: allowed
         outputs = {name: write(document, name, stem="fuzz") for name in FORMATS}
+    assert NOTE_OPEN not in json.dumps(dump(document))  # no internal marker in the model's text
     if "akn" in outputs:
         from convert.validate import problems
         assert problems(outputs["akn"]) == []

@@ -273,3 +273,14 @@ def test_a_letterhead_is_kept_as_preamble_and_names_the_department() -> None:
         "Till riksdagen"]
     assert d.department == "Justitiedepartementet"
     assert doc("Svar på fråga 2017/18:1 av A B (S) T\nA B har frågat mig.\n" + CLOSING).department is None
+
+
+def test_note_references_in_metadata_leave_plain_text_and_keep_the_note() -> None:
+    d = doc("Svar på fråga 2017/18:1 av Anna A (M) Titel[footnoteRef:1] [1: Titelnot.] \n"
+            "Anna A har frågat mig.\n\nStockholm den 1 mars 2018\n\n"
+            "Morgan Johansson[footnoteRef:2] [2: Signaturnot.] \n")
+    assert d.questions[0].title == "Titel"
+    assert d.signatures[0].lines == ("Morgan Johansson",) and d.signatory == Person("Morgan Johansson")
+    assert [n.note_id for n in d.notes] == ["fn1", "fn2"]
+    assert "\ufdd0" not in json.dumps(dump(d))
+    assert [w.code for w in d.warnings] == ["note-in-metadata", "note-in-metadata"]

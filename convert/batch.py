@@ -20,6 +20,7 @@ import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -52,13 +53,28 @@ class Job:
     """Size limits the input must keep."""
 
     def key(self) -> str:
-        """Content hash of input, options and riksdoc version (the manifest's key)."""
+        """Content hash of the input, the options and riksdoc itself (the manifest's key).
+
+        riksdoc itself is its version and a hash of its code and styles, so a
+        changed stylesheet or writer makes every output out of date.
+        """
         digest = hashlib.sha256()
-        for part in (__version__, ",".join(sorted(self.formats)), self.reader_name.lower()
-                     .rsplit(".", 1)[-1]):
+        for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
+                     self.reader_name.lower().rsplit(".", 1)[-1]):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of riksdoc's code (``convert/``) and visual decisions (``styles/``)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for root in (package, package.parent / "styles"):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -81,8 +97,6 @@ class Outcome:
     """Parse warnings, ``line N: text``."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent reading and writing each format (not deterministic, by nature)."""
-    key: str = ""
-    """The job's `Job.key`, for the manifest."""
 
     def record(self) -> dict[str, object]:
         """This outcome as a report record."""
@@ -93,7 +107,7 @@ class Outcome:
 
 def convert_job(job: Job) -> Outcome:
     """Convert one job in memory; never raises for bad input (the outcome says it)."""
-    outcome = Outcome(job.source, job.stem, key=job.key())
+    outcome = Outcome(job.source, job.stem)
     started = time.perf_counter()
     try:
         with TimeLimit(job.limits.max_seconds):
@@ -280,13 +294,13 @@ class Manifest:
             self.entries = {}
         self.dirty = False
 
-    def unchanged(self, job: Job, directory: Path) -> bool:
-        entry = self.entries.get(job.stem)
-        return bool(entry and entry.get("key") == job.key() and all(
+    def unchanged(self, stem: str, key: str, directory: Path) -> bool:
+        entry = self.entries.get(stem)
+        return bool(entry and entry.get("key") == key and all(
             (directory / name).is_file() for name in entry.get("files", [])))
 
-    def record(self, outcome: Outcome) -> None:
-        self.entries[outcome.stem] = {"key": outcome.key, "input": outcome.source,
+    def record(self, outcome: Outcome, key: str) -> None:
+        self.entries[outcome.stem] = {"key": key, "input": outcome.source,
                                       "files": [Path(f).name for f in outcome.files]}
         self.dirty = True
 
@@ -379,6 +393,7 @@ def run_batch(inputs: Sequence[str], options: Options,
     manifest = Manifest(options.out_dir)
     early: deque[Outcome] = deque()  # unreadable inputs and skips, settled in turn
     stems: dict[str, str] = {}
+    keys: dict[str, str] = {}  # manifest keys, computed here so that every worker agrees
 
     def jobs() -> Iterator[Job]:
         for source in inputs:
@@ -388,14 +403,20 @@ def run_batch(inputs: Sequence[str], options: Options,
                                      error=f"output name {stem!r} is already used by {stems[stem]}"))
                 continue
             stems[stem] = source
+            clash = _overwrites_input(source, stem, options)
+            if clash:
+                early.append(Outcome(source, stem, "failed", error=clash))
+                continue
             data = read_source(source, options.limits)
             if isinstance(data, str):
                 early.append(Outcome(source, stem, "failed", error=data))
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem,
                       options.limits)
-            if not options.force and source != "-" and manifest.unchanged(job, options.out_dir):
-                early.append(Outcome(source, stem, "skipped", key=job.key()))
+            keys[source] = job.key()
+            if not options.force and source != "-" and \
+                    manifest.unchanged(stem, keys[source], options.out_dir):
+                early.append(Outcome(source, stem, "skipped"))
                 continue
             yield job
 
@@ -417,7 +438,7 @@ def run_batch(inputs: Sequence[str], options: Options,
         if outcome.status == "converted":
             store(outcome, options.out_dir)
         if outcome.status == "converted":
-            manifest.record(outcome)
+            manifest.record(outcome, keys[outcome.source])
         if outcome.status == "failed":
             tell(f"{outcome.source}: {outcome.error}")
         for warning in outcome.warnings:
@@ -444,6 +465,20 @@ def run_batch(inputs: Sequence[str], options: Options,
         bar.close()
         save()
     return [done[source] for source in inputs if source in done]
+
+
+def _overwrites_input(source: str, stem: str, options: Options) -> str | None:
+    """Why writing *source*'s outputs would replace *source* itself, or None."""
+    if source == "-":
+        return None
+    for name in options.formats:
+        target = options.out_dir / f"{stem}{FORMATS[name].suffix}"
+        try:
+            if target.exists() and os.path.samefile(target, source):
+                return f"the {name} output would overwrite this input; write elsewhere with -o DIR"
+        except OSError:
+            continue
+    return None
 
 
 def _progress_bar(mode: str, total: int):  # -> tqdm

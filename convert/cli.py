@@ -108,7 +108,8 @@ skipped unless --force.""")
                    default=defaults.max_line_length,
                    help=f"refuse texts with a line longer than N characters "
                         f"(default {defaults.max_line_length:,})")
-    p.add_argument("--timeout", metavar="SECONDS", type=float, default=defaults.max_seconds,
+    p.add_argument("--timeout", metavar="SECONDS", type=_positive_seconds,
+                   default=defaults.max_seconds,
                    help=f"give up on a document after SECONDS (default {defaults.max_seconds:g})")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
@@ -142,7 +143,7 @@ Needs the web extra: pip install 'riksdoc[web]'.""")
     p.add_argument("--port", type=_positive, default=8000, help="TCP port (default: 8000)")
     p.add_argument("--max-upload", metavar="BYTES", type=_positive, default=10_000_000,
                    help="largest text or file accepted; larger gets 413 (default: 10000000)")
-    p.add_argument("--timeout", metavar="SECONDS", type=_positive, default=60,
+    p.add_argument("--timeout", metavar="SECONDS", type=_positive_seconds, default=60.0,
                    help="time limit for one conversion; longer gets 504 (default: 60)")
     p.add_argument("--workers", metavar="N", type=_positive, default=2,
                    help="worker processes for conversions (default: 2)")
@@ -164,6 +165,16 @@ def _formats(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(
             f"unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
     return names
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return seconds
 
 
 def _positive(value: str) -> int:

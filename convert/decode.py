@@ -74,6 +74,10 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data[len(bom):].decode(codec), label)
             except UnicodeDecodeError as exc:
+                if codec == "utf-8":  # a few damaged bytes, as without the BOM
+                    damaged = _decode_damaged_utf8(data[len(bom):])
+                    return Decoded(damaged.text, "UTF-8 with BOM (with invalid bytes)",
+                                   damaged.replaced)
                 raise InputError(f"starts with a {label.split(' with')[0]} byte-order mark "
                                  f"but byte {exc.start + len(bom)} is not valid {codec}") from None
     for signature, what in _SIGNATURES:

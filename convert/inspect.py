@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .model import Kind, ListBlock, Paragraph, Person, Table
 from .readers import Read
+from .vocabulary import KIND_NAMES
 
-_KIND_NAMES = {Kind.ANSWER: "svar på skriftlig fråga", Kind.QUESTION: "skriftlig fråga",
-               Kind.INTERPELLATION: "interpellation", Kind.NOTICE: "meddelande",
+_KIND_NAMES = {**{kind: name.lower() for kind, name in KIND_NAMES.items()},
                Kind.GENERIC: "unrecognised document"}
 
 
@@ -25,6 +25,8 @@ def describe(result: Read, source: str) -> str:
         else:
             out.append("Normalisation: nothing to change")
     out.append(f"Type:      {doc.kind.value} ({_KIND_NAMES[doc.kind]})")
+    if doc.head:
+        out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
         who = f" av {_person(q.questioner)}" if q.questioner else ""
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))

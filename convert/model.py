@@ -216,7 +216,12 @@ class Document:
     """For answers: the questions answered (a joint answer has two or three); for
     questions, interpellations and notices: the one question they are or concern."""
     heading: str | None = None
-    """Heading of a GENERIC document (its first line); None for recognised kinds."""
+    """Heading of a GENERIC document (its first line), or of a notice that names no
+    question; None otherwise."""
+    head: str | None = None
+    """The document line's words before the first question number where the text does
+    not use the kind's usual ones (``Meddelande om försenat svar på fråga``, ``Svar på
+    skriftlig fråga``); None where it does."""
     addressee: Person | None = None
     """For questions and interpellations: the minister asked (``till …``)."""
     minister: Person | None = None

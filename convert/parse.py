@@ -22,13 +22,26 @@ import re
 from dataclasses import dataclass, replace
 
 from .model import (
-    Block, Document, Inline, Kind, ListBlock, ListItem, Message, Note, NoteRef, Paragraph,
-    Person, QuestionRef, Signature, Span, SwedishDate, Table, TableRow,
+    Block,
+    Document,
+    Inline,
+    Kind,
+    ListBlock,
+    ListItem,
+    Message,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    Span,
+    SwedishDate,
+    Table,
+    TableRow,
 )
 from .normalise import LIST_MARKER, NOTE_CLOSE, NOTE_OPEN, Line, Normalised
-
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
+from .vocabulary import MONTHS, own_words
 
 _NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
 # A hyphen only separates the parts of a name ("Elmsäter-Svärd"), never sits inside
@@ -78,6 +91,8 @@ class _Head:
     body_start: int
     addressee: Person | None = None
     minister: Person | None = None
+    head: str | None = None
+    heading: str | None = None
 
 
 class _Parser:
@@ -110,6 +125,8 @@ class _Parser:
         return Document(
             kind=head.kind,
             questions=questions,
+            head=head.head,
+            heading=head.heading,
             addressee=head.addressee,
             minister=head.minister,
             place=place,
@@ -194,7 +211,7 @@ class _Parser:
             self._warn("answer-header", "cannot read the question number, questioner and party "
                        "after 'Svar på fråga'", first.number)
             return None
-        return _Head(Kind.ANSWER, questions, index)
+        return _Head(Kind.ANSWER, questions, index, head=own_words(m.group(), Kind.ANSWER))
 
     def _complete_header(self, text: str, index: int) -> tuple[str, int]:
         """Join header lines while the last question still lacks its title."""
@@ -257,14 +274,14 @@ class _Parser:
         if not _NOTICE_HEAD.match(line.text):
             return None
         m = re.search(_NUMBER, line.text)
-        questions: tuple[QuestionRef, ...] = ()
-        if m:
-            rest = line.text[m.end():].strip()
-            by = re.match(rf"^av\s+(?P<name>.+?)\s+{_PARTY}\s*(?P<title>.*)$", rest)
-            person = Person(by.group("name"), by.group("party")) if by else None
-            title = (by.group("title") if by else rest).strip() or None
-            questions = (_question(m, person, title),)
-        return _Head(Kind.NOTICE, questions, start + 1)
+        if not m:  # "Meddelande om att svaret dröjer": the whole line is its heading
+            return _Head(Kind.NOTICE, (), start + 1, heading=line.text)
+        rest = line.text[m.end():].strip()
+        by = re.match(rf"^av\s+(?P<name>.+?)\s+{_PARTY}\s*(?P<title>.*)$", rest)
+        person = Person(by.group("name"), by.group("party")) if by else None
+        title = (by.group("title") if by else rest).strip() or None
+        return _Head(Kind.NOTICE, (_question(m, person, title),), start + 1,
+                     head=own_words(line.text[:m.start()], Kind.NOTICE))
 
     def _question(self, start: int) -> _Head | None:
         header, index = self._question_header(start)

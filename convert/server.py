@@ -56,6 +56,7 @@ from .errors import InputError
 from .limits import Limits
 from .model import Document, Kind, Person
 from .readers import Read, read, reader_for
+from .vocabulary import KIND_NAMES
 from .writers import FORMATS
 
 WEB = Path(__file__).resolve().parents[1] / "styles" / "web"
@@ -72,9 +73,7 @@ MEDIA_TYPES = {"pdf": "application/pdf",
                "akn": "application/akn+xml", "json": "application/json",
                "html": "text/html; charset=utf-8"}
 
-KIND_LABELS = {Kind.ANSWER: "Svar på skriftlig fråga", Kind.QUESTION: "Skriftlig fråga",
-               Kind.INTERPELLATION: "Interpellation", Kind.NOTICE: "Meddelande",
-               Kind.GENERIC: "Okänd dokumenttyp"}
+KIND_LABELS = {**KIND_NAMES, Kind.GENERIC: "Okänd dokumenttyp"}
 CHANGE_LABELS = {
     "line-break": "radbrytning", "control-character": "styrtecken",
     "invisible-character": "osynligt tecken", "symbol-bullet": "symbolpunkt",
@@ -83,6 +82,8 @@ CHANGE_LABELS = {
     "embedded-file": "inbäddad fil", "whitespace-line": "rad med bara blanktecken",
     "leading-whitespace": "inledande blanktecken", "trailing-whitespace": "avslutande blanktecken",
     "tab": "tabbtecken", "space-run": "flera mellanslag i rad",
+    "invalid-byte": "ogiltig byte", "cell-whitespace": "blanktecken i tabellcell",
+    "unicode-composition": "sammansatt tecken (NFC)",
 }
 READER_SUFFIXES = {"text": (".txt",), "docx": (".docx",), "akn": (".akn.xml", ".xml"),
                    "json": (".json",)}

@@ -17,7 +17,13 @@ from lxml import etree
 from .errors import InputError
 from .readers.akn import parse_xml
 from .writers.akn import (
-    AKN_NS, COUNTRY, DATE_NAME, EID, LANGUAGE, UNKNOWN_DATE, UNKNOWN_DATE_NAME,
+    AKN_NS,
+    COUNTRY,
+    DATE_NAME,
+    EID,
+    LANGUAGE,
+    UNKNOWN_DATE,
+    UNKNOWN_DATE_NAME,
     number_showas,
 )
 

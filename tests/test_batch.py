@@ -181,3 +181,22 @@ def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
     alive = [c for c in children if Path(f"/proc/{c}/stat").exists()
              and Path(f"/proc/{c}/stat").read_text().split()[2] != "Z"]
     assert alive == []
+
+
+def test_an_output_never_overwrites_its_own_input(tmp_path: Path) -> None:
+    from convert.writers import write
+    from .conftest import read_document
+    edited = tmp_path / "svar.docx"
+    edited.write_bytes(write(read_document(SEED), "docx", stem="svar"))
+    before = edited.read_bytes()
+    run = riksdoc("convert", str(edited), "-t", "docx,json", "-o", str(tmp_path))
+    assert run.returncode == 1
+    assert f"{edited}: the docx output would overwrite this input" in run.stderr
+    assert edited.read_bytes() == before and not (tmp_path / "svar.json").exists()
+
+
+def test_a_changed_stylesheet_makes_outputs_out_of_date(monkeypatch) -> None:
+    job = batch.Job("x", "x.txt", b"text", ("pdf",), "x")
+    before = job.key()
+    monkeypatch.setattr(batch, "code_fingerprint", lambda: "another print.css")
+    assert job.key() != before

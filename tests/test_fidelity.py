@@ -132,3 +132,33 @@ def test_two_processes_give_identical_bytes_for_every_document(tmp_path: Path) -
     assert runs[0].keys() == runs[1].keys()
     differing = [name for name in runs[0] if runs[0][name] != runs[1][name]]
     assert differing == []
+
+
+@pytest.mark.parametrize("text", [
+    "Meddelande om försenat svar på fråga 2017/18:1234 av Anna Berg (C) Vägar\n\nFrågan besvaras "
+    "den 30 mars 2018.\n\nStockholm den 20 mars 2018\n\nTomas Eneroth\n",
+    "Meddelande om att svaret dröjer\n\nSvaret lämnas senare.\n",
+    "Svar på skriftlig fråga 2017/18:1 av Anna Berg (C)\nVägar\n\nAnna Berg har frågat mig.\n\n"
+    "Stockholm den 1 mars 2018\n\nTomas Eneroth\n",
+    "Svar på fråga 2018/19:77 av A B (M)\nT1, fråga 2018/19:78 av C D (S) T2 och fråga 2018/19:79 "
+    "av E F (V) T3\n\nDe har frågat mig.\n\nStockholm den 1 mars 2019\n\nTomas Eneroth\n",
+], ids=["notice", "notice-without-number", "skriftlig", "joint-three"])
+def test_header_wording_is_the_same_in_every_format(text: str, tmp_path: Path) -> None:
+    from convert.normalise import normalise
+    from convert.parse import parse
+    from convert.readers import read
+    from convert.writers.html import question_line
+    document = parse(normalise(text))
+    for name, suffix in (("akn", ".akn.xml"), ("docx", ".docx"), ("json", ".json")):
+        assert read(write(document, name, stem="x"), f"x{suffix}").document == document, name
+    lines = [question_line(document, i, q) for i, q in enumerate(document.questions)] or \
+        [document.heading]
+    def squeezed(text: str) -> str:  # the formats space their elements differently
+        return re.sub(r"\s+", "", text)
+    outputs = {"pdf": pdf_text(write(document, "pdf", stem="x"), tmp_path),
+               "docx": docx_text(write(document, "docx", stem="x")),
+               "akn": akn_text(write(document, "akn", stem="x"))}
+    for line in lines:
+        for name, text in outputs.items():
+            assert squeezed(line) in squeezed(text), (name, line)
+    assert words(text)[:3] == words(lines[0])[:3]

@@ -284,3 +284,16 @@ def test_note_references_in_metadata_leave_plain_text_and_keep_the_note() -> Non
     assert [n.note_id for n in d.notes] == ["fn1", "fn2"]
     assert "\ufdd0" not in json.dumps(dump(d))
     assert [w.code for w in d.warnings] == ["note-in-metadata", "note-in-metadata"]
+
+
+def test_the_texts_own_opening_words_are_kept() -> None:
+    notice = doc("Meddelande om försenat svar på fråga 2017/18:1234 av Anna Berg (C) Vägar\n\n"
+                 "Frågan besvaras den 30 mars.\n")
+    assert (notice.kind, notice.head) == (Kind.NOTICE, "Meddelande om försenat svar på fråga")
+    plain = doc("Svar på fråga 2017/18:1 av A B (S) T\nA B har frågat mig.\n" + CLOSING)
+    assert plain.head is None
+    written = doc("Svar på skriftlig fråga 2017/18:1 av A B (S) T\nA B har frågat mig.\n" + CLOSING)
+    assert written.head == "Svar på skriftlig fråga"
+    no_number = doc("Meddelande om att svaret dröjer\n\nSvaret lämnas senare.\n")
+    assert (no_number.kind, no_number.heading, no_number.questions) == \
+        (Kind.NOTICE, "Meddelande om att svaret dröjer", ())

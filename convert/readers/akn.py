@@ -13,9 +13,22 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import (
-    Block, Document, Inline, ListBlock, ListItem, Note, NoteRef, Paragraph, Person,
-    QuestionRef, Signature, SwedishDate, Table, TableRow,
+    Block,
+    Document,
+    Inline,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
 )
+from ..vocabulary import HEAD_WORDS, own_words
 from ..writers.akn import AKN_NS, KINDS_BY_NAME, RD_NS, parse_question_number
 from . import Read
 
@@ -99,7 +112,10 @@ class _Reader:
                     self.inlines(p)  # registers the notes it holds
         place, date, date_text = self.place_and_date([part for part in (preface, conclusions)
                                                       if part is not None])
-        return Document(kind=self.kind, questions=questions, heading=heading,
+        doc_type = preface.find(f".//{_A}docType") if preface is not None else None
+        head = own_words(_text(doc_type), self.kind) \
+            if doc_type is not None and self.kind in HEAD_WORDS else None
+        return Document(kind=self.kind, questions=questions, heading=heading, head=head,
                         addressee=addressee, minister=minister, place=place, date=date,
                         date_text=date_text, signatures=signatures, preamble=preamble,
                         blocks=blocks, notes=self.ordered_notes())

@@ -38,11 +38,26 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import (
-    Block, Document, Inline, Kind, ListBlock, ListItem, Message, Note, NoteRef, Paragraph,
-    Person, QuestionRef, Signature, SwedishDate, Table, TableRow,
+    Block,
+    Document,
+    Inline,
+    Kind,
+    ListBlock,
+    ListItem,
+    Message,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
 )
 from ..normalise import _SYMBOL_BULLETS
-from ..parse import _MINISTER_LINE, _NAME, MONTHS, _addressee, canonical_session
+from ..parse import _MINISTER_LINE, _NAME, _addressee, canonical_session
+from ..vocabulary import HEAD_WORDS, MONTHS, own_words
 from ..writers import docx as styles
 from ..writers.docx_xml import W_NS, parse_safely, w
 from . import Read
@@ -60,7 +75,7 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 _HEADER = re.compile(
-    r"^(?P<head>Svar på (?:skriftlig )?fråga|och fråga|Fråga|Interpellation|Meddelande om fråga)"
+    r"^(?P<head>Svar på (?:.+? )?fråga|och fråga|Fråga|Interpellation|Meddelande om (?:.+? )?fråga)"
     r"\s+(?P<number>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4}):(?P<n>\d+))"
     r"(?:\s+av\s+(?P<name>.+?)(?:\s+\((?P<party>[^()]+)\))?)?\s*$", re.IGNORECASE)
 _HEAD_KINDS = {"svar": Kind.ANSWER, "fråga": Kind.QUESTION, "interpellation": Kind.INTERPELLATION,
@@ -83,7 +98,9 @@ def read(data: bytes) -> Read:
     word = _WordDocument(package)
     if word.by_riksdoc():
         return Read(word.document())
-    from .text import read as read_text  # a foreign DOCX: same pipeline as a text export
+    from .text import (
+        read as read_text,  # a foreign DOCX: same pipeline as a text export
+    )
     return read_text(word.as_text().encode("utf-8"))
 
 
@@ -374,7 +391,7 @@ class _WordDocument:
         kind = self._category_kind()
         questions: list[QuestionRef] = []
         titles: list[str | None] = []
-        heading = addressee = minister = place = date = date_text = None
+        heading = head = addressee = minister = place = date = date_text = None
         signatures: list[Signature] = []
         preamble: list[Paragraph] = []
         blocks: list[Block] = []
@@ -394,8 +411,10 @@ class _WordDocument:
                     self._warn("docx-header", f"header line not understood, kept as text: {text}")
                     (blocks if questions else preamble).append(Paragraph(item.content))
                     continue
-                if kind is None and not m.group("head").lower().startswith("och"):
-                    kind = _HEAD_KINDS[m.group("head").split()[0].lower()]
+                if not questions:  # the first document line says the kind, in its own words
+                    if kind is None:
+                        kind = _HEAD_KINDS[m.group("head").split()[0].lower()]
+                    head = own_words(m.group("head"), kind) if kind in HEAD_WORDS else None
                 questioner = Person(m.group("name").strip(), m.group("party")) \
                     if m.group("name") else None
                 questions.append(QuestionRef(canonical_session(m.group("y1"), m.group("y2")),
@@ -423,7 +442,7 @@ class _WordDocument:
         if kind is None:
             kind = Kind.GENERIC
         return Document(
-            kind=kind, questions=tuple(questions), heading=heading, addressee=addressee,
+            kind=kind, questions=tuple(questions), heading=heading, head=head, addressee=addressee,
             minister=minister, place=place, date=date, date_text=date_text,
             signatures=tuple(signatures), preamble=tuple(preamble), blocks=tuple(blocks),
             notes=self._note_list(), warnings=tuple(self.warnings))

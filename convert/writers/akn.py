@@ -20,9 +20,21 @@ from lxml.builder import ElementMaker
 
 from ..errors import InputError
 from ..model import (
-    Block, Document, Inline, Kind, ListBlock, Note, NoteRef, Paragraph, Person, QuestionRef,
-    Signature, SwedishDate, Table,
+    Block,
+    Document,
+    Inline,
+    Kind,
+    ListBlock,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
 )
+from ..vocabulary import HEAD_WORDS, head_words
 
 # --- the profile ------------------------------------------------------------
 
@@ -46,13 +58,6 @@ DOC_NAMES: dict[Kind, str] = {
 """``doc/@name`` (= FRBRsubtype = the URI's subtype component) of each kind."""
 KINDS_BY_NAME: dict[str, Kind] = {name: kind for kind, name in DOC_NAMES.items()}
 
-DOC_TYPES: dict[Kind, str] = {
-    Kind.ANSWER: "Svar på fråga",
-    Kind.QUESTION: "Fråga",
-    Kind.INTERPELLATION: "Interpellation",
-    Kind.NOTICE: "Meddelande om fråga",
-}
-"""The preface's ``docType`` text of each recognised kind."""
 
 UNKNOWN_DATE = "9999-01-01"
 """FRBRdate/@date and URI date component when the text states no full date.
@@ -246,13 +251,12 @@ class _Writer:
             out.extend(self.date_line())
         if doc.heading is not None:
             out.append(E.p(E.docTitle(doc.heading)))
-        count = len(doc.questions)
         for index, question in enumerate(doc.questions):
             lead: list[Node]
-            if index == 0 and doc.kind in DOC_TYPES:
-                lead = [E.docType(DOC_TYPES[doc.kind]), " "]
+            if index == 0 and doc.kind in HEAD_WORDS:
+                lead = [E.docType(head_words(doc, 0)), " "]
             else:
-                lead = ["och fråga " if index == count - 1 else "fråga "]
+                lead = [head_words(doc, index) + " "]
             line: list[Node] = [*lead, E.docNumber(question.as_written,
                                                    refersTo="#" + self.question_ref(index))]
             if question.questioner is not None:

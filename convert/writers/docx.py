@@ -57,9 +57,20 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ..model import (
-    Block, Document, Inline, Kind, ListBlock, Note, NoteRef, Paragraph, Person, QuestionRef,
-    Signature, Table,
+    Block,
+    Document,
+    Inline,
+    Kind,
+    ListBlock,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    Table,
 )
+from ..vocabulary import KIND_NAMES, MONTHS, head_words
 from . import docx_xml as x
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
@@ -80,27 +91,6 @@ SIGNATURE = "Riksdoc Signature"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
 
-KIND_NAMES = {
-    Kind.ANSWER: "Svar på skriftlig fråga",
-    Kind.QUESTION: "Skriftlig fråga",
-    Kind.INTERPELLATION: "Interpellation",
-    Kind.NOTICE: "Meddelande",
-    Kind.GENERIC: "Dokument",
-}
-"""Document type names for the category property: ``Svar på skriftlig fråga (frs)``."""
-
-HEAD_WORDS = {
-    Kind.ANSWER: "Svar på fråga",
-    Kind.QUESTION: "Fråga",
-    Kind.INTERPELLATION: "Interpellation",
-    Kind.NOTICE: "Meddelande om fråga",
-}
-"""How a header line starts, by kind."""
-LATER_HEAD = "och fråga"
-"""How the header line of the second and third question of a joint answer starts."""
-
-MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-               "september", "oktober", "november", "december")
 
 NO_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
 """created/modified for a document without a full date: fixed, documented, no clock."""
@@ -114,10 +104,9 @@ def person_text(person: Person) -> str:
     return f"{text} ({person.party})" if person.party else text
 
 
-def header_line(kind: Kind, question: QuestionRef, first: bool) -> str:
+def header_line(document: Document, index: int, question: QuestionRef) -> str:
     """``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``."""
-    words = HEAD_WORDS.get(kind, HEAD_WORDS[Kind.ANSWER]) if first else LATER_HEAD
-    line = f"{words} {question.as_written}"
+    line = f"{head_words(document, index)} {question.as_written}"
     if question.questioner is not None:
         line += f" av {person_text(Person(question.questioner.name, question.questioner.party))}"
     return line
@@ -128,7 +117,7 @@ def place_date_line(document: Document) -> str | None:
     date_text = document.date_text
     if date_text is None and document.date is not None:
         d = document.date
-        date_text = f"{d.day} {MONTH_NAMES[d.month - 1]}" + (f" {d.year}" if d.year else "")
+        date_text = f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if d.year else "")
     parts = [document.place] if document.place else []
     if date_text:
         parts.append(f"den {date_text}")
@@ -347,7 +336,7 @@ class _Writer:
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
         for index, question in enumerate(doc.questions):
-            self._text_paragraph(header_line(doc.kind, question, index == 0), HEADER)
+            self._text_paragraph(header_line(doc, index, question), HEADER)
             if question.title is not None:
                 self._text_paragraph(question.title, TITLE)
         if doc.heading is not None:

@@ -22,33 +22,27 @@ from lxml.html import builder as E
 from lxml.html import tostring
 
 from ..model import (
-    Block, Document, Inline, Kind, ListBlock, Note, NoteRef, Paragraph, Person, QuestionRef,
-    SwedishDate, Table,
+    Block,
+    Document,
+    Inline,
+    Kind,
+    ListBlock,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    SwedishDate,
+    Table,
 )
+from ..vocabulary import KIND_NAMES, MONTHS, head_words
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 """The top-level ``styles/`` directory: every visual decision lives there."""
 
 GENERATOR = "riksdoc"
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
-
-HEAD_WORD = {
-    Kind.ANSWER: "Svar på fråga",
-    Kind.QUESTION: "Fråga",
-    Kind.INTERPELLATION: "Interpellation",
-    Kind.NOTICE: "Meddelande om fråga",
-}
-"""The word that opens the document line, by kind (generic documents have none)."""
-
-KIND_NAME = {
-    Kind.ANSWER: "svar på skriftlig fråga",
-    Kind.QUESTION: "skriftlig fråga",
-    Kind.INTERPELLATION: "interpellation",
-    Kind.NOTICE: "meddelande",
-    Kind.GENERIC: "dokument",
-}
+KIND_NAME = {kind: name.lower() for kind, name in KIND_NAMES.items()}
 """What the document is, in Swedish, for the keywords."""
 
 
@@ -90,13 +84,7 @@ def question_line(document: Document, index: int, question: QuestionRef) -> str:
     In a joint answer the second and later questions read ``fråga …`` and
     ``och fråga …``, as the Riksdag's own joint headers do.
     """
-    if index == 0:
-        words = HEAD_WORD.get(document.kind, "")
-    elif index == len(document.questions) - 1:
-        words = "och fråga"
-    else:
-        words = "fråga"
-    line = f"{words} {question.as_written}".strip()
+    line = f"{head_words(document, index)} {question.as_written}".strip()
     if question.questioner is not None:
         line += f" av {person_text(question.questioner)}"
     return line
@@ -119,7 +107,7 @@ def running_header(document: Document) -> str:
     names one, then the kind and the document number."""
     if document.questions:
         first = document.questions[0]
-        number = f"{HEAD_WORD.get(document.kind, '')} {first.as_written}".strip()
+        number = f"{head_words(document, 0)} {first.as_written}".strip()
     else:
         number = document.heading or ""
     return " · ".join(part for part in (document.department, number) if part)

@@ -164,8 +164,13 @@ def test_seed_opens_with_python_docx_on_a4(seed_docx: bytes) -> None:
     section = word.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.5)
     assert abs(section.page_height - Mm(297)) < Mm(0.5)
-    assert abs(section.left_margin - Mm(25)) < Mm(0.5)
-    assert abs(section.top_margin - Mm(20)) < Mm(0.5)
+    # the same page as the PDF: print.css's @page margin, top right bottom left
+    css = (Path(__file__).resolve().parents[1] / "styles" / "print.css").read_text(encoding="utf-8")
+    top, right, bottom, left = (Mm(float(v)) for v in re.search(
+        r"@page\s*\{[^}]*?margin:\s*([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm", css).groups())
+    for actual, expected in ((section.top_margin, top), (section.right_margin, right),
+                             (section.bottom_margin, bottom), (section.left_margin, left)):
+        assert abs(actual - expected) < Mm(0.5)
 
 
 def test_swedish_in_document_defaults_and_settings(seed_docx: bytes) -> None:

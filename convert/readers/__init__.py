@@ -47,6 +47,6 @@ def read(data: bytes, name: str, limits: Limits = DEFAULT) -> Read:
     limits.check_size(len(data))
     kind = reader_for(name)
     module = import_module(f"{__name__}.{kind}")
-    if kind == "text":
+    if kind in ("text", "docx"):  # the readers of text that line limits apply to
         return module.read(data, limits)
     return module.read(data)

@@ -37,6 +37,7 @@ from typing import Iterator
 from lxml import etree
 
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
     Document,
@@ -92,16 +93,18 @@ _SKIPPED = {"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", 
             "Fallback"}  # mc:Fallback repeats mc:Choice (text boxes): read it once
 
 
-def read(data: bytes) -> Read:
-    """Read a .docx; `InputError` if it is not one or is not safe to open."""
+def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+    """Read a .docx; `InputError` if it is not one or is not safe to open.
+
+    A DOCX riksdoc did not write goes through the text pipeline, with the
+    same *limits* on lines as a text export.
+    """
     package = _Package(data)
     word = _WordDocument(package)
     if word.by_riksdoc():
         return Read(word.document())
-    from .text import (
-        read as read_text,  # a foreign DOCX: same pipeline as a text export
-    )
-    return read_text(word.as_text().encode("utf-8"))
+    from .text import read as read_text
+    return read_text(word.as_text().encode("utf-8"), limits)
 
 
 # -- the package -----------------------------------------------------------------

@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from convert.readers import read
-    from convert.writers import akn, html, pdf
+    from riksdoc.readers import read
+    from riksdoc.writers import akn, html, pdf
 
     documents = [read(p.read_bytes(), p.name).document for p in inputs()]
     pdf.warm()

@@ -14,7 +14,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "raw"
 SEED = ROOT / "seeds" / "000_a3e8633d8479b537.txt"
-RIKSDOC = [sys.executable, "-m", "convert"]
+RIKSDOC = [sys.executable, "-m", "riksdoc"]
 
 
 def inputs() -> list[Path]:

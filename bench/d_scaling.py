@@ -27,7 +27,7 @@ def scaled(copies: int, folder: Path) -> Path:
 def measure(path: Path, out: str) -> tuple[float, float, float]:
     """Wall seconds of the command, seconds converting the document (read and the three
     writers, from the report), and the process's peak RSS in MB."""
-    code = ("import json, resource, sys; from convert.cli import main; "
+    code = ("import json, resource, sys; from riksdoc.cli import main; "
             "rc = main(['convert', sys.argv[1], '-t', 'akn,docx,pdf', '-o', sys.argv[2], '-j', '1', "
             "'--force', '--report', sys.argv[2] + '/report.json']); assert rc == 0; "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")

@@ -1,4 +1,4 @@
-"""``python -m convert`` is the ``riksdoc`` command."""
+"""``python -m riksdoc`` is the ``riksdoc`` command."""
 
 import sys
 

@@ -143,7 +143,7 @@ def warm(formats: Sequence[str]) -> None:
     """
     _die_with_parent()
     for name in formats:
-        module = import_module(f"convert.writers.{FORMATS[name].module}")
+        module = import_module(f"riksdoc.writers.{FORMATS[name].module}")
         if hasattr(module, "warm"):  # e.g. the PDF writer's fonts and parsed stylesheet
             module.warm()
 

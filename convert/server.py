@@ -3,8 +3,8 @@
 A clerk pastes or uploads an export, sees what riksdoc recognised (kind and
 metadata), what normalisation removed, the warnings and a preview, and
 downloads the files.  Nothing is re-implemented here: reading is
-`convert.readers.read`, converting is `convert.batch.convert_job`, both run in
-the warm worker pool of `convert.batch.make_pool` under a per-request time
+`riksdoc.readers.read`, converting is `riksdoc.batch.convert_job`, both run in
+the warm worker pool of `riksdoc.batch.make_pool` under a per-request time
 limit.
 
 Safety, in short: the body size is checked while it streams in (413 past the
@@ -157,7 +157,7 @@ def available_formats() -> tuple[str, ...]:
 def available_suffixes() -> tuple[str, ...]:
     """File suffixes the upload accepts: those whose reader module exists."""
     return tuple(suffix for module, suffixes in READER_SUFFIXES.items()
-                 if find_spec(f"convert.readers.{module}") is not None for suffix in suffixes)
+                 if find_spec(f"riksdoc.readers.{module}") is not None for suffix in suffixes)
 
 
 def _formats(value: str | None, available: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -214,7 +214,7 @@ async def _from_form(form: FormData, query_formats: str | None,
         # The client's file name only picks the reader and names the downloads.
         name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "fil.txt"
         module = reader_for(name)
-        if find_spec(f"convert.readers.{module}") is None:
+        if find_spec(f"riksdoc.readers.{module}") is None:
             raise RequestProblem(422, f"Filer av typen {Path(name).suffix} kan inte läsas "
                                       "ännu (läsaren finns inte).")
         data = await upload.read()
@@ -293,7 +293,7 @@ def inspect_input(data: bytes, reader_name: str, limits: Limits) -> Read | str:
 
 
 class Pool:
-    """The warm worker processes of `convert.batch.make_pool`, replaced when one hangs."""
+    """The warm worker processes of `riksdoc.batch.make_pool`, replaced when one hangs."""
 
     def __init__(self, workers: int, formats: tuple[str, ...], grace: float) -> None:
         self.workers = workers

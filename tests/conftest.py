@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from convert.model import Document
-from convert.readers import Read, read
+from riksdoc.model import Document
+from riksdoc.readers import Read, read
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from convert.errors import InputError
-from convert.model import (
+from riksdoc.errors import InputError
+from riksdoc.model import (
     Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef,
     Signature, SwedishDate, Table, TableRow, inline_text,
 )
-from convert.readers.akn import read
-from convert.validate import problems
-from convert.writers.akn import AKN_NS, write
+from riksdoc.readers.akn import read
+from riksdoc.validate import problems
+from riksdoc.writers.akn import AKN_NS, write
 from .conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
 
 NS = {"a": AKN_NS, "rd": "urn:riksdoc:akn:1"}
@@ -35,7 +35,7 @@ def xp(root: etree._Element, path: str) -> list:
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "convert", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "riksdoc", *args], capture_output=True,
                           text=True, env=env, cwd=cwd, timeout=120)
 
 
@@ -247,7 +247,7 @@ def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
     for run, seed in enumerate(("1", "2")):
         out = tmp_path / str(run)
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "convert", "convert", str(SEED),
+        subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(SEED),
                         str(ROOT / "tests/corpus/raw/frs-2018-19-666.txt"), "-t", "akn",
                         "-o", str(out)], check=True, env=env, timeout=120)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("[!.]*"))})
@@ -444,7 +444,7 @@ def test_validate_many_files_one_line_each(tmp_path: Path) -> None:
 
 
 def test_schema_is_loaded_once() -> None:
-    from convert.validate import schema
+    from riksdoc.validate import schema
     assert schema() is schema()
 
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from convert import batch
+from riksdoc import batch
 
 from .conftest import ROOT, SEED, corpus_paths
 
 
 def riksdoc(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "convert", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "riksdoc", *args], capture_output=True,
                           text=True, cwd=ROOT, **kwargs)
 
 
@@ -88,7 +88,7 @@ def test_a_killed_batch_leaves_only_complete_outputs(tmp_path: Path) -> None:
     seed = SEED.read_bytes()
     for n in range(3000):
         (folder / f"svar-{n:05d}.txt").write_bytes(seed)
-    process = subprocess.Popen([sys.executable, "-m", "convert", "convert", str(folder), "-t", "json",
+    process = subprocess.Popen([sys.executable, "-m", "riksdoc", "convert", str(folder), "-t", "json",
                                 "-o", str(out), "-j", "2"], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -120,7 +120,7 @@ def test_output_name_collision_is_a_failure_not_an_overwrite(tmp_path: Path) -> 
 
 
 def test_json_and_akn_runs_never_import_weasyprint() -> None:
-    code = ("import sys; from convert.cli import main; "
+    code = ("import sys; from riksdoc.cli import main; "
             f"rc = main(['convert', {str(SEED)!r}, '-t', 'json', '-o', sys.argv[1], '-j', '1']); "
             "assert rc == 0; print('weasyprint' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code, "/tmp/riksdoc-lazy"], capture_output=True,
@@ -164,7 +164,7 @@ def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
     folder.mkdir()
     for n in range(400):
         shutil.copy(SEED, folder / f"svar-{n:03d}.txt")
-    process = subprocess.Popen([sys.executable, "-m", "convert", "convert", str(folder), "-t",
+    process = subprocess.Popen([sys.executable, "-m", "riksdoc", "convert", str(folder), "-t",
                                 "docx", "-o", str(tmp_path / "out"), "-j", "2"], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -185,7 +185,7 @@ def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
 
 
 def test_an_output_never_overwrites_its_own_input(tmp_path: Path) -> None:
-    from convert.writers import write
+    from riksdoc.writers import write
     from .conftest import read_document
     edited = tmp_path / "svar.docx"
     edited.write_bytes(write(read_document(SEED), "docx", stem="svar"))

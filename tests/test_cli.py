@@ -12,7 +12,7 @@ from .conftest import ROOT, SEED
 
 
 def riksdoc(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "convert", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "riksdoc", *args], input=stdin,
                           capture_output=True, cwd=ROOT)
 
 

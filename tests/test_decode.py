@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from convert.decode import decode
-from convert.errors import InputError
-from convert.normalise import normalise
+from riksdoc.decode import decode
+from riksdoc.errors import InputError
+from riksdoc.normalise import normalise
 
 from .conftest import ROOT, SEED
 
@@ -55,7 +55,7 @@ def test_a_png_renamed_txt_is_refused_by_the_cli_in_one_line(tmp_path) -> None:
     good = tmp_path / "seed.txt"
     good.write_bytes(SEED.read_bytes())
     out = tmp_path / "out"
-    run = subprocess.run([sys.executable, "-m", "convert", "convert", str(picture), str(good),
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(picture), str(good),
                           "-t", "json", "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1
     failure, summary = run.stderr.splitlines()

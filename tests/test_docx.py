@@ -17,14 +17,14 @@ from docx.shared import Mm
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from convert.cli import main
-from convert.errors import InputError
-from convert.model import (
+from riksdoc.cli import main
+from riksdoc.errors import InputError
+from riksdoc.model import (
     Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef, Signature,
     SwedishDate, Table, TableRow, inline_text,
 )
-from convert.readers.docx import read
-from convert.writers.docx import write
+from riksdoc.readers.docx import read
+from riksdoc.writers.docx import write
 from .conftest import SEED, all_inputs, read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -496,8 +496,8 @@ def test_a_generic_document_with_a_long_first_line_still_converts() -> None:
 
 
 def test_page_header_names_the_department_where_the_letterhead_does() -> None:
-    from convert.normalise import normalise
-    from convert.parse import parse
+    from riksdoc.normalise import normalise
+    from riksdoc.parse import parse
     document = parse(normalise("Miljö- och energidepartementet\nTill riksdagen\n\n"
                                + SEED.read_text(encoding="utf-8")))
     header = docx.Document(io.BytesIO(write(document, stem="x"))).sections[0].header

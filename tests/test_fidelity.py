@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from convert.model import Document
-from convert.writers import write
+from riksdoc.model import Document
+from riksdoc.writers import write
 
 from .conftest import ROOT, TESTS, all_inputs, read_path
 
@@ -124,7 +124,7 @@ def test_two_processes_give_identical_bytes_for_every_document(tmp_path: Path) -
         if epoch:
             env["SOURCE_DATE_EPOCH"] = epoch
         out = tmp_path / f"out{n}"
-        subprocess.run([sys.executable, "-m", "convert", "convert", str(folder), "-t",
+        subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(folder), "-t",
                         "akn,docx,pdf", "-o", str(out), "-j", "2"], check=True, env=env, cwd=ROOT,
                        capture_output=True)
         runs.append({p.name: p.read_bytes() for p in sorted(out.glob("[!.]*"))})
@@ -144,10 +144,10 @@ def test_two_processes_give_identical_bytes_for_every_document(tmp_path: Path) -
     "av E F (V) T3\n\nDe har frågat mig.\n\nStockholm den 1 mars 2019\n\nTomas Eneroth\n",
 ], ids=["notice", "notice-without-number", "skriftlig", "joint-three"])
 def test_header_wording_is_the_same_in_every_format(text: str, tmp_path: Path) -> None:
-    from convert.normalise import normalise
-    from convert.parse import parse
-    from convert.readers import read
-    from convert.writers.html import question_line
+    from riksdoc.normalise import normalise
+    from riksdoc.parse import parse
+    from riksdoc.readers import read
+    from riksdoc.writers.html import question_line
     document = parse(normalise(text))
     for name, suffix in (("akn", ".akn.xml"), ("docx", ".docx"), ("json", ".json")):
         assert read(write(document, name, stem="x"), f"x{suffix}").document == document, name

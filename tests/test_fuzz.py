@@ -17,12 +17,12 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convert.errors import InputError
-from convert.jsonmodel import dump
-from convert.limits import TimeLimit
-from convert.normalise import NOTE_OPEN
-from convert.readers import read
-from convert.writers import write
+from riksdoc.errors import InputError
+from riksdoc.jsonmodel import dump
+from riksdoc.limits import TimeLimit
+from riksdoc.normalise import NOTE_OPEN
+from riksdoc.readers import read
+from riksdoc.writers import write
 
 from .conftest import corpus_paths
 
@@ -116,7 +116,7 @@ def check(data: bytes) -> None:
         outputs = {name: write(document, name, stem="fuzz") for name in FORMATS}
     assert NOTE_OPEN not in json.dumps(dump(document))  # no internal marker in the model's text
     if "akn" in outputs:
-        from convert.validate import problems
+        from riksdoc.validate import problems
         assert problems(outputs["akn"]) == []
         assert read(outputs["akn"], "fuzz.akn.xml").document == document
     if "docx" in outputs:

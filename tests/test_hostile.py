@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import batch, cli
-from convert.writers import FORMATS
+from riksdoc import batch, cli
+from riksdoc.writers import FORMATS
 
 from .conftest import ROOT, SEED
 
@@ -39,7 +39,7 @@ def convert(tmp_path: Path, name: str, data: bytes, *extra: str) -> tuple[subpro
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / "out"
-    run = subprocess.run([sys.executable, "-m", "convert", "convert", str(source), "-t", FORMAT_LIST,
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(source), "-t", FORMAT_LIST,
                           "-o", str(out), "-j", "1", *extra], capture_output=True, text=True, cwd=ROOT)
     assert "Traceback" not in run.stderr
     return run, out
@@ -106,7 +106,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "stor.txt"
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: the refusal must come from its size alone
-    run = subprocess.run([sys.executable, "-m", "convert", "convert", str(big), "-t", FORMAT_LIST,
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(big), "-t", FORMAT_LIST,
                           "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert_refused(run, tmp_path / "out", str(big), "is 52,428,800 bytes; the limit is 10,000,000")
 
@@ -119,7 +119,7 @@ def test_limits_are_configurable(tmp_path: Path) -> None:
 def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "tom").mkdir()
     shutil.copy(SEED, tmp_path / "svar.txt")
-    run = subprocess.run([sys.executable, "-m", "convert", "convert", str(tmp_path / "saknas.txt"),
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(tmp_path / "saknas.txt"),
                           str(tmp_path / "tom"), str(tmp_path / "svar.txt"), "-t", FORMAT_LIST,
                           "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1
@@ -133,7 +133,7 @@ def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
 def as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
     """Root reads everything: run as 'nobody' to meet a permission error."""
     return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                           sys.executable, "-m", "convert", *args], capture_output=True, text=True,
+                           sys.executable, "-m", "riksdoc", *args], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "HOME": "/tmp"})
 
 
@@ -213,7 +213,7 @@ def test_invalid_utf8_and_lone_surrogates_become_replacement_characters(tmp_path
     assert run.returncode == 0, run.stderr
     data = converted_json(out, "svar")
     assert "Trasigt: \ufffd och \ufffd\ufffd\ufffd slut." in body_text(data)
-    report = subprocess.run([sys.executable, "-m", "convert", "inspect", str(tmp_path / "svar.txt")],
+    report = subprocess.run([sys.executable, "-m", "riksdoc", "inspect", str(tmp_path / "svar.txt")],
                             capture_output=True, text=True, cwd=ROOT).stdout
     assert "invalid-byte" in report and "ff not valid" in report
 
@@ -239,7 +239,7 @@ def test_tricky_text_reaches_the_outputs_intact(tmp_path: Path, text: str) -> No
 
     from lxml import html as lxml_html
 
-    from convert.readers import read
+    from riksdoc.readers import read
 
     run, out = convert(tmp_path, "svar.txt", ANSWER.format(body=text).encode())
     assert run.returncode == 0, run.stderr

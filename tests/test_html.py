@@ -10,11 +10,11 @@ import pytest
 from lxml import html as lxml_html
 
 from .conftest import CORPUS, SEED, all_inputs, corpus_paths, read_document
-from convert.model import (
+from riksdoc.model import (
     Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef,
     Signature, SwedishDate, Table, TableRow,
 )
-from convert.writers import html as writer
+from riksdoc.writers import html as writer
 
 RAW = CORPUS / "raw"
 

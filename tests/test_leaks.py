@@ -23,7 +23,7 @@ def hook(event, args):
         network.append([event, repr(args)[:200]])
     elif event in ("urllib.Request", "http.client.connect"):
         network.append([event, repr(args)[:200]])
-from convert.cli import main
+from riksdoc.cli import main
 sys.addaudithook(hook)
 rc = main(["convert", sys.argv[1], "-t", sys.argv[2], "-o", sys.argv[3], "-j", "1"])
 print(json.dumps({"rc": rc, "opened": opened, "network": network}))

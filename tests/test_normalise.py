@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convert.normalise import NOTE_CLOSE, NOTE_OPEN, normalise
-from convert.readers import read
+from riksdoc.normalise import NOTE_CLOSE, NOTE_OPEN, normalise
+from riksdoc.readers import read
 
 from .conftest import ROOT, SEED, TESTS
 
@@ -148,7 +148,7 @@ def test_tika_export_fixture() -> None:
 
 def test_report_json_from_the_cli(tmp_path) -> None:
     report = tmp_path / "r.json"
-    run = subprocess.run([sys.executable, "-m", "convert", "normalise", str(SEED), "--report",
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "normalise", str(SEED), "--report",
                           str(report)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Svar på fråga 2017/18:112 av Mikael Cederbratt (M)")

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from convert.jsonmodel import dump, load
-from convert.model import Kind, ListBlock, NoteRef, Paragraph, Person, SwedishDate, Table, inline_text
-from convert.normalise import normalise
-from convert.parse import parse
-from convert.writers import write
+from riksdoc.jsonmodel import dump, load
+from riksdoc.model import Kind, ListBlock, NoteRef, Paragraph, Person, SwedishDate, Table, inline_text
+from riksdoc.normalise import normalise
+from riksdoc.parse import parse
+from riksdoc.writers import write
 
 from .conftest import ROOT, SEED, all_inputs, corpus_index, read_document
 
@@ -196,7 +196,7 @@ def test_an_answer_mentioned_in_a_question_does_not_make_it_an_answer() -> None:
 # --- the seed and the corpus ----------------------------------------------------
 
 def test_seed_as_json_through_the_cli(tmp_path) -> None:
-    run = subprocess.run([sys.executable, "-m", "convert", "convert", str(SEED), "-t", "json",
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(SEED), "-t", "json",
                           "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0 and run.stderr == ""
     data = json.loads((tmp_path / "000_a3e8633d8479b537.json").read_text(encoding="utf-8"))
@@ -254,7 +254,7 @@ def test_json_golden_and_round_trip(path, golden) -> None:
 
 
 def test_inspect_shows_kind_and_metadata() -> None:
-    run = subprocess.run([sys.executable, "-m", "convert", "inspect", str(SEED)],
+    run = subprocess.run([sys.executable, "-m", "riksdoc", "inspect", str(SEED)],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0
     assert "Type:      frs (svar på skriftlig fråga)" in run.stdout

@@ -21,10 +21,10 @@ import pikepdf
 import pyphen
 import pytest
 
-from convert.model import Document, Kind, Paragraph, Person, QuestionRef
-from convert.writers import akn
-from convert.writers import html as html_writer
-from convert.writers import pdf as writer
+from riksdoc.model import Document, Kind, Paragraph, Person, QuestionRef
+from riksdoc.writers import akn
+from riksdoc.writers import html as html_writer
+from riksdoc.writers import pdf as writer
 
 from .conftest import CORPUS, ROOT, SEED, all_inputs, read_document
 from .test_html import RICH, assert_words_in_order, model_words
@@ -161,7 +161,7 @@ def test_seed_embeds_exactly_one_file_listed_once_in_af(seed_pdf: bytes) -> None
 
 def test_cli_pdf_embeds_exactly_the_akn_output(tmp_path: Path) -> None:
     """``riksdoc convert seed -t pdf,akn``: the PDF carries the very bytes of the .akn.xml."""
-    from convert.cli import main
+    from riksdoc.cli import main
     assert main(["convert", str(SEED), "-t", "pdf,akn", "-o", str(tmp_path), "-j", "1"]) == 0
     akn_bytes = (tmp_path / f"{SEED.stem}.akn.xml").read_bytes()
     with pikepdf.open(tmp_path / f"{SEED.stem}.pdf") as pdf:
@@ -325,8 +325,8 @@ def test_resources_are_built_once_per_process() -> None:
 
 
 def test_importing_convert_does_not_import_weasyprint() -> None:
-    code = ("import sys, convert, convert.cli, convert.writers, convert.writers.pdf, "
-            "convert.writers.html; print('weasyprint' in sys.modules)")
+    code = ("import sys, riksdoc, riksdoc.cli, riksdoc.writers, riksdoc.writers.pdf, "
+            "riksdoc.writers.html; print('weasyprint' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.stdout.strip() == "False"
@@ -371,8 +371,8 @@ def test_every_input_converts_with_sane_pages_and_all_words(path: Path) -> None:
 
 @needs_pdftotext
 def test_running_header_names_the_department_where_the_letterhead_does() -> None:
-    from convert.normalise import normalise
-    from convert.parse import parse
+    from riksdoc.normalise import normalise
+    from riksdoc.parse import parse
     lines = SEED.read_text(encoding="utf-8").splitlines()
     text = "\n".join(["Justitiedepartementet", "Till riksdagen", "", lines[0], *lines[1:5] * 4,
                       *lines[5:]])

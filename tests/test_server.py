@@ -1,6 +1,6 @@
 """The web page and HTTP API (`riksdoc serve`), over real HTTP on loopback.
 
-The server runs as `python -m convert serve` in a subprocess, exactly as a
+The server runs as `python -m riksdoc serve` in a subprocess, exactly as a
 clerk would start it; the time-limit test starts the same app with uvicorn in
 a subprocess of its own, handing it a conversion that hangs on request.  The browser test drives Debian's
 ``chromium`` with Selenium and skips cleanly when either is missing (CI
@@ -27,12 +27,12 @@ httpx = pytest.importorskip("httpx")
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from convert.batch import Job, Outcome, convert_job  # noqa: E402
-from convert.jsonmodel import load  # noqa: E402
-from convert.readers import read  # noqa: E402
-from convert.server import available_formats, visible  # noqa: E402
-from convert.writers import FORMATS as ALL  # noqa: E402
-from convert.writers import write  # noqa: E402
+from riksdoc.batch import Job, Outcome, convert_job  # noqa: E402
+from riksdoc.jsonmodel import load  # noqa: E402
+from riksdoc.readers import read  # noqa: E402
+from riksdoc.server import available_formats, visible  # noqa: E402
+from riksdoc.writers import FORMATS as ALL  # noqa: E402
+from riksdoc.writers import write  # noqa: E402
 
 from .conftest import ROOT, SEED, corpus_paths, read_document  # noqa: E402
 
@@ -71,7 +71,7 @@ def server() -> Iterator[str]:
     """``riksdoc serve`` on a free loopback port; its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "convert", "serve", "--port", str(port), "--max-upload",
+        [sys.executable, "-m", "riksdoc", "serve", "--port", str(port), "--max-upload",
          str(LIMIT), "--timeout", "120", "--workers", "2"],
         env=with_root(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -102,7 +102,7 @@ def check_download(fmt: str, data: bytes) -> None:
     if fmt == "json":
         assert load(json.loads(data)) == expected
     elif fmt == "akn":
-        from convert.validate import problems
+        from riksdoc.validate import problems
         assert problems(data) == []  # strict AKN 3.0 schema and the riksdoc profile
         assert read(data, "x.akn.xml").document == expected
     elif fmt == "docx":
@@ -319,7 +319,7 @@ def test_page_lists_warnings(client: httpx.Client) -> None:
 
 
 def test_result_store_is_bounded_and_expires() -> None:
-    from convert.server import Result, ResultStore, StoredFile
+    from riksdoc.server import Result, ResultStore, StoredFile
 
     def result(size: int) -> Result:
         return Result({}, {"json": StoredFile("x.json", "application/json", b"x" * size)})
@@ -383,7 +383,7 @@ def test_hung_conversion_gets_504_and_the_server_recovers() -> None:
     # A real server process (uvicorn in the main thread, its signal handlers installed, as
     # in production), whose conversion function hangs on request.
     port = free_port()
-    script = ("import uvicorn; from convert.server import Settings, create_app; "
+    script = ("import uvicorn; from riksdoc.server import Settings, create_app; "
               "from tests.test_server import _slow_on_request; "
               "uvicorn.run(create_app(Settings(timeout=2, workers=1), convert=_slow_on_request), "
               f"host='127.0.0.1', port={port}, http='h11', log_level='warning')")
@@ -427,9 +427,9 @@ def test_hung_conversion_gets_504_and_the_server_recovers() -> None:
 # --- the CLI stays lean --------------------------------------------------------------
 
 def test_convert_never_imports_the_web_stack(tmp_path: Path) -> None:
-    code = ("import sys, convert.cli as c; c.main(['convert', sys.argv[1], '-t', 'json', '-o', "
+    code = ("import sys, riksdoc.cli as c; c.main(['convert', sys.argv[1], '-t', 'json', '-o', "
             "sys.argv[2], '--progress', 'never']); "
-            "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'convert.server') "
+            "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'riksdoc.server') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp_path)], check=True,
                          capture_output=True, text=True, env=with_root())

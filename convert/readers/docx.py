@@ -1,7 +1,7 @@
 """Word document (.docx) → model, so an edited riksdoc DOCX can be republished.
 
 A DOCX written by riksdoc (and then edited in Word or LibreOffice) is read by
-its paragraph styles (see `convert.writers.docx` for the table of styles): the
+its paragraph styles (see `riksdoc.writers.docx` for the table of styles): the
 header lines give the questions (number as written, questioner, party), the
 Title paragraphs their titles, the place-and-date line the place and date,
 each signature paragraph one signature block (a line break a line), and the

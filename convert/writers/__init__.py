@@ -24,7 +24,7 @@ class Format:
     suffix: str
     """Added to the input's stem to name the output file."""
     module: str
-    """Writer module under `convert.writers`."""
+    """Writer module under `riksdoc.writers`."""
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (

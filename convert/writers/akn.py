@@ -1,7 +1,7 @@
 """Model → Akoma Ntoso 3.0 XML, in riksdoc's Riksdag profile (docs/akn-profile.md).
 
 The profile's names, URI rules and codes live here too, so the reader and the
-validator (`convert.readers.akn`, `convert.validate`) use the very same rules.
+validator (`riksdoc.readers.akn`, `riksdoc.validate`) use the very same rules.
 
 The tree is built with lxml's ElementMaker; eIds are assigned in one pass over
 the finished tree; the output has no clock or random value in it, so the same

@@ -270,7 +270,7 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
 
 
 def write(document: Document, *, stem: str) -> bytes:
-    """*document* as a print PDF/A-3b with its AKN (``convert.writers.akn``) embedded."""
+    """*document* as a print PDF/A-3b with its AKN (``riksdoc.writers.akn``) embedded."""
     return render_pdf(html_writer.write(document, stem=stem),
                       attachment=akn.write(document, stem=stem), stem=stem,
                       date=attachment_date(document))

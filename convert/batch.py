@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from . import __version__
 from .errors import InputError
 from .limits import DEFAULT, Limits, TimeLimit
+from .model import Kind
 from .readers import read
 from .writers import FORMATS, write
 
@@ -51,6 +52,8 @@ class Job:
     """Base name of the outputs."""
     limits: Limits = DEFAULT
     """Size limits the input must keep."""
+    kind: Kind | None = None
+    """The kind to read a text as (``--kind``); None: recognise it."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
@@ -60,7 +63,8 @@ class Job:
         """
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
-                     self.reader_name.lower().rsplit(".", 1)[-1]):
+                     self.reader_name.lower().rsplit(".", 1)[-1],
+                     self.kind.value if self.kind else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -123,7 +127,7 @@ def convert_job(job: Job) -> Outcome:
 
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
-    result = read(job.data, job.reader_name, job.limits)
+    result = read(job.data, job.reader_name, job.limits, job.kind)
     outcome.timings["read"] = time.perf_counter() - started
     document = result.document
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
@@ -356,6 +360,8 @@ class Options:
     """``auto`` (a bar when stderr is a terminal), ``always`` or ``never``."""
     limits: Limits = DEFAULT
     """Size limits on each input."""
+    kind: Kind | None = None
+    """The kind to read texts as (``--kind``); None: recognise each."""
 
 
 def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
@@ -412,7 +418,7 @@ def run_batch(inputs: Sequence[str], options: Options,
                 early.append(Outcome(source, stem, "failed", error=data))
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem,
-                      options.limits)
+                      options.limits, options.kind)
             keys[source] = job.key()
             if not options.force and source != "-" and \
                     manifest.unchanged(stem, keys[source], options.out_dir):

@@ -99,6 +99,9 @@ def _profile_problems(root: etree._Element) -> list[str]:
 
 def _frbr_problems(root: etree._Element) -> list[str]:
     """The FRBR URIs agree with FRBRcountry/subtype/date/number/name and each other."""
+    from . import validate_act
+    if validate_act.is_act(root):  # statutes: their own URI rules and versions
+        return validate_act.problems(root)
     def value(path: str, attribute: str = "value") -> str | None:
         found = root.xpath(f"//a:meta/a:identification/{path}", namespaces=_NS)
         return found[0].get(attribute) if found else None

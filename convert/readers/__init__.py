@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from ..limits import DEFAULT, Limits
-from ..model import Document
+from ..model import Document, Kind
 from ..normalise import Normalised
 
 
@@ -42,11 +42,19 @@ def reader_for(name: str) -> str:
     return "text"
 
 
-def read(data: bytes, name: str, limits: Limits = DEFAULT) -> Read:
-    """Read *data* (the content of a file called *name*) within *limits*."""
+def read(data: bytes, name: str, limits: Limits = DEFAULT, kind: Kind | None = None) -> Read:
+    """Read *data* (the content of a file called *name*) within *limits*.
+
+    *kind* (``--kind``) forces the kind of a text (or foreign DOCX); files that
+    state their kind (AKN, riksdoc JSON, a statute record) keep it.
+    """
     limits.check_size(len(data))
-    kind = reader_for(name)
-    module = import_module(f"{__name__}.{kind}")
-    if kind in ("text", "docx"):  # the readers of text that line limits apply to
+    reader = reader_for(name)
+    module = import_module(f"{__name__}.{reader}")
+    if reader == "text":
+        return module.read(data, limits, kind, name)
+    if reader == "docx":
+        return module.read(data, limits, kind)
+    if reader == "json":  # a statute record is text that line limits apply to
         return module.read(data, limits)
     return module.read(data)

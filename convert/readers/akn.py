@@ -53,7 +53,11 @@ def parse_xml(data: bytes) -> etree._Element:
 
 def read(data: bytes) -> Read:
     """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile)."""
-    return Read(_Reader(parse_xml(data)).document())
+    root = parse_xml(data)
+    if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
+        from .akn_act import read_act  # a statute, in its own profile
+        return Read(read_act(root))
+    return Read(_Reader(root).document())
 
 
 def _local(element: etree._Element) -> str:

@@ -93,18 +93,18 @@ _SKIPPED = {"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", 
             "Fallback"}  # mc:Fallback repeats mc:Choice (text boxes): read it once
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None) -> Read:
     """Read a .docx; `InputError` if it is not one or is not safe to open.
 
     A DOCX riksdoc did not write goes through the text pipeline, with the
-    same *limits* on lines as a text export.
+    same *limits* on lines (and the *kind* asked for) as a text export.
     """
     package = _Package(data)
     word = _WordDocument(package)
     if word.by_riksdoc():
         return Read(word.document())
     from .text import read as read_text
-    return read_text(word.as_text().encode("utf-8"), limits)
+    return read_text(word.as_text().encode("utf-8"), limits, kind)
 
 
 # -- the package -----------------------------------------------------------------

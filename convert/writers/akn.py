@@ -187,6 +187,9 @@ def write(document: Document, *, stem: str) -> bytes:
     list or table, a signature whose name is not one of its lines, a reference
     to a note that does not exist, characters XML forbids).
     """
+    if document.kind is Kind.STATUTE:  # statutes are acts, in their own profile
+        from .akn_act import write as write_act
+        return write_act(document, stem=stem)
     try:
         root = _Writer(document, stem).build()
     except ValueError as exc:  # lxml refuses control characters and the like
@@ -561,15 +564,16 @@ def _assign_eids(doc_el: etree._Element) -> None:
     walk(doc_el, "", {})
 
 
-def _indent(root: etree._Element, level: int = 0) -> None:
+def _indent(root: etree._Element, level: int = 0,
+            element_only: frozenset[str] | set[str] = ELEMENT_ONLY) -> None:
     """Indent element-only content for people reading the XML; never inside text."""
     name = etree.QName(root).localname if isinstance(root.tag, str) else ""
     children = [c for c in root if isinstance(c.tag, str)]
-    if name in ELEMENT_ONLY and children:
+    if name in element_only and children:
         pad = "\n" + "  " * (level + 1)
         root.text = pad
         for child in children:
             child.tail = pad
         children[-1].tail = "\n" + "  " * level
     for child in children:
-        _indent(child, level + 1)
+        _indent(child, level + 1, element_only)

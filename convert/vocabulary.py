@@ -27,6 +27,7 @@ KIND_NAMES = {
     Kind.INTERPELLATION: "Interpellation",
     Kind.NOTICE: "Meddelande",
     Kind.GENERIC: "Dokument",
+    Kind.STATUTE: "Författning",
 }
 """What each kind of document is called, in Swedish."""
 

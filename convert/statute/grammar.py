@@ -39,7 +39,7 @@ from ..model import Block, Division, Level, Message
 from ..normalise import Line
 from . import lines as rec
 from .build import Open, Stycke, join_lines, table_row
-from .lines import Marker, Text, ends_period, ends_sentence, number_key, read_marker
+from .lines import Marker, Numbered, Text, ends_period, ends_sentence, number_key, read_marker
 
 BODY, HEADING, SECTION, STYCKE, LIST, TABLE, TRANSITIONAL, ANNEX = (
     "body", "heading", "section", "stycke", "list", "table", "transitional", "annex")
@@ -186,28 +186,27 @@ class Reader:
         else:
             self.pending.append((i, marker))
 
-    def open_part(self, i: int, m: re.Match[str]) -> None:
-        node = self.open(Level.PART, m.group("num").strip(), i)
-        node.heading = m.group("rest") or None
+    def open_part(self, i: int, found: Numbered) -> None:
+        node = self.open(Level.PART, found.num, i)
+        node.heading = found.rest or None
         self.in_heading = True
 
-    def open_chapter(self, i: int, m: re.Match[str]) -> None:
+    def open_chapter(self, i: int, found: Numbered) -> None:
         if any(o.level in (Level.TRANSITIONAL, Level.ANNEX) for o in self.stack):
-            self.warn("chapter-after-end", f"chapter '{m.group('num')} kap.' after the "
-                      "transitional provisions or an annex", i)
-        number = f"{m.group('num')} {m.group('word')}"
-        marker, rest = rec.marker_after(m.group("rest") or "")
-        self.check_numbering(Level.CHAPTER, m.group("num"), i, bool(marker))
-        node = self.open(Level.CHAPTER, number, i)
+            self.warn("chapter-after-end", f"chapter '{found.num}' after the transitional "
+                      "provisions or an annex", i)
+        marker, rest = rec.marker_after(found.rest)
+        self.check_numbering(Level.CHAPTER, found.key, i, bool(marker))
+        node = self.open(Level.CHAPTER, found.num, i)
         if marker:
             node.markers.append(read_marker(marker))  # type: ignore[arg-type]
         node.heading = rest or None
         self.in_heading = True
 
-    def open_repealed_chapter(self, i: int, m: re.Match[str]) -> None:
-        node = self.open(Level.CHAPTER, f"{m.group('num')} {m.group('word')}", i)
+    def open_repealed_chapter(self, i: int, found: Numbered) -> None:
+        node = self.open(Level.CHAPTER, found.num, i)
         node.repealed = True
-        node.stycke = Stycke(self.line(i), self.line(i), [m.group("rest")], repeal=True)
+        node.stycke = Stycke(self.line(i), self.line(i), [found.rest], repeal=True)
 
     def open_transitional(self, i: int, _: object) -> bool | None:
         if any(o.level is Level.TRANSITIONAL for o in self.stack):
@@ -222,9 +221,9 @@ class Reader:
         self.open(Level.AMENDMENT, self.text.texts[i], i)
         return None
 
-    def open_annex(self, i: int, m: re.Match[str]) -> None:
-        node = self.open(Level.ANNEX, m.group("num"), i)
-        rest = m.group("rest") or ""
+    def open_annex(self, i: int, found: Numbered) -> None:
+        node = self.open(Level.ANNEX, found.num, i)
+        rest = found.rest
         if rec.REPEAL.match(rest):
             node.repealed = True
             node.stycke = Stycke(self.line(i), self.line(i), [rest], repeal=True)
@@ -232,21 +231,29 @@ class Reader:
             node.heading = rest or None
             self.in_heading = True
 
-    def open_section(self, i: int, m: re.Match[str]) -> None:
-        marker, rest = rec.marker_after(m.group("rest") or "")
-        self.check_numbering(Level.SECTION, m.group("num"), i, bool(marker or self.pending))
-        node = self.open(Level.SECTION, f"{m.group('num')} §", i)
+    def open_section(self, i: int, found: Numbered) -> bool | None:
+        """A section; but a section number going backwards (other than 1 §, without a
+        version marker) opens no section: such a chunk is a stycke starting with a
+        reference (``5 § Lagen (…)``), kept with a warning."""
+        marker, rest = rec.marker_after(found.rest)
+        versioned = bool(marker or self.pending)
+        if not versioned and found.key != "1" and self.numbering_backwards(found.key):
+            self.warn("section-backwards", f"'{found.num}' after a higher section number; "
+                      "read as a stycke, not a new section", i)
+            return False
+        self.check_numbering(Level.SECTION, found.key, i, versioned)
+        node = self.open(Level.SECTION, found.num, i)
         if marker:
             node.markers.append(read_marker(marker))  # type: ignore[arg-type]
         if rest:
             node.stycke = Stycke(self.line(i), self.line(i), [rest])
+        return None
 
-    def open_repealed_section(self, i: int, m: re.Match[str]) -> None:
-        sign = "§§" if " §§" in self.text.texts[i] else "§"
-        self.check_numbering(Level.SECTION, m.group("num"), i, False)
-        node = self.open(Level.SECTION, f"{m.group('num')} {sign}", i)
+    def open_repealed_section(self, i: int, found: Numbered) -> None:
+        self.check_numbering(Level.SECTION, found.key, i, False)
+        node = self.open(Level.SECTION, found.num, i)
         node.repealed = True
-        node.stycke = Stycke(self.line(i), self.line(i), [m.group("rest")], repeal=True)
+        node.stycke = Stycke(self.line(i), self.line(i), [found.rest], repeal=True)
 
     def act_repeal_note(self, i: int, _: object) -> bool | None:
         root = self.stack[0]
@@ -287,7 +294,8 @@ class Reader:
         it, broken by an empty line (with a warning)."""
         text = self.text.texts[i]
         stycke = self.top.stycke
-        if stycke is None or self.pending or not (text[:1].islower() or text[:1].isdigit()):
+        if stycke is None or self.pending or not (text[:1].islower() or text[:1].isdigit()) \
+                or rec.chapter_shaped(text):
             return False
         last = stycke.last_item()
         if last is not None:
@@ -401,25 +409,36 @@ class Reader:
                 self.warn("marker-mismatch", f"marker '{marker.text}' names "
                           f"{marker.what.lower()} but stands above a {level.value}", index)
 
-    def check_numbering(self, level: Level, num: str, i: int, versioned: bool) -> None:
-        """Warn where a chapter or section number repeats or goes backwards."""
+    def last_number(self, level: Level) -> tuple[str | None, bool]:
+        """The number of the last *level* part in the container a new one would join, and
+        whether it is a version (has markers)."""
         container = self.stack[-1]
         for node in reversed(self.stack):
             if level in CONTAINS[node.level]:
                 container = node
                 break
-        siblings = [c for c in container.children if isinstance(c, Division) and c.level is level]
         previous = next((o for o in reversed(self.stack) if o.level is level), None)
-        last_num = previous.num if previous is not None else (siblings[-1].num if siblings else None)
-        last_versioned = previous.markers if previous is not None else (
-            siblings[-1].validity is not None if siblings else False)
-        if last_num is None:
+        if previous is not None and self.stack.index(previous) > self.stack.index(container):
+            return previous.num, bool(previous.markers)
+        siblings = [c for c in container.children if isinstance(c, Division) and c.level is level]
+        if siblings:
+            return siblings[-1].num, siblings[-1].validity is not None
+        return None, False
+
+    def numbering_backwards(self, key: str) -> bool:
+        last, _ = self.last_number(Level.SECTION)
+        return last is not None and number_key(key) < number_key(last)
+
+    def check_numbering(self, level: Level, key: str, i: int, versioned: bool) -> None:
+        """Warn where a chapter or section number repeats or goes backwards."""
+        last, last_versioned = self.last_number(level)
+        if last is None:
             return
-        new, old = number_key(num), number_key(last_num)
+        new, old = number_key(key), number_key(last)
         if new == old and not (versioned and last_versioned):
-            self.warn("duplicate-number", f"{level.value} {last_num} appears again", i)
+            self.warn("duplicate-number", f"{level.value} {last} appears again", i)
         elif new < old:
-            self.warn("numbering-backwards", f"{level.value} {num} after {last_num}", i)
+            self.warn("numbering-backwards", f"{level.value} {key} after {last}", i)
 
     def line(self, index: int) -> int:
         return self.text.lines[index].number

@@ -25,14 +25,27 @@ NUM = r"\d{1,4}(?: ?[a-z](?![\w.]))?"
 """A chapter or section number as written: ``3``, ``3 a``, ``3a``."""
 
 _CHAPTER = re.compile(rf"^(?P<num>{NUM}) (?P<word>[Kk]ap\.)(?:\s+(?P<rest>.*))?$")
-_SECTION = re.compile(rf"^(?P<num>{NUM}) §(?:\s+(?P<rest>.*))?$")
+_SECTION = re.compile(rf"^(?P<num>{NUM}) (?P<sign>§\.?)(?:\s+(?P<rest>.*))?$|"
+                      rf"^(?P<sign_first>§) (?P<num_after>\d{{1,3}}(?: ?[a-z])?\.?)(?:\s+(?P<rest_after>.*))?$")
+"""``1 §``, ``3 a §``, ``1 §.`` (older laws), ``§ 1.`` (the oldest)."""
 _SECTIONS = re.compile(rf"^(?P<num>{NUM}(?:\s*(?:[-–]+|,|och)\s*{NUM})+) §§\s+(?P<rest>.*)$")
-_PART = re.compile(r"^(?P<num>(?:AVD\.|AVDELNING|Avdelning|Avd\.)\s+[IVXLC]+\.?)(?:\s+(?P<rest>.*))?$")
+ORDINALS = ("FÖRSTA", "ANDRA", "TREDJE", "FJÄRDE", "FEMTE", "SJÄTTE", "SJUNDE", "ÅTTONDE",
+            "NIONDE", "TIONDE", "ELFTE", "TOLFTE", "TRETTONDE", "FJORTONDE", "FEMTONDE",
+            "SEXTONDE", "SJUTTONDE", "ARTONDE", "NITTONDE", "TJUGONDE")
+"""Swedish ordinals as parts are numbered in the oldest codes (``FÖRSTA AVDELNINGEN``)."""
+_PART = re.compile(
+    r"^(?P<num>(?:AVD\.|AVDELNING|Avdelning|Avd\.)\s+(?:[IVXLC]+|\d{1,2}|[A-H])\.?|"
+    r"\d{1,2} avd\.|(?:" + "|".join(ORDINALS) + r") AVDELNINGEN)(?:\s+(?P<rest>.*))?$",
+    re.IGNORECASE)
+"""A part (avdelning) in any of the styles Swedish statutes use: ``AVD. I``, ``AVDELNING I.``,
+``Avdelning I``, ``Avd. 1.``, ``AVD. A``, ``1 avd.``, ``FÖRSTA AVDELNINGEN``."""
 _ANNEX = re.compile(r"^(?P<num>(?:Bilaga|BILAGA)(?:\s+(?:\d+\s?[a-z]?|[A-ZÅÄÖ]))?)(?:\s+(?P<rest>.*))?$")
 _ACT_NUMBER = re.compile(r"^(?:SFS\s+)?(?P<number>\d{4}:\d+)$")
 _TRANSITIONAL = re.compile(r"^Övergångsbestämmelser?$", re.IGNORECASE)
 _ITEM = re.compile(r"^(?P<marker>\d{1,3}\.|\d{1,3}\)|[a-zåäö]\)|[-–—•·])\s+(?=\S)")
 """A list item marker: ``1.``, ``1)``, ``a)``, ``-``, ``–`` (statutes use no others)."""
+_ITEM_END = re.compile(r"(?:[:;,.]|\b(?:och|eller|samt))$")
+"""How a line before a list item ends when the item starts a line of its own."""
 
 MARKER = re.compile(
     r"^/(?P<what>[A-ZÅÄÖ][a-zåäö]+ )?(?P<verb>[Uu]pphör att gälla|[Tt]räder i kraft)"
@@ -117,15 +130,21 @@ def ends_period(text: str) -> bool:
     return text.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(text)
 
 
+_RUNS_ON = re.compile(r"\b(?:och|eller|samt|om|att|enligt|i|av|för|till|med)$")
+
+
 def heading_like(text: str) -> bool:
-    """Could *text* be a heading: short, capitalised, no sentence end, not a list item?"""
+    """Could *text* be a heading: short, capitalised, no sentence end, not running on into
+    the next line (``… och``), not a list item, no amendment note?"""
     return (0 < len(text) <= _HEADING_MAX and text[0].isupper() and "\t" not in text
-            and not ends_sentence(text) and not _ITEM.match(text) and not MARKER.match(text))
+            and not ends_sentence(text) and not _RUNS_ON.search(text)
+            and not _ITEM.match(text) and not MARKER.match(text)
+            and not AMENDMENT_NOTE.search(text))
 
 
 def number_key(num: str) -> tuple[int, str]:
     """``3 a`` → (3, ``a``): the order of chapter and section numbers."""
-    m = re.match(r"(\d+)(?: ?([a-z])(?![a-zåäö]))?", num)
+    m = re.search(r"(\d+)(?: ?([a-z])(?![a-zåäö]))?", num)
     return (int(m.group(1)), m.group(2) or "") if m else (0, "")
 
 
@@ -143,22 +162,38 @@ class Text:
 
     @cached_property
     def starts(self) -> list[bool]:
-        """Whether each line opens a chunk (after an empty line or a marker line)."""
-        out, previous = [], ""
+        """Whether each line opens a chunk: after an empty line or a marker line, or
+        (for texts that leave out empty lines) a section line after a chapter line, a
+        rubrik or a finished sentence, and a list item after a finished line."""
+        out: list[bool] = []
+        before, previous, previous_start = "", "", True
         for index, text in enumerate(self.texts):
-            out.append(index == 0 or not previous or bool(MARKER.match(previous)))
-            previous = text
+            start = index == 0 or not previous or bool(MARKER.match(previous))
+            if not start and text[:1] in "0123456789§" and "§" in text[:12]:
+                found = _section_line(text)
+                start = found is not None and (found.rest[:1].isupper() or found.rest[:1] == "/") \
+                    and (ends_period(previous) or _CHAPTER.match(previous) is not None
+                         or (heading_like(previous) and (previous_start or ends_period(before))))
+            if not start and (m := _ITEM.match(text)):
+                start = (bool(_ITEM_END.search(previous)) if m.group("marker")[0].isalnum()
+                         else not previous.endswith(("-", "–")))
+            out.append(start)
+            before, previous, previous_start = previous, text, start
         return out
 
     @cached_property
     def chunk_ends(self) -> list[int]:
-        """For each line, the index after the last line of its chunk."""
+        """For each line, the index after the last line of its chunk (the next empty line
+        or the next line that opens a chunk)."""
         out = [0] * len(self.texts)
         end = len(self.texts)
+        starts = self.starts
         for index in range(len(self.texts) - 1, -1, -1):
             if not self.texts[index]:
                 end = index
             out[index] = end
+            if starts[index]:
+                end = index
         return out
 
     def chunk(self, index: int) -> list[str]:
@@ -180,52 +215,131 @@ def marker(text: Text, i: int) -> Marker | None:
     return read_marker(text.texts[i]) if text.texts[i].startswith("/") else None
 
 
-def part(text: Text, i: int) -> re.Match[str] | None:
-    """``AVD. I …`` / ``AVDELNING I. SOCIALTJÄNSTENS MÅL …``: written in capitals, or
-    followed by a chapter (``Avdelning I. …`` inside a section's text is neither)."""
+@dataclass(frozen=True)
+class Numbered:
+    """A numbered line: a part, chapter, section or annex, and what follows its number."""
+
+    num: str
+    """The number as written, with its word or sign: ``6 a kap.``, ``3 a §``, ``AVD. I``."""
+    key: str
+    """The number alone, for ordering: ``6 a``, ``3 a``, ``I``."""
+    rest: str
+    """The rest of the line (a heading, a marker, the first words of the text)."""
+
+
+def _section_line(line: str) -> Numbered | None:
+    m = _SECTION.match(line)
+    if not m:
+        return None
+    if m.group("num") is not None:
+        return Numbered(f"{m.group('num')} {m.group('sign')}", m.group("num"), m.group("rest") or "")
+    return Numbered(f"§ {m.group('num_after')}", m.group("num_after").rstrip("."),
+                    m.group("rest_after") or "")
+
+
+def _chapter_line(line: str) -> Numbered | None:
+    m = _CHAPTER.match(line)
+    if not m:
+        return None
+    return Numbered(f"{m.group('num')} {m.group('word')}", m.group("num"), m.group("rest") or "")
+
+
+def part(text: Text, i: int) -> Numbered | None:
+    """A part in any of the styles statutes use (`_PART`): in capitals, or (mixed case,
+    ``Avdelning I. …``) only above a chapter — inside a section's text such a line is text."""
     if not text.starts[i]:
         return None
     m = _PART.match(text.texts[i])
     if not m:
         return None
-    rest = " ".join([m.group("rest") or "", *text.chunk(i)[1:]]).strip()
+    chunk = text.chunk(i)
+    rest = " ".join([m.group("rest") or "", *chunk[1:]]).strip()
+    if len(chunk) > 3 or ends_sentence(rest) or (rest and not rest[0].isupper()):
+        return None
+    found = Numbered(m.group("num").strip(), m.group("num").strip(), m.group("rest") or "")
     if m.group("num").isupper() and (not rest or rest.upper() == rest or heading_like(rest)):
-        return m
-    following = text.next_start(i)
-    if not ends_sentence(rest) and following is not None and chapter(text, following):
-        return m
+        return found
+    following = text.next_start(i)  # mixed case: only above a chapter (past its heading)
+    while following is not None and following < i + 8 and not chapter(text, following) \
+            and title(text, following):
+        following = text.next_start(following)
+    if following is not None and chapter(text, following):
+        return found
     return None
 
 
-def chapter(text: Text, i: int) -> re.Match[str] | None:
+def chapter(text: Text, i: int) -> Numbered | None:
     """``8 kap. Förskolan``, ``1 Kap.`` (heading in the next chunk), ``9 kap. /Kapitlet
-    upphör …/`` — a chapter line opening a short chunk whose heading starts in capitals.
+    upphör …/`` — a chapter line opening a short chunk whose heading starts in capitals
+    and does not run on (``… och``), not part of a listing of chapters (`_in_listing`).
 
     A bare ``1 Kap.`` also opens a chapter in the middle of a chunk after a
     finished sentence (a whole act's repeal note can stand right above it).
     """
-    line = text.texts[i]
-    m = _CHAPTER.match(line)
-    if not m:
+    found = _chapter_line(text.texts[i])
+    if found is None:
         return None
-    rest = m.group("rest") or ""
+    rest = found.rest
     if not text.starts[i]:
-        return m if not rest and i and ends_period(text.texts[i - 1]) else None
+        return found if not rest and i and ends_period(text.texts[i - 1]) else None
     if REPEAL.match(rest):
         return None
     chunk = text.chunk(i)
     if rest.startswith("/"):
-        return m if _MARKER_AFTER.match(rest) and len(chunk) <= 4 else None
-    heading = " ".join([rest, *chunk[1:]]).strip()
-    if not rest or (rest[0].isupper() and len(chunk) <= 3 and len(heading) <= _HEADING_MAX):
-        return m
-    return None
+        ok = bool(_MARKER_AFTER.match(rest)) and len(chunk) <= 4
+    else:
+        ok = not rest or (rest[0].isupper() and len(chunk) <= 3
+                          and heading_like(" ".join([rest, *chunk[1:]])))
+    return found if ok and not _in_listing(text, i) else None
 
 
-def chapter_repealed(text: Text, i: int) -> re.Match[str] | None:
+_LISTING = 3
+"""This many chapter lines in a row with nothing between them are a listing of chapters
+(a table of contents in a section's text), not chapters: a real chapter holds at least a
+section or a rubrik before the next one."""
+
+
+def _in_listing(text: Text, i: int) -> bool:
+    run, index = [i], i
+    while (index := text.next_start(index) or -1) > 0 and len(run) < _LISTING:  # forwards
+        if not _plain_chapter(text, index):
+            break
+        run.append(index)
+    index = i
+    while len(run) < _LISTING:  # backwards
+        previous = _previous_start(text, index)
+        if previous is None or not _plain_chapter(text, previous):
+            break
+        run.append(previous)
+        index = previous
+    return len(run) >= _LISTING
+
+
+def _plain_chapter(text: Text, i: int) -> bool:
+    found = _chapter_line(text.texts[i])
+    return found is not None and text.starts[i] and not REPEAL.match(found.rest) \
+        and len(text.chunk(i)) <= 2 and (not found.rest or found.rest[0].isupper())
+
+
+def _previous_start(text: Text, i: int) -> int | None:
+    index = i - 1
+    while index >= 0 and not text.texts[index]:
+        index -= 1
+    while index > 0 and text.texts[index - 1]:
+        index -= 1
+    return index if index >= 0 and text.texts[index] else None
+
+
+def chapter_shaped(line: str) -> bool:
+    """Does *line* look like a chapter heading (``2 kap. Definitioner``), wherever it stands?"""
+    found = _chapter_line(line)
+    return found is not None and (not found.rest or found.rest[0].isupper())
+
+
+def chapter_repealed(text: Text, i: int) -> Numbered | None:
     """``1 kap. har upphört att gälla genom lag (1973:645).``"""
-    m = _CHAPTER.match(text.texts[i]) if text.starts[i] else None
-    return m if m and REPEAL.match(m.group("rest") or "") else None
+    found = _chapter_line(text.texts[i]) if text.starts[i] else None
+    return found if found and REPEAL.match(found.rest) else None
 
 
 def transitional(text: Text, i: int) -> bool:
@@ -240,7 +354,7 @@ def act_number(text: Text, i: int) -> re.Match[str] | None:
     return _ACT_NUMBER.match(text.texts[i])
 
 
-def annex(text: Text, i: int) -> re.Match[str] | None:
+def annex(text: Text, i: int) -> Numbered | None:
     """``Bilaga 2`` (its title follows), ``Bilaga 5 Har upphävts genom lag (2017:620).``"""
     if not text.starts[i]:
         return None
@@ -249,12 +363,13 @@ def annex(text: Text, i: int) -> re.Match[str] | None:
         return None
     rest = m.group("rest") or ""
     if not rest or REPEAL.match(rest) or (heading_like(rest) and len(text.chunk(i)) <= 2):
-        return m
+        return Numbered(m.group("num"), m.group("num"), rest)
     return None
 
 
-def section(text: Text, i: int) -> re.Match[str] | None:
-    """``1 § Denna lag …``, ``3 a § /Upphör att gälla U:2026-07-01/``, ``5 §`` alone.
+def section(text: Text, i: int) -> Numbered | None:
+    """``1 § Denna lag …``, ``3 a § /Upphör att gälla U:2026-07-01/``, ``5 §`` alone,
+    ``1 §. …`` and ``§ 1. …`` in older laws.
 
     What follows the sign starts a sentence (a capital letter), a marker, or
     nothing: ``2 § första stycket gäller …`` opening a chunk is a stycke citing
@@ -262,24 +377,23 @@ def section(text: Text, i: int) -> re.Match[str] | None:
     """
     if not text.starts[i]:
         return None
-    m = _SECTION.match(text.texts[i])
-    if not m:
+    found = _section_line(text.texts[i])
+    if found is None or REPEAL.match(found.rest):
         return None
-    rest = m.group("rest") or ""
-    if REPEAL.match(rest):
-        return None
-    if not rest or rest[0].isupper() or rest[0] in "/\"”»(" or rest[0].isdigit() and (
-            re.match(r"\d+\. ", rest)):
-        return m
+    rest = found.rest
+    if not rest or rest[0].isupper() or rest[0] in "/\"”»(" or re.match(r"\d+\. ", rest):
+        return found
     return None
 
 
-def section_repealed(text: Text, i: int) -> re.Match[str] | None:
+def section_repealed(text: Text, i: int) -> Numbered | None:
     """``14 § Har upphävts genom lag (2007:516).``, ``7-10 §§ har upphört att gälla …``"""
     if not text.starts[i]:
         return None
-    m = _SECTION.match(text.texts[i]) or _SECTIONS.match(text.texts[i])
-    return m if m and REPEAL.match(m.group("rest") or "") else None
+    found = _section_line(text.texts[i])
+    if found is None and (m := _SECTIONS.match(text.texts[i])):
+        found = Numbered(f"{m.group('num')} §§", m.group("num"), m.group("rest") or "")
+    return found if found and REPEAL.match(found.rest) else None
 
 
 def rubrik(text: Text, i: int) -> bool:

@@ -58,6 +58,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from ..model import (
     Block,
+    Division,
     Document,
     Inline,
     Kind,
@@ -67,6 +68,7 @@ from ..model import (
     Paragraph,
     Person,
     QuestionRef,
+    Ref,
     Signature,
     Table,
 )
@@ -88,6 +90,8 @@ TABLE_TEXT = "Riksdoc Table Text"
 TABLE = "Table Grid"
 PLACE_DATE = "Riksdoc Place Date"
 SIGNATURE = "Riksdoc Signature"
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+"""Headings of divisions by depth (a statute's chapters, then sections, then deeper)."""
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
 
@@ -365,19 +369,40 @@ class _Writer:
         for part in content:
             if isinstance(part, NoteRef):
                 self.notes.reference(paragraph, part)
+            elif isinstance(part, Ref):  # its words; links are for the statute publication
+                paragraph.add_run(part.text)
             else:
                 paragraph.add_run(part)
         return paragraph
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, depth: int = 0) -> None:
         if isinstance(block, Paragraph):
             self._inline_paragraph(block.content, BODY)
+        elif isinstance(block, Division):
+            self._division(block, depth)
         elif isinstance(block, ListBlock):
             self._list(block)
         elif isinstance(block, Table):
             self._table(block)
         else:  # the model is closed; a new block kind must be handled here
             raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _division(self, division: Division, depth: int) -> None:
+        """Number and heading as a Heading paragraph by depth, the marker words of a
+        version as body text, then the children."""
+        title = " ".join(part for part in (division.num, division.heading) if part)
+        markers = division.validity.markers if division.validity is not None else ()
+        if division.validity is not None and division.validity.leading:
+            for marker in markers:
+                self._text_paragraph(marker, BODY)
+        if title:
+            self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
+        if division.validity is not None and not division.validity.leading:
+            for marker in markers:
+                self._text_paragraph(marker, BODY)
+        inner = depth if division.num is None and division.heading is None else depth + 1
+        for child in division.children:
+            self._block(child, inner)
 
     def _list(self, block: ListBlock) -> None:
         formats = list_formats(block)
@@ -387,6 +412,8 @@ class _Writer:
         for index, item in enumerate(block.items):
             paragraph = self._inline_paragraph(item.content, style)
             self.numbered.append((paragraph, first + (index if len(formats) > 1 else 0)))
+            for sub in item.blocks:  # a nested list: after its item (levels are issue 18's)
+                self._block(sub)
 
     def _table(self, table: Table) -> None:
         columns = max((len(row.cells) for row in table.rows), default=0)

@@ -23,15 +23,18 @@ from lxml.html import tostring
 
 from ..model import (
     Block,
+    Division,
     Document,
     Inline,
     Kind,
+    Level,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
     Person,
     QuestionRef,
+    Ref,
     SwedishDate,
     Table,
 )
@@ -152,23 +155,47 @@ def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
             mark = note.marker if note is not None else part.note_id
             children.append(E.A(E.SUP(mark), href=f"#{part.note_id}",
                                 id=f"ref-{part.note_id}", role="doc-noteref"))
+        elif isinstance(part, Ref):  # its words; links are for the statute publication
+            children.append(E.SPAN(part.text, E.CLASS(f"ref {part.kind or ''}".strip()),
+                                   **{"data-href": part.href}))
         else:
             children.append(part)
     return children
 
 
-def block_element(block: Block, notes: dict[str, Note]) -> etree._Element:
-    """One body block as ``p``, ``ol``/``ul`` or ``table``."""
+def block_element(block: Block, notes: dict[str, Note], depth: int = 0) -> etree._Element:
+    """One body block as ``p``, ``ol``/``ul``, ``table`` or a division's ``section``."""
     if isinstance(block, Paragraph):
         return E.P(*inlines(block.content, notes))
+    if isinstance(block, Division):
+        return division_element(block, notes, depth)
     if isinstance(block, ListBlock):
-        items = [E.LI(*inlines(item.content, notes), **{"data-marker": item.marker})
+        items = [E.LI(*inlines(item.content, notes),
+                      *(block_element(b, notes, depth) for b in item.blocks),
+                      **{"data-marker": item.marker})
                  for item in block.items]
         return (E.OL if block.ordered else E.UL)(*items)
     if isinstance(block, Table):
         rows = [E.TR(*(E.TD(*inlines(cell, notes)) for cell in row.cells)) for row in block.rows]
         return E.TABLE(E.TBODY(*rows))
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def division_element(division: Division, notes: dict[str, Note], depth: int) -> etree._Element:
+    """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
+    an ``h2``–``h6`` by depth; the words of a version's markers in a ``p.validity``."""
+    title = " ".join(part for part in (division.num, division.heading) if part)
+    heads: list = []
+    if title:
+        tag = getattr(E, f"H{min(depth + 2, 6)}")
+        heads.append(tag(title))
+    if division.validity is not None:
+        markers = [E.P(m, E.CLASS("validity")) for m in division.validity.markers]
+        heads = markers + heads if division.validity.leading else heads + markers
+    body = [block_element(child, notes, depth + 1) for child in division.children]
+    if division.level is Level.PARAGRAPH:
+        return E.DIV(*heads, *body, E.CLASS("stycke"))
+    return E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
 
 
 def time_element(document: Document, text: str) -> list:

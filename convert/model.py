@@ -176,7 +176,9 @@ class Validity:
     """The marker lines as written, in order (``/Upphör att gälla U:2026-07-01/``)."""
     leading: bool = False
     """True when the markers stand before the part's number (``/Kapitlet träder i kraft
-    I:2025-07-01/`` above ``6 a kap.``), False when they follow it (``1 § /Upphör …/``)."""
+    I:2025-07-01/`` above ``6 a kap.``, and always above a rubrik), False when they follow
+    the number, before any heading (``1 § /Upphör …/``, ``9 kap. /Kapitlet upphör …/``
+    with ``Förskoleklassen`` on the next line)."""
     by: str | None = None
     """The act that brings the change, where a marker names it (``2025:729``)."""
 

@@ -180,8 +180,9 @@ class _ActReader:
         if markers is None:
             heads = [c for c in element if _local(c) in _HEADS]
             markers = [_text(c) for c in heads if c.get("class") == VALIDITY_CLASS]
-            leading = bool(heads) and heads[0].get("class") == VALIDITY_CLASS and \
-                any(c.get("class") != VALIDITY_CLASS for c in heads)
+            num = next((n for n, c in enumerate(heads) if _local(c) == "num"), None)
+            first = next((n for n, c in enumerate(heads) if c.get("class") == VALIDITY_CLASS), 0)
+            leading = num is None or first < num  # without a number, markers lead
         found = [m for m in (read_marker(text) for text in markers) if m is not None]
         by = next((m.by for m in found if m.by), None)
         return Validity(start, end, tuple(markers), bool(leading), by)
@@ -292,7 +293,7 @@ class _ActReader:
         if preface is not None:
             for p in preface.iterfind(_A + "p"):
                 if p.get("class") == VALIDITY_CLASS:
-                    leading = leading or (number is None and title is None)
+                    leading = leading or number is None
                     markers.append(_text(p))
                 elif p.find(_A + "docNumber") is not None:
                     number = _text(p)

@@ -196,6 +196,12 @@ class Stycke:
         assert row.span is not None
         self.last = row.span.last
 
+    def after_table(self, number: int, text: str) -> None:
+        """Text under the table that still belongs to its stycke (an amendment note)."""
+        self._flush_rows()
+        self.blocks.append(Paragraph(inlines(text), Span(number, number)))
+        self.last = number
+
     @property
     def in_list(self) -> bool:
         return bool(self.lists)

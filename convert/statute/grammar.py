@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
     Rule(rec.repeal_note, frozenset({BODY}), "act_repeal_note", STYCKE),  # only first
     Rule(rec.title, frozenset({HEADING}), "adopt_heading", f"{BODY}|{ANNEX}"),  # headless only
     Rule(rec.rubrik, ALL - {SECTION}, "rubrik", HEADING),
-    Rule(rec.row, ALL, "row", TABLE),
+    Rule(rec.row, ALL, "row", f"{TABLE}|{STYCKE}"),  # a note under the last row ends it
     Rule(rec.item, ALL, "item", LIST),
     Rule(rec.note, IN_TEXT, "amendment_note", SAME),
     Rule(rec.opening, IN_TEXT - {TABLE}, "continue_text", SAME),  # text left unfinished
@@ -241,6 +241,10 @@ class Reader:
             self.warn("section-backwards", f"'{found.num}' after a higher section number; "
                       "read as a stycke, not a new section", i)
             return False
+        if not versioned and self.out_of_sequence(found.key, i):
+            self.warn("section-out-of-sequence", f"'{found.num}' jumps ahead of the section "
+                      "that follows it; read as a stycke, not a new section", i)
+            return False
         self.check_numbering(Level.SECTION, found.key, i, versioned)
         node = self.open(Level.SECTION, found.num, i)
         if marker:
@@ -326,11 +330,17 @@ class Reader:
         stycke.item(self.line(i), m.group("marker"), self.text.texts[i][m.end():])
 
     def row(self, i: int, _: object) -> int:
+        """A table row (a chunk of lines with column gaps); an amendment note under the
+        last row ends the table's stycke."""
         chunk = self.text.chunk(i)
+        note = len(chunk) > 1 and "\t" not in chunk[-1] and rec.AMENDMENT_NOTE.fullmatch(chunk[-1])
+        cells = chunk[:-1] if note else chunk
         stycke = self.top.stycke
         if stycke is None or not stycke.in_table:
             stycke = self.new_stycke(i)
-        stycke.row(table_row(chunk, self.line(i), self.line(i + len(chunk) - 1)))
+        stycke.row(table_row(cells, self.line(i), self.line(i + len(cells) - 1)))
+        if note:
+            stycke.after_table(self.line(i + len(chunk) - 1), chunk[-1])
         return len(chunk)
 
     def amendment_note(self, i: int, _: object) -> None:
@@ -424,6 +434,16 @@ class Reader:
         if siblings:
             return siblings[-1].num, siblings[-1].validity is not None
         return None, False
+
+    def out_of_sequence(self, key: str, i: int) -> bool:
+        """Does section *key* jump ahead (``1 §`` … ``5 §``) of the next section line, which
+        comes back between them (``2 §``)?  Then *key* starts a stycke citing it."""
+        last, _ = self.last_number(Level.SECTION)
+        if last is None or number_key(key)[0] <= number_key(last)[0] + 1:
+            return False
+        following = rec.next_section(self.text, i)
+        return following is not None and \
+            number_key(last) < number_key(following) < number_key(key)
 
     def numbering_backwards(self, key: str) -> bool:
         last, _ = self.last_number(Level.SECTION)

@@ -386,6 +386,19 @@ def section(text: Text, i: int) -> Numbered | None:
     return None
 
 
+def next_section(text: Text, i: int, reach: int = 400) -> str | None:
+    """The number of the next section line after line *i* (within *reach* lines), before any
+    chapter line; None if there is none."""
+    index: int | None = i
+    while (index := text.next_start(index)) is not None and index < i + reach:  # type: ignore[arg-type]
+        if chapter(text, index) or chapter_repealed(text, index):
+            return None
+        found = section(text, index) or section_repealed(text, index)
+        if found is not None:
+            return found.key
+    return None
+
+
 def section_repealed(text: Text, i: int) -> Numbered | None:
     """``14 § Har upphävts genom lag (2007:516).``, ``7-10 §§ har upphört att gälla …``"""
     if not text.starts[i]:

@@ -227,17 +227,15 @@ class _ActWriter:
         return element
 
     def heads(self, division: Division) -> list[etree._Element]:
-        """``num``, ``heading`` and the marker words, in the order the text has them."""
-        out: list[etree._Element] = []
-        if division.num is not None:
-            out.append(E.num(division.num))
-        if division.heading is not None:
-            out.append(E.heading(division.heading))
+        """``num``, the marker words and ``heading``, in the order the text has them."""
         validity = division.validity
-        if validity is not None:
-            markers = [E.subheading(m, **{"class": VALIDITY_CLASS}) for m in validity.markers]
-            out = markers + out if validity.leading else out + markers
-        return out
+        markers = [E.subheading(m, **{"class": VALIDITY_CLASS}) for m in validity.markers] \
+            if validity is not None else []
+        num = [E.num(division.num)] if division.num is not None else []
+        heading = [E.heading(division.heading)] if division.heading is not None else []
+        if validity is not None and validity.leading:
+            return [*markers, *num, *heading]
+        return [*num, *markers, *heading]
 
     def version_attributes(self, division: Division, attrs: dict[str, str]) -> None:
         if division.validity is not None:
@@ -345,10 +343,10 @@ class _ActWriter:
             preface += markers
         if division.num is not None:
             preface.append(E.p(E.docNumber(division.num)))
-        if division.heading is not None:
-            preface.append(E.p(E.docTitle(division.heading)))
         if validity is not None and not validity.leading:
             preface += markers
+        if division.heading is not None:
+            preface.append(E.p(E.docTitle(division.heading)))
         component = f"att_{number}"
         body = self.blocks(division.children) or [E.p(**{"class": "emptyBody"})]
         doc = E.doc(self.annex_meta(component), *([E.preface(*preface)] if preface else []),

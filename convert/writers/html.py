@@ -189,7 +189,7 @@ def division_element(division: Division, notes: dict[str, Note], depth: int) -> 
     if title:
         tag = getattr(E, f"H{min(depth + 2, 6)}")
         heads.append(tag(title))
-    if division.validity is not None:
+    if division.validity is not None:  # the marker words, above or below the heading
         markers = [E.P(m, E.CLASS("validity")) for m in division.validity.markers]
         heads = markers + heads if division.validity.leading else heads + markers
     body = [block_element(child, notes, depth + 1) for child in division.children]

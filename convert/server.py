@@ -33,7 +33,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, AsyncIterator
@@ -53,6 +53,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .batch import Job, Outcome, convert_job, make_pool, stem_of
 from .errors import InputError
+from .kinds import choices, kind_named
 from .limits import Limits
 from .model import Document, Kind, Person
 from .readers import Read, read, reader_for
@@ -83,7 +84,7 @@ CHANGE_LABELS = {
     "leading-whitespace": "inledande blanktecken", "trailing-whitespace": "avslutande blanktecken",
     "tab": "tabbtecken", "space-run": "flera mellanslag i rad",
     "invalid-byte": "ogiltig byte", "cell-whitespace": "blanktecken i tabellcell",
-    "unicode-composition": "sammansatt tecken (NFC)",
+    "unicode-composition": "sammansatt tecken (NFC)", "column-gap": "kolumnmellanrum",
 }
 READER_SUFFIXES = {"text": (".txt",), "docx": (".docx",), "akn": (".akn.xml", ".xml"),
                    "json": (".json",)}
@@ -147,6 +148,8 @@ class Submission:
     """How the page names the input (``inklistrad text`` or the file's name)."""
     formats: tuple[str, ...] | None
     """Formats asked for, or None for every available one."""
+    kind: Kind | None = None
+    """The kind asked for (``kind`` field or query parameter), or None to recognise it."""
 
 
 def available_formats() -> tuple[str, ...]:
@@ -171,6 +174,16 @@ def _formats(value: str | None, available: tuple[str, ...]) -> tuple[str, ...] |
     return names
 
 
+def _kind(value: str | None) -> Kind | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return kind_named(value.strip())
+    except InputError:
+        raise RequestProblem(400, f"Okänd dokumenttyp: {value.strip()}. "
+                                  f"Välj bland {', '.join(choices())}.") from None
+
+
 def _safe_stem(filename: str) -> str:
     """An output base name from an uploaded file's name: letters, digits, ``._-`` only."""
     stem = stem_of(filename)
@@ -183,10 +196,14 @@ async def read_submission(request: Request, settings: Settings,
     """The text or file and the formats of a form post (or of a ``text/plain`` API body)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_formats = request.query_params.get("formats")
+    query_kind = request.query_params.get("kind")
     if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload)
         try:
-            return await _from_form(form, query_formats, available)
+            submission = await _from_form(form, query_formats, available)
+            asked = form.get("kind")
+            kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
+            return replace(submission, kind=kind)
         finally:
             await form.close()
     if content_type in ("text/plain", ""):
@@ -194,7 +211,7 @@ async def read_submission(request: Request, settings: Settings,
         if not data.strip():
             raise RequestProblem(400, "Ingen text eller fil skickades.")
         return Submission(data, "inklistrad.txt", None, "inklistrad text",
-                          _formats(query_formats, available))
+                          _formats(query_formats, available), _kind(query_kind))
     raise RequestProblem(415, "Skicka ett formulär (multipart/form-data) eller text/plain.")
 
 
@@ -276,14 +293,15 @@ class Interrupted(Exception):
     """The worker process running a conversion died."""
 
 
-def inspect_input(data: bytes, reader_name: str, limits: Limits) -> Read | str:
+def inspect_input(data: bytes, reader_name: str, limits: Limits,
+                  kind: Kind | None = None) -> Read | str:
     """Read one input in a worker: the `Read`, or the `InputError` reason as one line.
 
     Runs in the pool (a pathological input must not block the server); the
     reason is returned, not raised, so the ``line N:`` part survives pickling.
     """
     try:
-        return read(data, reader_name, limits)
+        return read(data, reader_name, limits, kind)
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -466,8 +484,10 @@ def describe(result: Read) -> dict[str, Any]:
     questions = [{"designation": q.designation, "as_written": q.as_written,
                   "questioner": _person(q.questioner), "title": q.title}
                  for q in doc.questions]
+    statute = doc.statute
     metadata = {
-        "number": doc.questions[0].designation if doc.questions else None,
+        "number": doc.questions[0].designation if doc.questions else
+        (f"SFS {statute.number}" if statute is not None and statute.number else None),
         "questions": questions,
         "title": doc.title,
         "date": doc.date.iso() if doc.date else None,
@@ -476,6 +496,12 @@ def describe(result: Read) -> dict[str, Any]:
         "signatory": _person(doc.signatory),
         "addressee": _person(doc.addressee),
     }
+    if statute is not None:  # a statute: what the text or the record states about it
+        metadata["statute"] = {
+            "number": statute.number, "form": statute.form, "department": statute.department,
+            "issued": statute.issued.isoformat() if statute.issued else None,
+            "consolidated_through": statute.consolidated_through}
+        metadata["date"] = statute.issued.isoformat() if statute.issued else None
     report = result.normalised.report() if result.normalised is not None else None
     return {
         "kind": doc.kind.value,
@@ -489,6 +515,8 @@ def describe(result: Read) -> dict[str, Any]:
 def stem_for(document: Document) -> str:
     """Output base name for pasted text: ``frs-2017-18-112`` (the corpus's naming), or
     ``dokument`` when the document has no number."""
+    if document.statute is not None and document.statute.number:
+        return "sfs-" + document.statute.number.replace(":", "-")
     if not document.questions:
         return "dokument"
     q = document.questions[0]
@@ -547,6 +575,7 @@ def create_app(settings: Settings = Settings(),
 
     def page_context(**extra: Any) -> dict[str, Any]:
         return {"formats": formats, "labels": FORMAT_LABELS,
+                "kinds": [(code, KIND_LABELS[kind_named(code)]) for code in choices()],
                 "accept": ",".join(available_suffixes()), "max_upload": settings.max_upload,
                 "timeout": settings.timeout, "version": __version__,
                 "keep_minutes": f"{settings.keep_seconds / 60:g}", **extra}
@@ -570,7 +599,7 @@ def create_app(settings: Settings = Settings(),
         deadline = loop.time() + settings.timeout
         try:
             read_result = await pool.run(deadline, inspect_input, submission.data,
-                                         submission.reader_name, limits)
+                                         submission.reader_name, limits, submission.kind)
             if isinstance(read_result, str):
                 raise RequestProblem(422, f"Indata kunde inte läsas: {read_result}")
             wanted = submission.formats or formats
@@ -579,7 +608,7 @@ def create_app(settings: Settings = Settings(),
             job_formats = tuple(dict.fromkeys(wanted))
             stem = submission.stem or stem_for(read_result.document)
             job = Job(submission.source, submission.reader_name, submission.data,
-                      job_formats, stem, limits)
+                      job_formats, stem, limits, submission.kind)
             outcome = await pool.run(deadline, convert, job)
         except Timeout:
             raise RequestProblem(504, f"Konverteringen tog mer än {settings.timeout:g} sekunder "
@@ -800,7 +829,10 @@ def openapi_document(formats: tuple[str, ...], settings: Settings) -> dict[str, 
         "text": {"type": "string", "description": "The exported text, pasted."},
         "file": {"type": "string", "format": "binary",
                  "description": "Or a file: " + ", ".join(available_suffixes())},
-        "formats": {"type": "string", "description": "Comma list; default all available."}}}
+        "formats": {"type": "string", "description": "Comma list; default all available."},
+        "kind": {"type": "string", "enum": list(choices()),
+                 "description": "Read the text as this kind (sfs: a statute); default: "
+                                "recognise it."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "riksdoc", "version": __version__,
@@ -813,6 +845,9 @@ def openapi_document(formats: tuple[str, ...], settings: Settings) -> dict[str, 
                     {"name": "formats", "in": "query", "required": False,
                      "schema": {"type": "string"},
                      "description": f"Comma list from {', '.join(formats)}; default all."},
+                    {"name": "kind", "in": "query", "required": False,
+                     "schema": {"type": "string", "enum": list(choices())},
+                     "description": "Read the text as this kind; default: recognise it."},
                     {"name": "zip", "in": "query", "required": False,
                      "schema": {"type": "string", "enum": ["1"]},
                      "description": "Answer with a ZIP of every file instead of JSON "

@@ -70,21 +70,25 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
-def model_text(blocks: tuple[Block, ...]) -> str:
-    """Every word the model holds, in reading order (numbers, headings, markers, text)."""
+def model_text(blocks: tuple[Block, ...], markers: bool = True) -> str:
+    """Every word the model holds, in reading order (numbers, headings, markers, text);
+    without list items' markers if *markers* is False (formats that number lists)."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Division):
-            heads = [p for p in (block.num, block.heading) if p]
-            markers = list(block.validity.markers) if block.validity else []
-            leading = block.validity is not None and block.validity.leading
-            out += (markers + heads) if leading else (heads + markers)
-            out.append(model_text(block.children))
+            versions = list(block.validity.markers) if block.validity else []
+            num, heading = [block.num or ""], [block.heading or ""]
+            if block.validity is not None and block.validity.leading:
+                out += versions + num + heading
+            else:
+                out += num + versions + heading
+            out.append(model_text(block.children, markers))
         elif isinstance(block, Paragraph):
             out.append(inline_text(block.content))
         elif isinstance(block, ListBlock):
             for item in block.items:
-                out += [item.marker, inline_text(item.content), model_text(item.blocks)]
+                out += [item.marker if markers else "", inline_text(item.content),
+                        model_text(item.blocks, markers)]
         elif isinstance(block, Table):
             out += [inline_text(cell) for row in block.rows for cell in row.cells]
     return " ".join(out)

@@ -388,18 +388,17 @@ class _Writer:
             raise TypeError(f"unknown block {type(block).__name__}")
 
     def _division(self, division: Division, depth: int) -> None:
-        """Number and heading as a Heading paragraph by depth, the marker words of a
-        version as body text, then the children."""
-        title = " ".join(part for part in (division.num, division.heading) if part)
-        markers = division.validity.markers if division.validity is not None else ()
-        if division.validity is not None and division.validity.leading:
-            for marker in markers:
+        """Number and heading as a Heading paragraph by depth (a version's marker words
+        where the text has them: above, or after the number), then the children."""
+        validity = division.validity
+        leading = validity is not None and validity.leading
+        if validity is not None and leading:
+            for marker in validity.markers:
                 self._text_paragraph(marker, BODY)
+        inside = validity.markers if validity is not None and not leading else ()
+        title = " ".join(p for p in (division.num, *inside, division.heading) if p)
         if title:
             self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
-        if division.validity is not None and not division.validity.leading:
-            for marker in markers:
-                self._text_paragraph(marker, BODY)
         inner = depth if division.num is None and division.heading is None else depth + 1
         for child in division.children:
             self._block(child, inner)

@@ -184,14 +184,17 @@ def block_element(block: Block, notes: dict[str, Note], depth: int = 0) -> etree
 def division_element(division: Division, notes: dict[str, Note], depth: int) -> etree._Element:
     """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
     an ``h2``–``h6`` by depth; the words of a version's markers in a ``p.validity``."""
-    title = " ".join(part for part in (division.num, division.heading) if part)
-    heads: list = []
+    validity = division.validity
+    leading = validity.markers if validity is not None and validity.leading else ()
+    inside = validity.markers if validity is not None and not validity.leading else ()
+    heads: list = [E.P(m, E.CLASS("validity")) for m in leading]
+    title: list = [division.num] if division.num else []
+    for marker in inside:  # after the number, as the text has it: "9 kap. /Kapitlet …/"
+        title += [" " if title else "", E.SPAN(marker, E.CLASS("validity"))]
+    if division.heading:
+        title += [" " if title else "", division.heading]
     if title:
-        tag = getattr(E, f"H{min(depth + 2, 6)}")
-        heads.append(tag(title))
-    if division.validity is not None:  # the marker words, above or below the heading
-        markers = [E.P(m, E.CLASS("validity")) for m in division.validity.markers]
-        heads = markers + heads if division.validity.leading else heads + markers
+        heads.append(getattr(E, f"H{min(depth + 2, 6)}")(*title))
     body = [block_element(child, notes, depth + 1) for child in division.children]
     if division.level is Level.PARAGRAPH:
         return E.DIV(*heads, *body, E.CLASS("stycke"))

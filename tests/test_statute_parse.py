@@ -372,6 +372,7 @@ def test_the_rule_table_says_what_each_rule_does() -> None:
     fired: set[int] = set()
     for path in _corpus_texts():
         reader = Reader(Text(clean(path.read_text(encoding="utf-8")).lines))
+        reader.tracing = True
         reader.run()
         for line, declared, state in reader.trace:
             if declared != SAME:

@@ -30,7 +30,7 @@ from ..model import (
     TableRow,
     Validity,
 )
-from .lines import ACT_CITATION, AMENDMENT_NOTE, Marker
+from .lines import ACT_CITATION, Marker, amendment_note
 
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
 
@@ -60,7 +60,7 @@ def inlines(text: str, repeal: bool = False) -> tuple[Inline, ...]:
     """*text* with its amendment note (and, for a repeal note, the repealing act) as `Ref`s."""
     parts: list[Inline] = []
     rest = text
-    note = AMENDMENT_NOTE.search(rest)
+    note = amendment_note(rest)
     tail: list[Inline] = []
     if note:
         tail = [Ref(note.group("text"), act_href(note.group("number")), "amendment")]

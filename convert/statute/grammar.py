@@ -60,12 +60,15 @@ class Rule:
     """The `Reader` method that builds what was recognised."""
     next: str
     """The state after it (``=``: unchanged; ``a|b``: one of them, as the line says)."""
+    anywhere: bool = False
+    """True if the recogniser can accept a line inside a chunk; the others see only lines
+    that open one (a shortcut: their recognisers would refuse the rest anyway)."""
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(rec.marker, ALL, "hold_marker", SAME),
+    Rule(rec.marker, ALL, "hold_marker", SAME, anywhere=True),
     Rule(rec.part, ALL, "open_part", HEADING),
-    Rule(rec.chapter, ALL, "open_chapter", HEADING),
+    Rule(rec.chapter, ALL, "open_chapter", HEADING, anywhere=True),  # "1 Kap." after a note
     Rule(rec.chapter_repealed, ALL, "open_repealed_chapter", STYCKE),
     Rule(rec.transitional, ALL, "open_transitional", TRANSITIONAL),   # not inside them
     Rule(rec.act_number, ALL, "open_amendment", TRANSITIONAL),        # only inside them
@@ -80,10 +83,13 @@ RULES: tuple[Rule, ...] = (
     Rule(rec.note, IN_TEXT, "amendment_note", SAME),
     Rule(rec.opening, IN_TEXT - {TABLE}, "continue_text", SAME),  # text left unfinished
     Rule(rec.opening, ALL, "stycke", STYCKE),
-    Rule(rec.continuation, frozenset({HEADING}), "heading_line", HEADING),
-    Rule(rec.continuation, ALL - {HEADING}, "text_line", f"{STYCKE}|{LIST}"),
+    Rule(rec.continuation, frozenset({HEADING}), "heading_line", HEADING, anywhere=True),
+    Rule(rec.continuation, ALL - {HEADING}, "text_line", f"{STYCKE}|{LIST}", anywhere=True),
 )
 """The grammar, tried in order: the first rule whose state and recogniser accept a line wins."""
+
+_ANYWHERE = tuple(rule for rule in RULES if rule.anywhere)
+"""The rules tried on a line inside a chunk."""
 
 CONTAINS: dict[Level | None, frozenset[Level]] = {
     None: frozenset({Level.PART, Level.CHAPTER, Level.SECTION, Level.HEADING, Level.PARAGRAPH,
@@ -118,7 +124,9 @@ class Reader:
         self.in_heading = False
         self.warnings: list[Message] = []
         self.warned_unsectioned: set[int] = set()
-        self.trace: list[tuple[int, str, str]] = []  # (line, rule's next, state after): tests
+        self.tracing = False
+        """Record (line, the rule's next state, the state after) for every step: tests."""
+        self.trace: list[tuple[int, str, str]] = []
 
     # -- the loop ------------------------------------------------------------------
 
@@ -139,7 +147,7 @@ class Reader:
     def step(self, index: int) -> int:
         """Apply the first rule that takes line *index*; the number of lines it used."""
         state = self.state
-        for rule in RULES:
+        for rule in RULES if self.text.starts[index] else _ANYWHERE:
             if state not in rule.states:
                 continue
             match = rule.recogniser(self.text, index)
@@ -148,7 +156,8 @@ class Reader:
             used = getattr(self, rule.constructor)(index, match)
             if used is False:
                 continue
-            self.trace.append((self.line(index), rule.next, self.state))
+            if self.tracing:
+                self.trace.append((self.line(index), rule.next, self.state))
             return 1 if used is None or used is True else int(used)
         self.warn("not-recognised", "line not recognised; kept as a stycke", index)
         self.stycke(index, True)

@@ -69,6 +69,16 @@ AMENDMENT_NOTE = re.compile(
     r"Instruktion|Balk)\s*\(\s*(?P<number>\d{4}:\d+)\s*\))(?P<end>\.?)$")
 """The amendment note that ends a stycke: ``Lag (2022:1315).``"""
 
+def amendment_note(text: str) -> re.Match[str] | None:
+    """The amendment note ending *text*, if any (matched on its tail only: the note is
+    short and `AMENDMENT_NOTE` is costly to try at every position of a long stycke)."""
+    if not text.rstrip(".").endswith(")"):
+        return None
+    start = max(0, len(text) - 60)
+    return AMENDMENT_NOTE.search(text, start) if start == 0 or text[start - 1] in " .:;!?)" \
+        else AMENDMENT_NOTE.search(text, text.find(" ", start) + 1)
+
+
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
 _ABBREVIATION_END = re.compile(r"(?:\bm\. ?m\.|\bm\. ?fl\.|\bo\. ?d\.|\bosv\.|\bkap\.|\bst\.|"
@@ -139,7 +149,7 @@ def heading_like(text: str) -> bool:
     return (0 < len(text) <= _HEADING_MAX and text[0].isupper() and "\t" not in text
             and not ends_sentence(text) and not _RUNS_ON.search(text)
             and not _ITEM.match(text) and not MARKER.match(text)
-            and not AMENDMENT_NOTE.search(text))
+            and not amendment_note(text))
 
 
 def number_key(num: str) -> tuple[int, str]:

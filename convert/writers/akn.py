@@ -564,16 +564,15 @@ def _assign_eids(doc_el: etree._Element) -> None:
     walk(doc_el, "", {})
 
 
-def _indent(root: etree._Element, level: int = 0,
-            element_only: frozenset[str] | set[str] = ELEMENT_ONLY) -> None:
+def _indent(root: etree._Element, level: int = 0) -> None:
     """Indent element-only content for people reading the XML; never inside text."""
     name = etree.QName(root).localname if isinstance(root.tag, str) else ""
     children = [c for c in root if isinstance(c.tag, str)]
-    if name in element_only and children:
+    if name in ELEMENT_ONLY and children:
         pad = "\n" + "  " * (level + 1)
         root.text = pad
         for child in children:
             child.tail = pad
         children[-1].tail = "\n" + "  " * level
     for child in children:
-        _indent(child, level + 1, element_only)
+        _indent(child, level + 1)

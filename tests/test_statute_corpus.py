@@ -206,3 +206,21 @@ def test_riksdoc_validate_passes_the_converted_files(tmp_path: Path) -> None:
     files = sorted(str(p) for p in out.glob("*.akn.xml"))
     assert len(files) == len(RECORDS)
     assert main(["validate", *files]) == 0
+
+
+def test_the_same_statute_gives_the_same_bytes_in_another_process(tmp_path: Path) -> None:
+    """No clock, no random id, no hash order: and no stray namespace declaration either."""
+    import os
+    import subprocess
+    import sys
+    record = SFS / "api" / "sfs-2010-800.json"
+    outputs = []
+    for seed in ("1", "4242"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(record), "-t", "akn",
+                        "-o", str(out), "--progress", "never"], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append((out / "sfs-2010-800.akn.xml").read_bytes())
+    assert outputs[0] == outputs[1] == converted(record)[1]
+    declared = set(re.findall(rb'xmlns(?::\w+)?="([^"]+)"', outputs[0]))
+    assert declared == {b"http://docs.oasis-open.org/legaldocml/ns/akn/3.0", b"urn:riksdoc:akn:1"}

@@ -54,8 +54,14 @@ def statute_whitespace(lines: list[Line], log: Log) -> list[Line]:
 
 def _tidy(line: Line, log: Log) -> Line:
     text = line.text
-    if "\t" not in text and "  " not in text and text.strip() == text:
-        return line  # most lines: nothing to do
+    if "\t" not in text and "  " not in text:  # most lines: at most a trailing space
+        stripped = text.rstrip(" ")
+        if stripped.strip() == stripped and stripped:
+            if len(stripped) < len(text):
+                log.change("trailing-whitespace", line.number, len(stripped) + 1,
+                           text[len(stripped):])
+                return Line(line.number, stripped)
+            return line
     if not text.strip(_SPACES):
         if text:
             log.change("whitespace-line", line.number, 1, text, "line of only whitespace → empty line")

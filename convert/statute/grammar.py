@@ -91,6 +91,10 @@ RULES: tuple[Rule, ...] = (
 _ANYWHERE = tuple(rule for rule in RULES if rule.anywhere)
 """The rules tried on a line inside a chunk."""
 
+_OUTER_STATE = {Level.TRANSITIONAL: TRANSITIONAL, Level.ANNEX: ANNEX}
+"""The state inside the transitional provisions or an annex (which stand at the top)."""
+"""The rules tried on a line inside a chunk."""
+
 CONTAINS: dict[Level | None, frozenset[Level]] = {
     None: frozenset({Level.PART, Level.CHAPTER, Level.SECTION, Level.HEADING, Level.PARAGRAPH,
                      Level.TRANSITIONAL, Level.ANNEX}),
@@ -167,16 +171,16 @@ class Reader:
     def state(self) -> str:
         if self.in_heading:
             return HEADING
-        top = self.top
-        if top.stycke is not None:
-            return TABLE if top.stycke.in_table else LIST if top.stycke.in_list else STYCKE
-        if top.level is Level.SECTION:
+        top = self.stack[-1]
+        stycke = top.stycke
+        if stycke is not None:
+            return TABLE if stycke.rows else LIST if stycke.lists else STYCKE
+        level = top.level
+        if level is Level.SECTION:
             return SECTION
-        if any(o.level in (Level.TRANSITIONAL, Level.AMENDMENT) for o in self.stack):
-            return TRANSITIONAL
-        if any(o.level is Level.ANNEX for o in self.stack):
-            return ANNEX
-        return BODY
+        if level is None or level is Level.CHAPTER or level is Level.PART:
+            return BODY
+        return _OUTER_STATE.get(self.stack[1].level, BODY)  # under transitional or annex
 
     @property
     def top(self) -> Open:

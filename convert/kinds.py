@@ -11,8 +11,8 @@ recognises its own kinds and falls back to a generic document.  A new family
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from .errors import InputError
 from .model import Document, Kind, Message

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import io
 import json
-from collections import Counter
 import re
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
+import httpx
 import pytest
 from lxml import etree
-
 from riksdoc.cli import main
 from riksdoc.kinds import choices
 from riksdoc.model import Kind
@@ -135,7 +135,7 @@ def test_a_short_ordinance_as_pdf_keeps_its_words(tmp_path: Path) -> None:
     assert missing == Counter()
 
 
-def test_the_api_and_the_page_take_a_kind(client) -> None:
+def test_the_api_and_the_page_take_a_kind(client: httpx.Client) -> None:  # noqa: F811
     reply = client.post("/api/convert?kind=sfs", data={"text": FRAGMENT, "formats": "akn"})
     assert reply.status_code == 200, reply.text
     assert reply.json()["kind"] == "sfs"

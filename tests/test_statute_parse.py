@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from riksdoc.model import (
     Block,
     Division,
@@ -27,8 +26,8 @@ from riksdoc.model import (
     walk,
 )
 from riksdoc.statute import from_text, looks_like_statute
-from riksdoc.statute.grammar import RULES, SAME, Reader
 from riksdoc.statute.clean import clean
+from riksdoc.statute.grammar import RULES, SAME, Reader
 from riksdoc.statute.lines import Text
 
 from .conftest import SEED, TESTS
@@ -111,8 +110,8 @@ def test_chapter_rubrik_sections_stycken_and_lists() -> None:
         "  heading Skolväsendet",
         "  section 1 §",
         "    paragraph",
-        "      P Denna lag innehåller bestämmelser om skolväsendet. Utbildning anordnas av det "
-        "allmänna.",
+        ("      P Denna lag innehåller bestämmelser om skolväsendet. Utbildning anordnas av det "
+         "allmänna."),
         "    paragraph",
         "      P Skolväsendet omfattar skolformerna",
         "      - förskola,",

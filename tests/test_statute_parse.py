@@ -250,6 +250,16 @@ def test_annexes_with_tables_in_columns() -> None:
         "  Engelska | 200", "  Ämne | Gymnasiepoäng i anpassad gymnasieskola"]
 
 
+def test_indented_text_is_text_and_annex_titles_vary() -> None:
+    doc = parse("1 § Denna lag gäller\n     för alla som\n     bor här.\n\n"
+                "Bilaga 1 (till 3 §)\n\nText i bilagan.\n\nBilaga till förordningen (2019:1)\n\n"
+                "Mer text.\n")
+    assert outline(doc.blocks) == [
+        "section 1 §", "  paragraph", "    P Denna lag gäller för alla som bor här.",
+        "annex Bilaga 1 (till 3 §)", "  paragraph", "    P Text i bilagan.",
+        "annex Bilaga till förordningen (2019:1)", "  paragraph", "    P Mer text."]
+
+
 def test_nested_lists_and_definition_lists() -> None:
     doc = parse("1 § I denna lag avses med\n\n- elev: den som deltar i utbildning,\n\n"
                 "- skolenhet: en enhet.\n\n2 § Detta gäller dock bara om\n\n"

@@ -352,7 +352,7 @@ class Reader:
     def row(self, i: int, _: object) -> int:
         """A table row (a chunk of lines with column gaps); an amendment note under the
         last row ends the table's stycke."""
-        chunk = self.text.chunk(i)
+        chunk = self.text.cells[i:self.text.chunk_ends[i]]
         note = len(chunk) > 1 and "\t" not in chunk[-1] and rec.AMENDMENT_NOTE.fullmatch(chunk[-1])
         cells = chunk[:-1] if note else chunk
         stycke = self.top.stycke

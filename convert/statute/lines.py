@@ -165,7 +165,10 @@ class Text:
 
     def __init__(self, lines: tuple[Line, ...]) -> None:
         self.lines = lines
-        self.texts = [line.text for line in lines]
+        self.cells = [line.text for line in lines]
+        """The lines as normalised: a leading TAB is an empty first table cell."""
+        self.texts = [text.lstrip("\t") for text in self.cells]
+        """The lines without that indentation: what every recogniser but `row` reads."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -372,7 +375,10 @@ def annex(text: Text, i: int) -> Numbered | None:
     if not m:
         return None
     rest = m.group("rest") or ""
-    if not rest or REPEAL.match(rest) or (heading_like(rest) and len(text.chunk(i)) <= 2):
+    title = " ".join([rest, *text.chunk(i)[1:]])
+    if not rest or REPEAL.match(rest) or (
+            len(text.chunk(i)) <= 2 and len(title) <= _HEADING_MAX and not ends_sentence(title)
+            and (heading_like(title) or title.startswith(("(", "till "))) and "\t" not in title):
         return Numbered(m.group("num"), m.group("num"), rest)
     return None
 
@@ -457,7 +463,8 @@ def title(text: Text, i: int) -> bool:
 
 
 def row(text: Text, i: int) -> bool:
-    """A table row: a chunk with a column gap (TAB) in one of its lines."""
+    """A table row: a chunk with a column gap (TAB) between the words of one of its lines
+    (indentation alone, a TAB at the start, does not make a table)."""
     return text.starts[i] and any("\t" in line for line in text.chunk(i))
 
 

@@ -178,7 +178,7 @@ class Validity:
     """True when the markers stand before the part's number (``/Kapitlet träder i kraft
     I:2025-07-01/`` above ``6 a kap.``, and always above a rubrik), False when they follow
     the number, before any heading (``1 § /Upphör …/``, ``9 kap. /Kapitlet upphör …/``
-    with ``Förskoleklassen`` on the next line)."""
+    with ``Förskoleklassen`` on the next line).  Without markers it is False."""
     by: str | None = None
     """The act that brings the change, where a marker names it (``2025:729``)."""
 

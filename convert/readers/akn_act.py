@@ -182,7 +182,7 @@ class _ActReader:
             markers = [_text(c) for c in heads if c.get("class") == VALIDITY_CLASS]
             num = next((n for n, c in enumerate(heads) if _local(c) == "num"), None)
             first = next((n for n, c in enumerate(heads) if c.get("class") == VALIDITY_CLASS), 0)
-            leading = num is None or first < num  # without a number, markers lead
+            leading = bool(markers) and (num is None or first < num)  # no number: they lead
         found = [m for m in (read_marker(text) for text in markers) if m is not None]
         by = next((m.by for m in found if m.by), None)
         return Validity(start, end, tuple(markers), bool(leading), by)
@@ -293,7 +293,7 @@ class _ActReader:
         if preface is not None:
             for p in preface.iterfind(_A + "p"):
                 if p.get("class") == VALIDITY_CLASS:
-                    leading = leading or number is None
+                    leading = leading or number is None  # before the number, or no number
                     markers.append(_text(p))
                 elif p.find(_A + "docNumber") is not None:
                     number = _text(p)

@@ -183,7 +183,11 @@ class _ActWriter:
 
     def preface(self) -> list[etree._Element]:
         if self.statute.header:
-            return [self.header_line(field.key, field.value) for field in self.statute.header]
+            lines = [self.header_line(field.key, field.value) for field in self.statute.header]
+            if self.doc.heading is not None and not any(
+                    f.key == "Rubrik" and f.value == self.doc.heading for f in self.statute.header):
+                lines.append(E.p(E.docTitle(self.doc.heading)))  # a title the header does not give
+            return lines
         out = []
         if self.statute.number is not None:
             out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
@@ -498,10 +502,13 @@ class _ActWriter:
         events: list[tuple[str, str, str, str]] = []  # (date, eId, source, type)
         if self.statute.issued is not None:
             events.append((self.statute.issued.isoformat(), "e_issued", ORIGINAL, "generation"))
-        for act in self.statute.amendments:
-            if act.in_force is not None:
-                events.append((act.in_force.isoformat(), "e_" + self.act_ref(act.number),
-                               self.act_ref(act.number), "amendment"))
+        for act in dict.fromkeys(a for a in self.statute.amendments if a.in_force is not None):
+            assert act.in_force is not None
+            eid, n = "e_" + self.act_ref(act.number), 1
+            while any(e[1] == eid for e in events):  # a record listing an act twice
+                n += 1
+                eid = f"e_{self.act_ref(act.number)}-{n}"
+            events.append((act.in_force.isoformat(), eid, self.act_ref(act.number), "amendment"))
         for (day, source), eid in self.events.items():
             events.append((day.isoformat(), eid, source, "amendment"))
         if not events:

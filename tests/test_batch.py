@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from riksdoc import batch
+from riksdoc import batch, engine
 
 from .conftest import ROOT, SEED, corpus_paths
 
@@ -150,11 +150,11 @@ def test_dask_local_cluster_gives_the_same_outputs_and_report(inputs: Path, tmp_
 def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
     def stuck(document, name, *, stem):
         time.sleep(5)
-    monkeypatch.setattr(batch, "write", stuck)
-    job = batch.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
-                    batch.Limits(max_seconds=0.3))
+    monkeypatch.setattr(engine, "write", stuck)
+    job = engine.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                    engine.Limits(max_seconds=0.3))
     started = time.perf_counter()
-    outcome = batch.convert_job(job)
+    outcome = engine.convert_job(job)
     assert time.perf_counter() - started < 2
     assert (outcome.status, outcome.error) == ("failed", "took longer than 0.3 s to convert (--timeout)")
 
@@ -197,7 +197,7 @@ def test_an_output_never_overwrites_its_own_input(tmp_path: Path) -> None:
 
 
 def test_a_changed_stylesheet_makes_outputs_out_of_date(monkeypatch) -> None:
-    job = batch.Job("x", "x.txt", b"text", ("pdf",), "x")
+    job = engine.Job("x", "x.txt", b"text", ("pdf",), "x")
     before = job.key()
-    monkeypatch.setattr(batch, "code_fingerprint", lambda: "another print.css")
+    monkeypatch.setattr(engine, "code_fingerprint", lambda: "another print.css")
     assert job.key() != before

@@ -142,8 +142,9 @@ def work_uri(row: AknType, date: str, number: str) -> FrbrUri:
 
 def question_uri(question: QuestionRef) -> str:
     """The Work URI of a written question this document refers to but does not date."""
-    return work_uri(akn_type(Kind.QUESTION), UNKNOWN_DATE, question_number(question)) \
+    uri: str = work_uri(akn_type(Kind.QUESTION), UNKNOWN_DATE, question_number(question)) \
         .work_uri(work_component=False)
+    return uri
 
 
 # --- references (TLC…) and the ontology they point into ----------------------------------

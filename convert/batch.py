@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Never
 
 from . import __version__, readers
 from .engine import Job, Outcome, convert_job, make_pool
@@ -51,11 +51,11 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < window:
-                job = next(source, None)
-                if job is None:
+                next_job = next(source, None)
+                if next_job is None:
                     exhausted = True
                 else:
-                    pending.add(pool.submit(convert_job, job))
+                    pending.add(pool.submit(convert_job, next_job))
             if not pending:
                 break
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -145,17 +145,24 @@ class Manifest:
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / MANIFEST
+        self.entries: dict[str, dict[str, object]] = {}
+        """Output stem → ``{"key", "input", "files"}``."""
         try:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
-            self.entries: dict[str, dict[str, object]] = dict(loaded.get("outputs", {}))
-        except (OSError, ValueError, AttributeError):
-            self.entries = {}
+        except (OSError, ValueError):
+            loaded = None
+        outputs = loaded.get("outputs") if isinstance(loaded, dict) else None
+        if isinstance(outputs, dict):  # a damaged or hand-edited manifest counts for nothing
+            self.entries = {stem: entry for stem, entry in outputs.items()
+                            if isinstance(entry, dict)}
         self.dirty = False
 
     def unchanged(self, stem: str, key: str, directory: Path) -> bool:
-        entry = self.entries.get(stem)
-        return bool(entry and entry.get("key") == key and all(
-            (directory / name).is_file() for name in entry.get("files", [])))
+        """Were *stem*'s outputs made from this very key, and are they all still there?"""
+        entry = self.entries.get(stem, {})
+        files = entry.get("files")
+        return entry.get("key") == key and isinstance(files, list) and all(
+            isinstance(name, str) and (directory / name).is_file() for name in files)
 
     def record(self, outcome: Outcome, key: str) -> None:
         self.entries[outcome.stem] = {"key": key, "input": outcome.source,
@@ -185,8 +192,8 @@ def store(outcome: Outcome, out_dir: Path) -> None:
             write_atomic(path, data)
             written.append(str(path))
     except OSError as exc:
-        for path in written:  # a failed input leaves no output at all
-            Path(path).unlink(missing_ok=True)
+        for name in written:  # a failed input leaves no output at all
+            Path(name).unlink(missing_ok=True)
         written = []
         outcome.status = "failed"
         outcome.error = f"cannot write to {out_dir}: {exc.strerror or exc}"
@@ -354,7 +361,7 @@ def _overwrites_input(source: str, stem: str, options: Options) -> str | None:
     return None
 
 
-def _progress_bar(mode: str, total: int) -> tqdm[None]:
+def _progress_bar(mode: str, total: int) -> tqdm[Never]:
     from tqdm import tqdm
 
     disable = mode == "never" or (mode == "auto" and not sys.stderr.isatty())

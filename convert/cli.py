@@ -11,8 +11,8 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import __version__, batch
 from .errors import InputError
@@ -150,9 +150,10 @@ Needs the web extra: pip install 'riksdoc[web]'.""")
     return parser
 
 
-def _command(sub: argparse._SubParsersAction, name: str, run: object, summary: str,
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             run: Callable[[argparse.Namespace], int], summary: str,
              examples: str) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+    p: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
                        epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.set_defaults(run=run)
     return p
@@ -287,19 +288,22 @@ def _serve(args: argparse.Namespace) -> int:
 # --- helpers --------------------------------------------------------------
 
 def _read_one(source: str) -> Read | None:
+    """The input read, or None once one line on stderr said why not."""
     data = batch.read_source(source)
     if isinstance(data, str):
-        return _fail(source, data)
+        _fail(source, data)
+        return None
     try:
         return read(data, "stdin.txt" if source == "-" else source)
     except InputError as exc:
-        return _fail(source, str(exc))
+        reason = str(exc)
     except RecursionError:
-        return _fail(source, "structure too deeply nested")
+        reason = "structure too deeply nested"
     except Exception as exc:  # a bug of ours: one line, not a traceback
-        return _fail(source, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    _fail(source, reason)
+    return None
 
 
 def _fail(source: str, reason: str) -> None:
     print(f"{PROG}: {source}: {reason}", file=sys.stderr)
-    return None

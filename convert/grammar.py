@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .model import Kind, Person, QuestionRef, SwedishDate
-from .normalise import LIST_MARKER, NOTE_CLOSE, NOTE_OPEN, SYMBOL_BULLETS
+from .normalise import NOTE_CLOSE, NOTE_OPEN
 from .vocabulary import MONTHS
 
 NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"

@@ -47,8 +47,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 NOTE_OPEN = "\ufdd0"
 """Opens a note reference in a normalised line; a noncharacter, so never content."""
@@ -337,7 +337,7 @@ def _split_inline_bodies(line: Line, log: Log) -> tuple[str, dict[str, str]]:
     if not starts:
         return line.text, {}
     bodies: dict[str, str] = {}
-    for m, nxt in zip(starts, starts[1:] + [None]):
+    for m, nxt in zip(starts, starts[1:] + [None], strict=True):
         raw = line.text[m.start(): nxt.start() if nxt else len(line.text)]
         body = raw[m.end() - m.start():].rstrip()
         body = body[:-1] if body.endswith("]") else body

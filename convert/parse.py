@@ -21,6 +21,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+# The shared grammar, under the names the rules below were written with.
+from .grammar import (
+    DATE as _DATE,
+    MINISTER_LINE as _MINISTER_LINE,
+    NAME as _NAME,
+    NOTE_REF as _NOTE_REF,
+    NUMBER as _NUMBER,
+    PARTY as _PARTY,
+    addressee as _addressee,
+    date as _date,
+    question as _question,
+    signatory,
+)
 from .model import (
     Block,
     Document,
@@ -39,19 +52,6 @@ from .model import (
     SwedishDate,
     Table,
     TableRow,
-)
-# The shared grammar, under the names the rules below were written with.
-from .grammar import (
-    DATE as _DATE,
-    MINISTER_LINE as _MINISTER_LINE,
-    NAME as _NAME,
-    NOTE_REF as _NOTE_REF,
-    NUMBER as _NUMBER,
-    PARTY as _PARTY,
-    addressee as _addressee,
-    date as _date,
-    question as _question,
-    signatory,
 )
 from .normalise import LIST_MARKER, NOTE_OPEN, Line, Normalised
 from .vocabulary import own_words
@@ -108,14 +108,14 @@ class _Parser:
         head = None
         if start is not None:
             head = self._answer(start) or self._notice(start) or self._question(start)
-        if head is None:
+        if start is None or head is None:
             return self._generic()
         preamble, dated, dated_line = self._preamble(start)
         end, place, date, signatures = self._closing(head.body_start)
         if date is None:
             date = dated
         elif dated_line is not None:  # the closing dates the document; the top line stays text
-            preamble = tuple(sorted((*preamble, dated_line), key=lambda p: p.span.first))
+            preamble = tuple(sorted((*preamble, dated_line), key=lambda p: p.span.first if p.span else 0))
         questions = head.questions
         if head.kind is Kind.ANSWER:
             questions = self._questioner_from_body(questions, head.body_start, end)

@@ -55,7 +55,7 @@ def problems(data: bytes) -> list[str]:
     return out
 
 
-def _schema_errors(tree: etree._Element) -> list:
+def _schema_errors(tree: etree._Element) -> list[etree._LogEntry]:
     checker = schema()
     if checker.validate(tree):
         return []

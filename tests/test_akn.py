@@ -13,12 +13,25 @@ from lxml import etree
 
 from riksdoc.errors import InputError
 from riksdoc.model import (
-    Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef,
-    Signature, SwedishDate, Table, TableRow, inline_text,
+    Document,
+    Kind,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
+    inline_text,
 )
 from riksdoc.readers.akn import read
 from riksdoc.validate import problems
 from riksdoc.writers.akn import AKN_NS, write
+
 from .conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
 
 NS = {"a": AKN_NS, "rd": "urn:riksdoc:akn:1"}
@@ -450,8 +463,13 @@ def test_schema_is_loaded_once() -> None:
 
 # --- any model the writer accepts reads back equal (property) ------------------------
 
-from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    HealthCheck,
+    assume,
+    given,
+    settings,
+    strategies as st,
+)
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\t\n\r"),
                 min_size=1, max_size=12)

@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -20,11 +20,24 @@ from lxml import etree
 from riksdoc.cli import main
 from riksdoc.errors import InputError
 from riksdoc.model import (
-    Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef, Signature,
-    SwedishDate, Table, TableRow, inline_text,
+    Document,
+    Kind,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
+    inline_text,
 )
 from riksdoc.readers.docx import read
 from riksdoc.writers.docx import write
+
 from .conftest import SEED, all_inputs, read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -195,12 +208,12 @@ def test_core_properties(seed_docx: bytes) -> None:
                               "Morgan Johansson")
     assert props.last_modified_by == "riksdoc"
     assert props.comments == ""
-    assert props.created == props.modified == datetime(2017, 10, 25, tzinfo=timezone.utc)
+    assert props.created == props.modified == datetime(2017, 10, 25, tzinfo=UTC)
 
 
 def test_yearless_date_gets_the_fixed_no_date() -> None:
     data = docx_of(HAND_MADE["old-layout-yearless"])
-    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime(1980, 1, 1, tzinfo=timezone.utc)
+    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime(1980, 1, 1, tzinfo=UTC)
 
 
 def test_page_number_footer_and_number_header(seed_docx: bytes) -> None:

@@ -9,12 +9,24 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from .conftest import CORPUS, SEED, all_inputs, corpus_paths, read_document
 from riksdoc.model import (
-    Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef,
-    Signature, SwedishDate, Table, TableRow,
+    Document,
+    Kind,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
 )
 from riksdoc.writers import html as writer
+
+from .conftest import CORPUS, SEED, all_inputs, corpus_paths, read_document
 
 RAW = CORPUS / "raw"
 

@@ -21,11 +21,9 @@ import pikepdf
 import pyphen
 import pytest
 
-from riksdoc.model import Document, Kind, Paragraph, Person, QuestionRef
 from riksdoc import vocabulary
-from riksdoc.writers import akn
-from riksdoc.writers import html as html_writer
-from riksdoc.writers import pdf as writer
+from riksdoc.model import Document, Kind, Paragraph, Person, QuestionRef
+from riksdoc.writers import akn, html as html_writer, pdf as writer
 
 from .conftest import CORPUS, ROOT, SEED, all_inputs, read_document
 from .test_html import RICH, assert_words_in_order, model_words

@@ -27,14 +27,16 @@ httpx = pytest.importorskip("httpx")
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from riksdoc.engine import Job, Outcome, convert_job  # noqa: E402
-from riksdoc.jsonmodel import load  # noqa: E402
-from riksdoc.readers import read  # noqa: E402
-from riksdoc.server import available_formats, visible  # noqa: E402
-from riksdoc.writers import FORMATS as ALL  # noqa: E402
-from riksdoc.writers import write  # noqa: E402
+from riksdoc.engine import Job, Outcome, convert_job
+from riksdoc.jsonmodel import load
+from riksdoc.readers import read
+from riksdoc.server import available_formats, visible
+from riksdoc.writers import (
+    FORMATS as ALL,
+    write,
+)
 
-from .conftest import ROOT, SEED, corpus_paths, read_document  # noqa: E402
+from .conftest import ROOT, SEED, corpus_paths, read_document
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TITLE = "Samarbete mellan polis och militär"

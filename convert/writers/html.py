@@ -17,10 +17,9 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
-from lxml import etree
-from lxml.html import builder as E
-from lxml.html import tostring
+from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
 from ..model import Block, Document, Inline, ListBlock, Note, NoteRef, Paragraph, Table
@@ -30,13 +29,16 @@ STYLES = Path(__file__).resolve().parents[2] / "styles"
 
 GENERATOR = "riksdoc"
 
+Children: TypeAlias = HtmlElement | str
+"""What goes inside an element: elements and text."""
+
 
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
     return serialise(build(document))
 
 
-def serialise(page: etree._Element) -> bytes:
+def serialise(page: HtmlElement) -> bytes:
     """An ``<html>`` element tree as HTML5 bytes with a doctype."""
     return tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
                     pretty_print=True)
@@ -52,9 +54,9 @@ def full_iso_date(document: Document) -> str | None:
 # -- element builders -----------------------------------------------------------
 
 
-def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
+def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list[Children]:
     """Text runs and note references as children for an element."""
-    children: list = []
+    children: list[Children] = []
     for part in content:
         if isinstance(part, NoteRef):
             note = notes.get(part.note_id)
@@ -66,7 +68,7 @@ def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
     return children
 
 
-def block_element(block: Block, notes: dict[str, Note]) -> etree._Element:
+def block_element(block: Block, notes: dict[str, Note]) -> HtmlElement:
     """One body block as ``p``, ``ol``/``ul`` or ``table``."""
     if isinstance(block, Paragraph):
         return E.P(*inlines(block.content, notes))
@@ -80,7 +82,7 @@ def block_element(block: Block, notes: dict[str, Note]) -> etree._Element:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def time_element(document: Document, text: str) -> list:
+def time_element(document: Document, text: str) -> list[Children]:
     """*text* with the date part wrapped in ``<time datetime=…>``.
 
     ``datetime`` is ``2017-10-25`` or, without a year, the HTML yearless date
@@ -93,9 +95,9 @@ def time_element(document: Document, text: str) -> list:
     return [before, E.TIME(when, datetime=document.date.iso()), after]
 
 
-def header_element(document: Document, notes: dict[str, Note]) -> etree._Element:
+def header_element(document: Document, notes: dict[str, Note]) -> HtmlElement:
     """The ``<header>``: dateline of older layouts, document line(s), title(s), addressee."""
-    children: list = []
+    children: list[Children] = []
     if document.date is not None and not document.place and not document.signatures:
         # Older answers, questions and interpellations date the document at the top.
         line = vocabulary.date_line(document)
@@ -116,9 +118,9 @@ def header_element(document: Document, notes: dict[str, Note]) -> etree._Element
     return E.HEADER(*children)
 
 
-def closing_element(document: Document) -> etree._Element | None:
+def closing_element(document: Document) -> HtmlElement | None:
     """The closing ``<footer>``: place and date line, then each signature block."""
-    children: list = []
+    children: list[Children] = []
     if document.place or document.signatures:
         line = vocabulary.date_line(document)
         if line:
@@ -130,7 +132,7 @@ def closing_element(document: Document) -> etree._Element | None:
     return E.FOOTER(*children, E.CLASS("closing")) if children else None
 
 
-def notes_element(document: Document, notes: dict[str, Note]) -> etree._Element | None:
+def notes_element(document: Document, notes: dict[str, Note]) -> HtmlElement | None:
     """Footnotes and endnotes, in order, each linked back to its reference."""
     if not document.notes:
         return None
@@ -143,7 +145,7 @@ def notes_element(document: Document, notes: dict[str, Note]) -> etree._Element 
                      **{"aria-label": "Noter"})
 
 
-def head_element(document: Document) -> etree._Element:
+def head_element(document: Document) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -161,10 +163,10 @@ def head_element(document: Document) -> etree._Element:
     return E.HEAD(*meta)
 
 
-def build(document: Document) -> etree._Element:
+def build(document: Document) -> HtmlElement:
     """The whole page as an ``<html lang="sv">`` element tree."""
     notes = {note.note_id: note for note in document.notes}
-    article: list = []
+    article: list[Children] = []
     if document.preamble:
         article.append(E.DIV(*(block_element(p, notes) for p in document.preamble),
                              E.CLASS("preamble")))

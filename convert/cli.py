@@ -50,7 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_normalise, _add_inspect, _add_convert, _add_validate, _add_serve):
+        add(sub)
+    return parser
 
+
+def _add_normalise(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "normalise", _normalise, "print the clean text of an export",
                  f"""examples:
   {PROG} normalise answer.txt
@@ -62,6 +67,8 @@ The clean text goes to stdout. Footnotes show as [^1] at the reference and
     p.add_argument("--report", metavar="REPORT.json", type=Path,
                    help="write the normalisation report (every change) as JSON")
 
+
+def _add_inspect(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "inspect", _inspect, "show what riksdoc finds in a document",
                  f"""examples:
   {PROG} inspect answer.txt
@@ -71,6 +78,8 @@ Shows the encoding, what normalisation removed or converted, the document
 type and its metadata, and any warnings.""")
     p.add_argument("file", metavar="FILE", help="an input file ('-' for stdin)")
 
+
+def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "convert", _convert, "convert documents to AKN, DOCX, PDF, HTML, JSON",
                  f"""examples:
   {PROG} convert answer.txt                       # answer.akn.xml, .docx, .pdf here
@@ -99,6 +108,13 @@ skipped unless --force.""")
                    help="write a record per document (outputs, status, error, warnings, timings)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default auto: when stderr is a terminal)")
+    _add_limits(p)
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
+                        "(needs: pip install 'riksdoc[dask]')")
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
     defaults = Limits()
     p.add_argument("--max-bytes", metavar="N", type=_positive, default=defaults.max_bytes,
                    help=f"refuse inputs larger than N bytes (default {defaults.max_bytes:,})")
@@ -111,10 +127,9 @@ skipped unless --force.""")
     p.add_argument("--timeout", metavar="SECONDS", type=_positive_seconds,
                    default=defaults.max_seconds,
                    help=f"give up on a document after SECONDS (default {defaults.max_seconds:g})")
-    p.add_argument("--dask", metavar="ADDRESS",
-                   help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
-                        "(needs: pip install 'riksdoc[dask]')")
 
+
+def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "validate", _validate, "check Akoma Ntoso files against the strict schema "
                  "and the riksdoc profile",
                  f"""examples:
@@ -127,6 +142,8 @@ FRBR URIs agree with FRBRnumber, FRBRdate and FRBRsubtype. One line per
 problem on stderr and exit 1; otherwise 'FILE: valid' and exit 0.""")
     p.add_argument("files", metavar="FILE", nargs="+", help="AKN XML files ('-' for stdin)")
 
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "serve", _serve, "run the web page and HTTP API",
                  f"""examples:
   {PROG} serve                                    # http://127.0.0.1:8000/
@@ -147,7 +164,6 @@ Needs the web extra: pip install 'riksdoc[web]'.""")
                    help="time limit for one conversion; longer gets 504 (default: 60)")
     p.add_argument("--workers", metavar="N", type=_positive, default=2,
                    help="worker processes for conversions (default: 2)")
-    return parser
 
 
 def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,

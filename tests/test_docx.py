@@ -364,6 +364,64 @@ def test_edits_in_word_come_back(seed: Document, seed_docx: bytes) -> None:
                                                        "1 november 2017")
 
 
+def _edited(seed_docx: bytes, edit) -> tuple[Document, list[str]]:
+    word = docx.Document(io.BytesIO(seed_docx))
+    edit(word)
+    out = io.BytesIO()
+    word.save(out)
+    document = read(out.getvalue()).document
+    return document, [f"{w.code}: {w.text}" for w in document.warnings]
+
+
+def test_what_the_model_cannot_keep_is_a_warning_not_silence(seed: Document,
+                                                             seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        for name in ("Quote",):  # as Word adds a built-in style when it is first used
+            word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[0].runs[0].bold = True
+        body[1].insert_paragraph_before("Bakgrund", style="Heading 1")
+        body[2].insert_paragraph_before("Ett citat.", style="Quote")
+        body[3].insert_paragraph_before("Ett till.", style="Quote")  # one warning a style
+        body[-1].add_run(" Kursivt.").italic = True
+
+    document, warnings = _edited(seed_docx, edit)
+    assert [w.split(":")[0] for w in warnings] == [
+        "docx-formatting", "docx-heading", "docx-style", "docx-formatting"]
+    assert warnings[0].startswith("docx-formatting: bold text cannot be kept")
+    assert "'Bakgrund'" in warnings[1] and "read as a paragraph" in warnings[1]
+    assert "unrecognised paragraph style 'Quote'" in warnings[2]
+    assert warnings[3].startswith("docx-formatting: italic text cannot be kept")
+    # nothing is lost: every word is still in the body, in order
+    texts = [inline_text(b.content) for b in document.blocks if isinstance(b, Paragraph)]
+    assert "Bakgrund" in texts and "Ett citat." in texts and "Ett till." in texts
+    assert len(document.blocks) == len(seed.blocks) + 3
+
+
+def test_a_second_title_is_read_as_a_paragraph_with_a_warning(seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[1].insert_paragraph_before("Mellanrubrik", style="Title")
+
+    document, warnings = _edited(seed_docx, edit)
+    assert document.title == "Samarbete mellan polis och militär"
+    assert Paragraph(("Mellanrubrik",)) in document.blocks
+    assert warnings == ["docx-heading: a title added in the body is read as a paragraph "
+                        "(riksdoc's model has no headings there): 'Mellanrubrik'"]
+
+
+def test_plain_edits_give_no_warning(seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[0].add_run(" Tillagt.")
+        body[1].runs[0].bold = False  # switched off: nothing the model loses
+        word.add_paragraph("Normal text.")
+
+    assert _edited(seed_docx, edit)[1] == []
+
+
 def test_a_docx_from_elsewhere_goes_through_the_text_parser() -> None:
     word = docx.Document()
     for text in ("Svar på fråga 2017/18:112 av Mikael Cederbratt (M)",

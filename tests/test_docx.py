@@ -38,7 +38,7 @@ from riksdoc.model import (
 from riksdoc.readers.docx import read
 from riksdoc.writers.docx import write
 
-from .conftest import SEED, all_inputs, read_document
+from .conftest import SEED, all_inputs, package_parts, read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = [p.name for p in all_inputs()]
@@ -287,6 +287,25 @@ def test_same_bytes_twice_with_fixed_timestamps(name: str, document: Document) -
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert z.namelist()[0] == "[Content_Types].xml"
+
+
+SHARED_PARTS = ("docProps/app.xml", "word/styles.xml", "word/webSettings.xml",
+                "word/fontTable.xml", "word/theme/theme1.xml")
+"""Parts no document changes (the template and styles/docx/): one golden for all."""
+
+
+@pytest.mark.parametrize("name, document", all_models(), ids=lambda v: v if isinstance(v, str) else "")
+def test_golden(name: str, document: Document, golden_parts) -> None:
+    """Every part of the package, canonicalised, compared one part at a time."""
+    parts = package_parts(docx_of(document))
+    golden_parts(f"docx/{Path(name).stem}.txt",
+                 {part: text for part, text in parts.items() if part not in SHARED_PARTS})
+    if name == SEED.name:
+        golden_parts("docx/_shared.txt", {part: parts[part] for part in SHARED_PARTS})
+    else:  # the same as the seed's, whatever the document
+        seed = package_parts(docx_of(read_document(SEED)))
+        assert {part: parts[part] for part in SHARED_PARTS} == \
+            {part: seed[part] for part in SHARED_PARTS}
 
 
 def test_cli_docx_to_docx_gives_the_same_bytes(tmp_path: Path) -> None:

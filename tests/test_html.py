@@ -274,3 +274,24 @@ def test_same_bytes_twice() -> None:
     for path in (SEED, *corpus_paths()[:3]):
         document = read_document(path)
         assert writer.write(document, stem="a") == writer.write(read_document(path), stem="a")
+
+
+# -- goldens -----------------------------------------------------------------------------
+
+def _golden_models() -> list[tuple[str, Document]]:
+    from .test_docx import HAND_MADE  # lists, tables, notes, older layouts
+
+    return [(p.stem, read_document(p)) for p in all_inputs()] + list(HAND_MADE.items())
+
+
+_SCREEN_STYLE = re.compile(r'(<style media="screen">)(.*?)(</style>)', re.DOTALL)
+
+
+@pytest.mark.parametrize("name, document", _golden_models(), ids=lambda v: v if isinstance(v, str) else "")
+def test_golden(name: str, document: Document, golden) -> None:
+    """The page as published; the inlined screen stylesheet is styles/screen.css itself, so the
+    goldens hold a marker in its place (a change of style is not a change of every page)."""
+    page = writer.write(document, stem=name).decode("utf-8")
+    (style,) = _SCREEN_STYLE.findall(page)
+    assert style[1] == (writer.STYLES / "screen.css").read_text(encoding="utf-8")
+    golden(f"html/{name}.html", _SCREEN_STYLE.sub(r"\1/* styles/screen.css */\3", page))

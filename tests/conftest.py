@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,37 @@ def read_path(path: Path) -> Read:
 def read_document(path: Path) -> Document:
     """The model of one input file."""
     return read_path(path).document
+
+
+@dataclass(frozen=True)
+class Output:
+    """One input written in one format, once per test session (PDFs are slow to lay out)."""
+
+    data: bytes
+    """The output's bytes."""
+    logged: tuple[str, ...]
+    """What WeasyPrint logged at warning level or above while writing it."""
+
+
+@cache
+def output(path: Path, name: str) -> Output:
+    """*path* read the way the CLI reads it and written as format *name* (stem: its own)."""
+    from riksdoc.writers import write
+
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    handler = Keep(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        data = write(read_document(path), name, stem=path.stem)
+    finally:
+        logger.removeHandler(handler)
+    return Output(data, tuple(records))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -25,7 +25,7 @@ from riksdoc import vocabulary
 from riksdoc.model import Document, Kind, Paragraph, Person, QuestionRef
 from riksdoc.writers import akn, html as html_writer, pdf as writer
 
-from .conftest import CORPUS, ROOT, SEED, all_inputs, read_document
+from .conftest import CORPUS, ROOT, SEED, all_inputs, output, read_document
 from .test_html import RICH, assert_words_in_order, model_words
 
 RAW = CORPUS / "raw"
@@ -361,7 +361,9 @@ def test_rich_document_keeps_markers_and_every_word() -> None:
 @pytest.mark.parametrize("path", all_inputs(), ids=lambda p: p.name)
 def test_every_input_converts_with_sane_pages_and_all_words(path: Path) -> None:
     document = read_document(path)
-    data = make_pdf(document, path.stem)
+    made = output(path, "pdf")  # made once a session; the other corpus tests share it
+    assert made.logged == (), "WeasyPrint warned: " + "; ".join(made.logged)
+    data = made.data
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert 1 <= len(pdf.pages) <= 3
         assert len(pdf.Root.AF) == 1

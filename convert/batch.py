@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
-from . import __version__, readers
+from . import readers
 from .engine import Job, Outcome, convert_job, make_pool
 from .errors import InputError
 from .limits import DEFAULT, Limits
+from .version import __version__
 from .writers import FORMATS
 
 if TYPE_CHECKING:

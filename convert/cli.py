@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, batch
+from . import batch
 from .errors import InputError
 from .inspect import describe
 from .limits import Limits
 from .readers import Read, read
+from .version import __version__
 from .writers import DEFAULT_FORMATS, FORMATS
 
 PROG = "riksdoc"

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import __version__
 from .errors import InputError
 from .limits import DEFAULT, Limits, TimeLimit
 from .readers import read
+from .version import __version__
 from .writers import FORMATS, write
 
 

@@ -28,10 +28,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
 from ..engine import Job, Outcome, convert_job
 from ..limits import Limits
 from ..readers import suffixes
+from ..version import __version__
 from ..writers import FORMATS
 from .forms import BodyLimit, RequestProblem, Submission, read_submission
 from .openapi import openapi_document

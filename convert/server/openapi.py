@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
 from ..model import Kind
 from ..readers import suffixes
+from ..version import __version__
 from .settings import Settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .model import ListBlock, Paragraph, Table
 from .readers import Read
-from .vocabulary import kind_label, person_text
+from .vocabulary import BY, kind_label, person_text
 
 
 def describe(result: Read, source: str) -> str:
@@ -25,7 +25,7 @@ def describe(result: Read, source: str) -> str:
     if doc.head:
         out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
-        who = f" av {person_text(q.questioner)}" if q.questioner else ""
+        who = f" {BY} {person_text(q.questioner)}" if q.questioner else ""
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
         out.append(f"Heading:   {doc.heading}")

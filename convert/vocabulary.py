@@ -36,6 +36,17 @@ KIND_NAMES = {
 KIND_LABELS = {**KIND_NAMES, Kind.GENERIC: "Okänd dokumenttyp"}
 """What a person is told a document was recognised as (``riksdoc inspect``, the web page)."""
 
+BY = "av"
+"""Between a question's number and who asked it: ``2017/18:112 av Mikael Cederbratt (M)``."""
+TO = "till"
+"""Before the minister a question is put to: ``till utrikesminister Anna Lindh``."""
+DATED = "den"
+"""Between place and date: ``Stockholm den 25 oktober 2017``."""
+OTHER_QUESTION, LAST_QUESTION = "fråga", "och fråga"
+"""How a joint answer's later document lines open: ``fråga …``, the last ``och fråga …``."""
+NOTES = "Noter"
+"""What the notes of a document are called where a page names them."""
+
 
 def kind_name(kind: Kind) -> str:
     """``Svar på skriftlig fråga``: what documents of *kind* are called."""
@@ -70,7 +81,7 @@ def head_words(document: Document, index: int) -> str:
     """
     if index == 0:
         return document.head or HEAD_WORDS.get(document.kind, "")
-    return "och fråga" if index == len(document.questions) - 1 else "fråga"
+    return LAST_QUESTION if index == len(document.questions) - 1 else OTHER_QUESTION
 
 
 def person_text(person: Person, *, role: bool = True) -> str:
@@ -85,13 +96,13 @@ def document_line(document: Document, index: int) -> str:
     question: QuestionRef = document.questions[index]
     line = f"{head_words(document, index)} {question.as_written}".strip()
     if question.questioner is not None:
-        line += f" av {person_text(question.questioner, role=False)}"
+        line += f" {BY} {person_text(question.questioner, role=False)}"
     return line
 
 
 def addressee_line(person: Person) -> str:
     """``till utrikesminister Anna Lindh``: who a question or interpellation is put to."""
-    return f"till {person_text(person)}"
+    return f"{TO} {person_text(person)}"
 
 
 # -- dates ---------------------------------------------------------------------------
@@ -114,7 +125,7 @@ def date_line(document: Document) -> str | None:
     when = date_text(document)
     parts = [document.place] if document.place else []
     if when:
-        parts.append(f"den {when}")
+        parts.append(f"{DATED} {when}")
     return " ".join(parts) or None
 
 

@@ -61,7 +61,7 @@ from ..model import (
     SwedishDate,
     Table,
 )
-from ..vocabulary import HEAD_WORDS, head_words
+from ..vocabulary import BY, DATED, HEAD_WORDS, TO, head_words
 
 # --- the writer -------------------------------------------------------------
 
@@ -154,12 +154,12 @@ class _Writer:
             line: list[Node] = [*lead, E.docNumber(question.as_written,
                                                    refersTo="#" + self.question_ref(index))]
             if question.questioner is not None:
-                line += [" av ", *self.person_group(question.questioner, "questioner")]
+                line += [f" {BY} ", *self.person_group(question.questioner, "questioner")]
             out.append(E.p(*line))
             if question.title is not None:
                 out.append(E.p(E.docTitle(question.title)))
         if doc.addressee is not None:
-            out.append(E.p("till ", *self.person_group(doc.addressee, "addressee")))
+            out.append(E.p(f"{TO} ", *self.person_group(doc.addressee, "addressee")))
         if doc.minister is not None:
             out.append(E.p(*self.person_group(doc.minister, "minister")))
         return out
@@ -208,7 +208,7 @@ class _Writer:
         if doc.place is not None:
             line.append(E.location(doc.place, refersTo="#" + self.location(doc.place)))
         if doc.date is not None or doc.date_text is not None:
-            line.append(" den " if line else "den ")
+            line.append(f" {DATED} " if line else f"{DATED} ")
             text = doc.date_text or ""
             if doc.date is not None and doc.date.year is not None:
                 line.append(E.docDate(text, date=doc.date.iso()))

@@ -142,7 +142,7 @@ def notes_element(document: Document, notes: dict[str, Note]) -> HtmlElement | N
                      "class": "endnote" if note.endnote else "footnote"})
              for note in document.notes]
     return E.SECTION(E.OL(*items), E.CLASS("notes"), role="doc-endnotes",
-                     **{"aria-label": "Noter"})
+                     **{"aria-label": vocabulary.NOTES})
 
 
 def head_element(document: Document) -> HtmlElement:

@@ -337,6 +337,25 @@ def test_hand_made_round_trip_and_valid(name: str) -> None:
     assert read(data).document == document
 
 
+def test_every_kind_has_one_akn_name_its_own_code() -> None:
+    from riksdoc.akn_profile import akn_type, kind_of
+
+    for kind in Kind:
+        row = akn_type(kind)
+        assert row.name == kind.value and kind_of(row.element, row.name) is kind
+
+
+def test_a_generic_document_from_an_earlier_version_still_reads() -> None:
+    """Earlier versions named a generic document 'document'; it is 'doc', the kind's code."""
+    data = write(_HAND_MADE["generic"], stem="x").decode("utf-8")
+    old = data.replace('<doc name="doc">', '<doc name="document">').replace(
+        "/akn/se/doc/doc/", "/akn/se/doc/document/").replace(
+        '<FRBRsubtype value="doc"/>', '<FRBRsubtype value="document"/>')
+    assert old != data
+    assert read(old.encode("utf-8")).document == _HAND_MADE["generic"]
+    assert problems(old.encode("utf-8")) == []
+
+
 def test_hand_made_markup() -> None:
     root = etree.fromstring(write(_HAND_MADE["lists-and-tables"], stem="x"))
     assert xp(root, "//a:blockList/@class") == ["ordered", "unordered"]

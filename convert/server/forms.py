@@ -15,7 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..batch import stem_of
+from ..readers import stem as reader_stem
 from ..writers import FORMATS
 from .settings import Settings
 from .view import size
@@ -66,7 +66,7 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 
 def _safe_stem(filename: str) -> str:
     """An output base name from an uploaded file's name: letters, digits, ``._-`` only."""
-    stem = stem_of(filename)
+    stem = reader_stem(filename)
     cleaned = re.sub(r"[^0-9A-Za-z._-]+", "_", stem).strip("._-")
     return cleaned[:80] or "dokument"
 

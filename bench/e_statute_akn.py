@@ -44,10 +44,7 @@ def command(source: Path, out: str) -> tuple[float, float, float]:
 def cut(fraction: float, folder: Path) -> Path:
     """The first *fraction* of the text's lines (2.0: the text twice)."""
     lines = TEXT.read_bytes().split(b"\r\n")
-    if fraction <= 1:
-        kept = lines[:int(len(lines) * fraction)]
-    else:
-        kept = lines * int(fraction)
+    kept = lines[:int(len(lines) * fraction)] if fraction <= 1 else lines * int(fraction)
     path = folder / f"sfs-2010-800-x{fraction:g}.txt"
     path.write_bytes(b"\r\n".join(kept))
     return path

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Division, Document, Kind, ListBlock, Paragraph, Person, Table, walk
+from .model import Division, Document, ListBlock, Paragraph, Table, walk
 from .readers import Read
-from .vocabulary import KIND_NAMES
-
-_KIND_NAMES = {**{kind: name.lower() for kind, name in KIND_NAMES.items()},
-               Kind.GENERIC: "unrecognised document"}
+from .vocabulary import BY, kind_label, person_text
 
 
 def describe(result: Read, source: str) -> str:
@@ -24,25 +21,36 @@ def describe(result: Read, source: str) -> str:
                 out.append(f"  line {c.line}, col {c.column}: {c.kind} {c.text!r}{detail}")
         else:
             out.append("Normalisation: nothing to change")
-    out.append(f"Type:      {doc.kind.value} ({_KIND_NAMES[doc.kind]})")
+    out.append(f"Type:      {doc.kind.value} ({kind_label(doc.kind).lower()})")
     if doc.head:
         out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
-        who = f" av {_person(q.questioner)}" if q.questioner else ""
+        who = f" {BY} {person_text(q.questioner)}" if q.questioner else ""
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
         out.append(f"{'Title:    ' if doc.statute else 'Heading:  '} {doc.heading}")
     out += _statute_lines(doc)
     if doc.addressee:
-        out.append(f"To:        {_person(doc.addressee)}")
+        out.append(f"To:        {person_text(doc.addressee)}")
     if doc.minister:
-        out.append(f"Minister:  {_person(doc.minister)}")
+        out.append(f"Minister:  {person_text(doc.minister)}")
     if doc.place or doc.date:
         date = doc.date.iso() if doc.date else "no date"
         out.append(f"Place/date: {doc.place or 'no place'}, {date}"
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
-        out.append(f"Signed:    {_person(s.person)}")
+        out.append(f"Signed:    {person_text(s.person)}")
+    body = _body_counts(doc)
+    if doc.notes:
+        body.append(f"{len(doc.notes)} note(s)")
+    out.append("Body:      " + (", ".join(body) or "empty"))
+    for w in doc.warnings:
+        out.append(f"Warning:   {'line ' + str(w.line) + ': ' if w.line else ''}{w.text}")
+    return "\n".join(out)
+
+
+def _body_counts(doc: Document) -> list[str]:
+    """``3 paragraph(s), 1 list(s)``; a hierarchy's parts by level (``32 chapter(s)``)."""
     counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
               for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"))]
     body = [f"{n} {name}(s)" for n, name in counts if n]
@@ -50,13 +58,7 @@ def describe(result: Read, source: str) -> str:
     for block, _ in walk(doc.blocks):
         if isinstance(block, Division):
             levels[block.level.value] = levels.get(block.level.value, 0) + 1
-    body += [f"{n} {_LEVEL_NAMES.get(level, level)}" for level, n in levels.items()]
-    if doc.notes:
-        body.append(f"{len(doc.notes)} note(s)")
-    out.append("Body:      " + (", ".join(body) or "empty"))
-    for w in doc.warnings:
-        out.append(f"Warning:   {'line ' + str(w.line) + ': ' if w.line else ''}{w.text}")
-    return "\n".join(out)
+    return body + [f"{n} {_LEVEL_NAMES.get(level, level)}" for level, n in levels.items()]
 
 
 _LEVEL_NAMES = {"part": "part(s)", "chapter": "chapter(s)", "section": "section(s)",
@@ -78,8 +80,3 @@ def _statute_lines(doc: Document) -> list[str]:
     if s.amendments:
         out.append(f"{'Amended:':<11}{len(s.amendments)} amending act(s)")
     return out
-
-
-def _person(p: Person) -> str:
-    text = f"{p.role} {p.name}" if p.role else p.name
-    return f"{text} ({p.party})" if p.party else text

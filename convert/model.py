@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator, Union
 
 OPTIONAL = {"optional": True}
 """Field metadata: the field was added after JSON format 1 and is written only when it
@@ -71,7 +71,7 @@ class Ref:
     upphävts genom lag (2007:516).``); None for a reference in running text."""
 
 
-Inline = Union[str, NoteRef, Ref]
+Inline = str | NoteRef | Ref
 """Inline content is text runs, note references and references, in reading order."""
 
 
@@ -211,7 +211,7 @@ class Division:
     """Source lines (not part of equality)."""
 
 
-Block = Union[Paragraph, ListBlock, Table, Division]
+Block = Paragraph | ListBlock | Table | Division
 """Body content: paragraphs, lists, tables, and divisions holding more of them."""
 
 

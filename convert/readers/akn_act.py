@@ -14,6 +14,8 @@ import datetime
 
 from lxml import etree
 
+from ..akn_act_profile import AMENDMENT_CLASS, CROSSHEADING, VALIDITY_CLASS
+from ..akn_profile import AKN_NS, RD_NS
 from ..errors import InputError
 from ..model import (
     AmendingAct,
@@ -34,8 +36,6 @@ from ..model import (
     Validity,
 )
 from ..statute.lines import read_marker
-from ..writers.akn import AKN_NS, RD_NS
-from ..writers.akn_act import AMENDMENT_CLASS, CROSSHEADING, VALIDITY_CLASS
 
 _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"

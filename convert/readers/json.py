@@ -7,12 +7,16 @@ import json
 from ..errors import InputError
 from ..jsonmodel import load
 from ..limits import DEFAULT, Limits
+from ..model import Kind
 from . import Read
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read JSON written by ``riksdoc convert -t json``, or a statute record (recognised by
-    its keys: ``beteckning``, ``rubrik``, ``fulltext.forfattningstext``)."""
+    its keys: ``beteckning``, ``rubrik``, ``fulltext.forfattningstext``), whose text the
+    line *limits* apply to.  Both state their kind, so *kind* is not asked for."""
+    del kind, name
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

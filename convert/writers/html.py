@@ -9,44 +9,40 @@ signature, and the notes in a ``<section>``.  ``styles/screen.css`` is inlined
 for screens (``media="screen"``, so WeasyPrint, which renders for print,
 ignores it and the PDF writer adds ``styles/print.css`` instead).
 
-The Swedish words in here (``Svar på fråga``, ``av``, ``till``, ``den``) are
-the documents' own wording, not styling.
+Every word riksdoc adds (document lines, the date line, the running header,
+the metadata in ``<head>``, which the PDF takes over) comes from
+`riksdoc.vocabulary`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
-from lxml import etree
-from lxml.html import builder as E
-from lxml.html import tostring
+from lxml.html import HtmlElement, builder as E, tostring
 
+from .. import vocabulary
 from ..model import (
     Block,
     Division,
     Document,
     Inline,
-    Kind,
     Level,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
-    Person,
-    QuestionRef,
     Ref,
-    SwedishDate,
     Table,
 )
-from ..vocabulary import KIND_NAMES, MONTHS, head_words
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 """The top-level ``styles/`` directory: every visual decision lives there."""
 
 GENERATOR = "riksdoc"
 
-KIND_NAME = {kind: name.lower() for kind, name in KIND_NAMES.items()}
-"""What the document is, in Swedish, for the keywords."""
+Children: TypeAlias = HtmlElement | str
+"""What goes inside an element: elements and text."""
 
 
 def write(document: Document, *, stem: str) -> bytes:
@@ -54,24 +50,10 @@ def write(document: Document, *, stem: str) -> bytes:
     return serialise(build(document))
 
 
-def serialise(page: etree._Element) -> bytes:
+def serialise(page: HtmlElement) -> bytes:
     """An ``<html>`` element tree as HTML5 bytes with a doctype."""
     return tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
                     pretty_print=True)
-
-
-# -- text helpers ------------------------------------------------------------
-
-
-def person_text(person: Person) -> str:
-    """``Mikael Cederbratt (M)``; the party only where the text states it."""
-    return f"{person.name} ({person.party})" if person.party else person.name
-
-
-def date_words(date: SwedishDate) -> str:
-    """``25 oktober 2017`` (or ``14 september`` without a year), for models without date_text."""
-    text = f"{date.day} {MONTHS[date.month - 1]}"
-    return f"{text} {date.year}" if date.year is not None else text
 
 
 def full_iso_date(document: Document) -> str | None:
@@ -81,74 +63,12 @@ def full_iso_date(document: Document) -> str | None:
     return document.date.iso()
 
 
-def question_line(document: Document, index: int, question: QuestionRef) -> str:
-    """The document line for one question: ``Svar på fråga 2017/18:112 av Namn (M)``.
-
-    In a joint answer the second and later questions read ``fråga …`` and
-    ``och fråga …``, as the Riksdag's own joint headers do.
-    """
-    line = f"{head_words(document, index)} {question.as_written}".strip()
-    if question.questioner is not None:
-        line += f" av {person_text(question.questioner)}"
-    return line
-
-
-def description(document: Document) -> str:
-    """One sentence saying what the document is (``<meta name=description>``, PDF Subject)."""
-    if document.questions:
-        return " ".join(question_line(document, i, q) for i, q in enumerate(document.questions))
-    return document.heading or KIND_NAME[document.kind]
-
-
-def page_title(document: Document) -> str:
-    """``<title>`` and the PDF Title: the document's title, else its document line."""
-    return document.title or description(document)
-
-
-def running_header(document: Document) -> str:
-    """What the print header repeats on every page: the department where the letterhead
-    names one, then the kind and the document number."""
-    if document.questions:
-        first = document.questions[0]
-        number = f"{head_words(document, 0)} {first.as_written}".strip()
-    else:
-        number = document.heading or ""
-    return " · ".join(part for part in (document.department, number) if part)
-
-
-def author(document: Document) -> str | None:
-    """Who wrote it: the signatory of an answer, the questioner of a question."""
-    if document.signatory is not None:
-        return document.signatory.name
-    if document.kind in (Kind.QUESTION, Kind.INTERPELLATION) and document.questions:
-        asker = document.questions[0].questioner
-        return asker.name if asker is not None else None
-    return None
-
-
-def keywords(document: Document) -> list[str]:
-    """Designations, the kind and the people concerned, without repeats, in document order."""
-    words: list[str] = [q.designation for q in document.questions]
-    words.append(KIND_NAME[document.kind])
-    people = [q.questioner for q in document.questions] + [document.addressee, document.signatory]
-    words.extend(p.name for p in people if p is not None)
-    return list(dict.fromkeys(w.replace(",", " ") for w in words))
-
-
-def date_line(document: Document) -> str | None:
-    """``Stockholm den 25 oktober 2017``: place and date as the closing line writes them."""
-    if document.date is None and document.date_text is None:
-        return document.place
-    when = document.date_text or date_words(document.date)  # type: ignore[arg-type]
-    return f"{document.place} den {when}" if document.place else f"den {when}"
-
-
 # -- element builders -----------------------------------------------------------
 
 
-def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
+def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list[Children]:
     """Text runs and note references as children for an element."""
-    children: list = []
+    children: list[Children] = []
     for part in content:
         if isinstance(part, NoteRef):
             note = notes.get(part.note_id)
@@ -163,7 +83,7 @@ def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
     return children
 
 
-def block_element(block: Block, notes: dict[str, Note], depth: int = 0) -> etree._Element:
+def block_element(block: Block, notes: dict[str, Note], depth: int = 0) -> HtmlElement:
     """One body block as ``p``, ``ol``/``ul``, ``table`` or a division's ``section``."""
     if isinstance(block, Paragraph):
         return E.P(*inlines(block.content, notes))
@@ -181,15 +101,16 @@ def block_element(block: Block, notes: dict[str, Note], depth: int = 0) -> etree
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def division_element(division: Division, notes: dict[str, Note], depth: int) -> etree._Element:
+def division_element(division: Division, notes: dict[str, Note], depth: int) -> HtmlElement:
     """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
-    an ``h2``–``h6`` by depth; the words of a version's markers in a ``p.validity``."""
+    an ``h2``–``h6`` by depth; a version's marker words where the text has them (above, or
+    after the number)."""
     validity = division.validity
     leading = validity.markers if validity is not None and validity.leading else ()
     inside = validity.markers if validity is not None and not validity.leading else ()
-    heads: list = [E.P(m, E.CLASS("validity")) for m in leading]
-    title: list = [division.num] if division.num else []
-    for marker in inside:  # after the number, as the text has it: "9 kap. /Kapitlet …/"
+    heads: list[Children] = [E.P(m, E.CLASS("validity")) for m in leading]
+    title: list[Children] = [division.num] if division.num else []
+    for marker in inside:
         title += [" " if title else "", E.SPAN(marker, E.CLASS("validity"))]
     if division.heading:
         title += [" " if title else "", division.heading]
@@ -197,33 +118,35 @@ def division_element(division: Division, notes: dict[str, Note], depth: int) -> 
         heads.append(getattr(E, f"H{min(depth + 2, 6)}")(*title))
     body = [block_element(child, notes, depth + 1) for child in division.children]
     if division.level is Level.PARAGRAPH:
-        return E.DIV(*heads, *body, E.CLASS("stycke"))
-    return E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
+        element: HtmlElement = E.DIV(*heads, *body, E.CLASS("stycke"))
+    else:
+        element = E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
+    return element
 
 
-def time_element(document: Document, text: str) -> list:
+def time_element(document: Document, text: str) -> list[Children]:
     """*text* with the date part wrapped in ``<time datetime=…>``.
 
     ``datetime`` is ``2017-10-25`` or, without a year, the HTML yearless date
     ``--09-14``: a year the text does not state is never added.
     """
-    when = document.date_text or (date_words(document.date) if document.date else None)
+    when = vocabulary.date_text(document)
     if document.date is None or when is None or when not in text:
         return [text]
     before, _, after = text.partition(when)
     return [before, E.TIME(when, datetime=document.date.iso()), after]
 
 
-def header_element(document: Document, notes: dict[str, Note]) -> etree._Element:
+def header_element(document: Document, notes: dict[str, Note]) -> HtmlElement:
     """The ``<header>``: dateline of older layouts, document line(s), title(s), addressee."""
-    children: list = []
+    children: list[Children] = []
     if document.date is not None and not document.place and not document.signatures:
         # Older answers, questions and interpellations date the document at the top.
-        line = date_line(document)
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     for index, question in enumerate(document.questions):
-        children.append(E.P(question_line(document, index, question), E.CLASS("doc-line"),
+        children.append(E.P(vocabulary.document_line(document, index), E.CLASS("doc-line"),
                             **{"data-designation": question.designation}))
         if question.title:
             if index == 0:
@@ -233,17 +156,15 @@ def header_element(document: Document, notes: dict[str, Note]) -> etree._Element
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:
-        addressee = document.addressee
-        role = f"{addressee.role} " if addressee.role else ""
-        children.append(E.P(f"till {role}{person_text(addressee)}", E.CLASS("addressee")))
+        children.append(E.P(vocabulary.addressee_line(document.addressee), E.CLASS("addressee")))
     return E.HEADER(*children)
 
 
-def closing_element(document: Document) -> etree._Element | None:
+def closing_element(document: Document) -> HtmlElement | None:
     """The closing ``<footer>``: place and date line, then each signature block."""
-    children: list = []
+    children: list[Children] = []
     if document.place or document.signatures:
-        line = date_line(document)
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     for signature in document.signatures:
@@ -253,7 +174,7 @@ def closing_element(document: Document) -> etree._Element | None:
     return E.FOOTER(*children, E.CLASS("closing")) if children else None
 
 
-def notes_element(document: Document, notes: dict[str, Note]) -> etree._Element | None:
+def notes_element(document: Document, notes: dict[str, Note]) -> HtmlElement | None:
     """Footnotes and endnotes, in order, each linked back to its reference."""
     if not document.notes:
         return None
@@ -263,18 +184,18 @@ def notes_element(document: Document, notes: dict[str, Note]) -> etree._Element 
                      "class": "endnote" if note.endnote else "footnote"})
              for note in document.notes]
     return E.SECTION(E.OL(*items), E.CLASS("notes"), role="doc-endnotes",
-                     **{"aria-label": "Noter"})
+                     **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> etree._Element:
+def head_element(document: Document) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
-            E.TITLE(page_title(document))]
-    if (who := author(document)) is not None:
-        meta.append(E.META(name="author", content=who))
-    meta.append(E.META(name="description", content=description(document)))
-    meta.append(E.META(name="keywords", content=", ".join(keywords(document))))
+            E.TITLE(vocabulary.title(document))]
+    if (who := vocabulary.author(document)) is not None:
+        meta.append(E.META(name="author", content=who.name))
+    meta.append(E.META(name="description", content=vocabulary.subject(document)))
+    meta.append(E.META(name="keywords", content=", ".join(vocabulary.keywords(document))))
     if (iso := full_iso_date(document)) is not None:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
@@ -284,23 +205,21 @@ def head_element(document: Document) -> etree._Element:
     return E.HEAD(*meta)
 
 
-def build(document: Document) -> etree._Element:
+def build(document: Document) -> HtmlElement:
     """The whole page as an ``<html lang="sv">`` element tree."""
     notes = {note.note_id: note for note in document.notes}
-    article: list = []
+    article: list[Children] = []
     if document.preamble:
         article.append(E.DIV(*(block_element(p, notes) for p in document.preamble),
                              E.CLASS("preamble")))
     article.append(header_element(document, notes))
     if document.minister is not None:
-        minister = document.minister
-        role = f"{minister.role} " if minister.role else ""
-        article.append(E.P(f"{role}{person_text(minister)}", E.CLASS("minister")))
+        article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
     article.append(E.DIV(*(block_element(b, notes) for b in document.blocks), E.CLASS("body")))
     if (closing := closing_element(document)) is not None:
         article.append(closing)
     if (section := notes_element(document, notes)) is not None:
         article.append(section)
     body = E.BODY(E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
-                            **{"data-running-header": running_header(document)}))
+                            **{"data-running-header": vocabulary.running_header(document)}))
     return E.HTML(head_element(document), body, lang="sv")

@@ -32,8 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
-from . import akn
-from . import html as html_writer
+from . import akn, html as html_writer
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint import CSS
@@ -96,7 +95,7 @@ def _fetcher_class() -> type:
     """`RiksdocFetcher`, defined on first use so that WeasyPrint is imported lazily."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class RiksdocFetcher(URLFetcher):
+    class RiksdocFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
         """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
 
         The HTML is built by riksdoc from the model, so a URL in a document's
@@ -154,10 +153,14 @@ def import_weasyprint() -> None:
     for m in re.finditer(r"^\s+(lib(\S+?)\.so(?:\.\S*)?)\s", listing, re.MULTILINE):
         sonames.setdefault(m.group(2), m.group(1))
     if not sonames:  # not glibc: let ctypes search its own way
-        import weasyprint  # noqa: F401
+        import weasyprint
         return
     original = ctypes.util.find_library
-    ctypes.util.find_library = sonames.get
+
+    def find_library(name: str) -> str | None:
+        return sonames.get(name)
+
+    ctypes.util.find_library = find_library
     try:
         import weasyprint  # noqa: F401
     finally:
@@ -264,9 +267,10 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
                           description="Akoma Ntoso 3.0 XML source of this document",
                           created=date, modified=date, relationship="Source")
-    return source.write_pdf(stylesheets=[css], font_config=font_config,
-                            attachments=[embedded], pdf_variant="pdf/a-3b", pdf_tags=True,
-                            finisher=_finish if finish else None)
+    pdf: bytes = source.write_pdf(stylesheets=[css], font_config=font_config,
+                                  attachments=[embedded], pdf_variant="pdf/a-3b", pdf_tags=True,
+                                  finisher=_finish if finish else None)
+    return pdf
 
 
 def write(document: Document, *, stem: str) -> bytes:

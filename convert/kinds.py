@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from .errors import InputError
 from .model import Document, Kind, Message
 from .normalise import Normalised, normalise
-from .parse import parse
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class TextPipeline:
 
 def _letters(normalised: Normalised, name: str) -> Document:
     del name
+    from .parse import parse  # imported when a letter is read, not for a statute
     return parse(normalised)
 
 

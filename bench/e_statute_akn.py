@@ -13,6 +13,8 @@ twice); each is converted in a fresh process and its peak RSS taken.
 from __future__ import annotations
 
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,15 +32,19 @@ CODE = ("import json, resource, sys; from riksdoc.cli import main; "
         "assert rc == 0; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
 
 
-def command(source: Path, out: str) -> tuple[float, float, float]:
-    """Wall seconds of the command, seconds converting (from the report), peak RSS in MB."""
+def command(source: Path, out: str) -> tuple[float, float, float, float]:
+    """Wall seconds of the command, its CPU seconds (user + system: what it costs when the
+    machine is shared), seconds converting (from the report), peak RSS in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CODE, str(source), out], check=True,
                           capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     report = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
     converting = sum(report["documents"][0]["timings"].values())
-    return wall, converting, int(done.stdout.split()[-1]) / 1024
+    return wall, cpu, converting, int(done.stdout.split()[-1]) / 1024
 
 
 def cut(fraction: float, folder: Path) -> Path:
@@ -56,15 +62,17 @@ def main() -> None:
         command(RECORD, tmp)  # warm the disk cache and the bytecode
         runs = [command(RECORD, tmp) for _ in range(5)]
         wall = statistics.median(r[0] for r in runs)
-        converting = statistics.median(r[1] for r in runs)
-        print(f"Skollag record → AKN: command {wall:.2f} s (runs "
-              f"{', '.join(f'{r[0]:.2f}' for r in runs)}), converting {converting:.2f} s, "
-              f"peak RSS {runs[0][2]:.0f} MB (target ≤ 1 s)")
+        cpu = statistics.median(r[1] for r in runs)
+        converting = statistics.median(r[2] for r in runs)
+        print(f"Skollag record → AKN: command {wall:.2f} s wall (runs "
+              f"{', '.join(f'{r[0]:.2f}' for r in runs)}), {cpu:.2f} s CPU, converting "
+              f"{converting:.2f} s, peak RSS {runs[0][3]:.0f} MB (target ≤ 1 s); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print("memory against the text's size (the raw text, -k sfs):")
         sizes = []
         for fraction in (0.25, 0.5, 1.0, 2.0):
             path = cut(fraction, Path(tmp))
-            _, seconds, rss = command(path, tmp)
+            _, _, seconds, rss = command(path, tmp)
             sizes.append((path.stat().st_size, rss))
             print(f"  ×{fraction:<4g} {path.stat().st_size:>9,} bytes  converting {seconds:5.2f} s  "
                   f"peak RSS {rss:5.0f} MB")

@@ -65,11 +65,18 @@ ELEMENT_ONLY = frozenset({
 """Elements whose whitespace is layout only."""
 
 
+def number_components(number: str) -> tuple[str, str]:
+    """An SFS number's URI components: ``2010:800`` → (``2010``, ``800``); the oldest
+    numbers' extra parts joined with ``-`` (``1736:0123 2`` → (``1736``, ``0123-2``))."""
+    year, _, running = number.partition(":")
+    return year, "-".join(re.findall(r"[A-Za-z0-9]+", running)) or "0"
+
+
 def act_uri(statute: Statute | None, stem: str) -> tuple[FrbrUri, bool]:
     """The Work's FRBR URI, and whether it carries an SFS number (else the file stem)."""
     number = statute.number if statute is not None else None
     if number is not None:
-        year, running = number.split(":")
+        year, running = number_components(number)
         return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
                        date=year, number=running, language=LANGUAGE, expression_date="@"), True
     return FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,

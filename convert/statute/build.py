@@ -37,7 +37,7 @@ _CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
 
 def act_href(number: str) -> str:
     """``2022:1315`` → ``/akn/se/act/2022/1315``: the Work URI of an act in SFS."""
-    year, running = number.split(":")
+    year, _, running = number.partition(":")
     return f"/akn/se/act/{year}/{running}"
 
 

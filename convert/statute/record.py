@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..model import AmendingAct, Statute
+from ..model import AmendingAct, Message, Statute
 from .header import form_of
 from .lines import iso_date
 
@@ -47,15 +47,19 @@ def is_record(data: Any) -> bool:
             and "forfattningstext" in data["fulltext"])
 
 
-def read_record(data: dict[str, Any]) -> tuple[Statute, str | None, str]:
-    """(metadata, title, the statute text) from a record; `InputError` if it is malformed."""
+def read_record(data: dict[str, Any]) -> tuple[Statute, str | None, str, list[Message]]:
+    """(metadata, title, the statute text, warnings) from a record; `InputError` if it has
+    no text."""
     fulltext = data["fulltext"]
     text = fulltext.get("forfattningstext")
     if not isinstance(text, str):
         raise InputError("statute record without text (fulltext.forfattningstext is not a string)")
     number = _string(data, "beteckning")
-    if number is not None and not re.fullmatch(r"\d{4}:\d+", number):
-        raise InputError(f"statute record: beteckning {number!r} is not an SFS number (YYYY:N)")
+    warnings = []
+    if number is not None and not re.match(r"\d{4}:\S", number):
+        warnings.append(Message("record-number", f"beteckning {number!r} is not an SFS number "
+                                "(YYYY:N); the statute is named by its file"))
+        number = None
     amendments = tuple(_amendment(item) for item in data.get("andringsforfattningar") or ()
                        if isinstance(item, dict) and _string(item, "beteckning"))
     through = _number(_string(fulltext, "andringInford"))
@@ -79,7 +83,7 @@ def read_record(data: dict[str, Any]) -> tuple[Statute, str | None, str]:
         time_limited=_date(data.get("tidsbegransadDateTime")),
         preparatory_works=_string(register, "forarbeten"),
     )
-    return statute, title, text
+    return statute, title, text, warnings
 
 
 def _amendment(item: dict[str, Any]) -> AmendingAct:

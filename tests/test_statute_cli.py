@@ -42,6 +42,17 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
+@pytest.mark.parametrize("module", ["riksdoc.akn_act_profile", "riksdoc.statute",
+                                    "riksdoc.validate_act", "riksdoc.writers.akn_act",
+                                    "riksdoc.readers.akn_act", "riksdoc.statute.build"])
+def test_each_statute_module_imports_first_in_a_fresh_process(module: str) -> None:
+    """No import cycle hides behind the order a test run happens to import things in."""
+    import subprocess
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_kinds_on_offer_include_statutes_and_the_letters_family() -> None:
     assert choices() == ("frs", "fr", "ip", "notice", "doc", "sfs")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..akn_act_profile import number_components
 from ..model import (
     Block,
     Division,
@@ -37,8 +38,7 @@ _CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
 
 def act_href(number: str) -> str:
     """``2022:1315`` → ``/akn/se/act/2022/1315``: the Work URI of an act in SFS."""
-    year, _, running = number.partition(":")
-    return f"/akn/se/act/{year}/{running}"
+    return "/akn/se/act/" + "/".join(number_components(number))
 
 
 def join_lines(lines: list[str]) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..grammar import ORDINALS
 from ..normalise import Line
 
 NUM = r"\d{1,4}(?: ?[a-z](?![\w.]))?"
@@ -29,10 +30,6 @@ _SECTION = re.compile(rf"^(?P<num>{NUM}) (?P<sign>§\.?)(?:\s+(?P<rest>.*))?$|"
                       rf"^(?P<sign_first>§) (?P<num_after>\d{{1,3}}(?: ?[a-z])?\.?)(?:\s+(?P<rest_after>.*))?$")
 """``1 §``, ``3 a §``, ``1 §.`` (older laws), ``§ 1.`` (the oldest)."""
 _SECTIONS = re.compile(rf"^(?P<num>{NUM}(?:\s*(?:[-–]+|,|och)\s*{NUM})+) §§\s+(?P<rest>.*)$")
-ORDINALS = ("FÖRSTA", "ANDRA", "TREDJE", "FJÄRDE", "FEMTE", "SJÄTTE", "SJUNDE", "ÅTTONDE",
-            "NIONDE", "TIONDE", "ELFTE", "TOLFTE", "TRETTONDE", "FJORTONDE", "FEMTONDE",
-            "SEXTONDE", "SJUTTONDE", "ARTONDE", "NITTONDE", "TJUGONDE")
-"""Swedish ordinals as parts are numbered in the oldest codes (``FÖRSTA AVDELNINGEN``)."""
 _PART = re.compile(
     r"^(?P<num>(?:AVD\.|AVDELNING|Avdelning|Avd\.)\s+(?:[IVXLC]+|\d{1,2}|[A-H])\.?|"
     r"\d{1,2} avd\.|(?:" + "|".join(ORDINALS) + r") AVDELNINGEN)(?:\s+(?P<rest>.*))?$",

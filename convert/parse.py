@@ -41,7 +41,7 @@ from .model import (
     TableRow,
 )
 from .normalise import LIST_MARKER, NOTE_CLOSE, NOTE_OPEN, Line, Normalised
-from .vocabulary import MONTHS, own_words
+from .vocabulary import MONTHS, endnote_marker, own_words
 
 _NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
 # A hyphen only separates the parts of a name ("Elmsäter-Svärd"), never sits inside
@@ -419,7 +419,9 @@ class _Parser:
         return tuple(parts)
 
     def _notes(self) -> tuple[Note, ...]:
-        return tuple(Note(n.note_id, n.marker, self._inlines(n.text), n.endnote)
+        # Endnotes are numbered i, ii, …: the export numbers both kinds from 1.
+        return tuple(Note(n.note_id, endnote_marker(n.marker) if n.endnote else n.marker,
+                          self._inlines(n.text), n.endnote)
                      for n in self.notes)
 
     # -- generic -----------------------------------------------------------

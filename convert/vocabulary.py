@@ -49,3 +49,34 @@ def head_words(document: Document, index: int) -> str:
         return document.head or HEAD_WORDS.get(document.kind, "")
     return "och fråga" if index == len(document.questions) - 1 else "fråga"
 
+
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def roman(number: int) -> str:
+    """``4`` → ``iv``: lower-case roman numerals."""
+    out = []
+    for letters, value in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def endnote_marker(marker: str) -> str:
+    """An endnote's mark: the export's number as a roman numeral (``1`` → ``i``), the
+    way Word numbers endnotes, so no endnote shares a mark with a footnote (``1``, ``2``).
+    A mark that is not a number (``*``) is kept."""
+    return roman(int(marker)) if marker.isdigit() and 0 < int(marker) < 4000 else marker
+
+
+NOTE_KINDS = {False: "fotnot", True: "slutnot"}
+"""A footnote and an endnote, in Swedish (what a PDF's note links say to a screen reader)."""
+
+NOTES_LABEL = "Noter"
+"""The label of the list of notes after the text."""
+
+BACK_TO_REFERENCE = "Tillbaka till hänvisningen till"
+"""Where a note's own mark leads (``… fotnot 1``), said to a screen reader."""

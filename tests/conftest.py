@@ -7,6 +7,7 @@ rewrite them from the current output (then review the diff by eye).
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,11 @@ ROOT = TESTS.parent
 SEED = ROOT / "seeds" / "000_a3e8633d8479b537.txt"
 CORPUS = TESTS / "corpus"
 GOLDEN = TESTS / "golden"
+FIXTURES = TESTS / "fixtures"
+NOTES_FIXTURE = FIXTURES / "answer-notes-two-pages.txt"
+"""A two-page answer with footnotes on both pages and two endnotes (see fixtures/README.md)."""
+LIST_TABLE_FIXTURE = FIXTURES / "tika-answer.txt"
+"""A Tika export with a footnote, a list and a table."""
 
 
 def corpus_index() -> list[dict]:
@@ -35,6 +41,19 @@ def corpus_paths() -> list[Path]:
 def all_inputs() -> list[Path]:
     """The seed and every corpus document."""
     return [SEED, *corpus_paths()]
+
+
+def print_inputs() -> list[Path]:
+    """Every input the PDF tests lay out: the seed, the corpus, the two fixtures."""
+    return [*all_inputs(), NOTES_FIXTURE, LIST_TABLE_FIXTURE]
+
+
+@cache
+def pdf_of(path: Path) -> bytes:
+    """The PDF of one input file, made once per test process."""
+    from riksdoc.writers import pdf
+
+    return pdf.write(read_document(path), stem=path.stem)
 
 
 def read_path(path: Path) -> Read:

@@ -50,10 +50,25 @@ def print_inputs() -> list[Path]:
 
 @cache
 def pdf_of(path: Path) -> bytes:
-    """The PDF of one input file, made once per test process."""
+    """The PDF of one input file, made once per test process; WeasyPrint must not warn."""
+    import logging
+
     from riksdoc.writers import pdf
 
-    return pdf.write(read_document(path), stem=path.stem)
+    warned: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warned.append(record.getMessage())
+
+    handler = Keep(logging.WARNING)
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        data = pdf.write(read_document(path), stem=path.stem)
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert not warned, f"WeasyPrint warned on {path.name}: {warned}"
+    return data
 
 
 def read_path(path: Path) -> Read:

@@ -10,10 +10,12 @@ decide it once, so that the DOCX and the PDF set a table the same way:
 * a column *is numeric* when every cell below the header is a number,
   empty or a dash standing for nil (``–``, ``..``); its cells, header
   included, are set flush right in tabular figures;
-* the first row *reads as a header* when the table has more rows, every
-  non-empty cell of the first row is words or a year (``2019``,
-  ``2019/20``), and some later row holds a number that the first row's
-  cells are not: ``Län | Miljoner kronor`` over ``Norrbotten | 120``.
+* the first row *reads as a header* when the table has more rows, no cell
+  of the first row is a figure other than a year (``2019``, ``2019/20``),
+  and some column has words over figures (``Län | Miljoner kronor`` over
+  ``Norrbotten | 120``; ``År`` over ``2018``) or a year over amounts
+  (``2019`` over ``45 000``).  A first row like the rows below it (``2018
+  | Beslut`` over ``2019 | Beslut``) is data.
 
 Words kept whole in print (`keep_whole`):
 
@@ -57,8 +59,9 @@ def cell_text(cell: tuple[Inline, ...]) -> str:
 
 
 def is_number(text: str) -> bool:
-    """True for a cell that holds only a figure (``45 000``, ``2,5``, ``−3``, ``12 %``)."""
-    return NUMBER.fullmatch(text.strip()) is not None
+    """True for a cell that holds only a figure (``45 000``, ``2,5``, ``−3``, ``12 %``) or a
+    year (``2019/20``)."""
+    return NUMBER.fullmatch(text.strip()) is not None or is_year(text)
 
 
 def header_row(table: Table) -> bool:
@@ -66,10 +69,20 @@ def header_row(table: Table) -> bool:
     if len(table.rows) < 2:
         return False
     first = [cell_text(cell) for cell in table.rows[0].cells]
-    if not any(first) or any(is_number(t) and not YEAR.fullmatch(t) for t in first if t):
+    if not any(first) or any(is_number(t) and not is_year(t) for t in first):
         return False
-    return any(is_number(cell_text(cell)) and not YEAR.fullmatch(cell_text(cell))
-               for row in table.rows[1:] for cell in row.cells)
+    for index, head in enumerate(first):
+        below = [cell_text(row.cells[index]) for row in table.rows[1:] if index < len(row.cells)]
+        if head and not is_number(head) and any(is_number(t) for t in below):
+            return True
+        if is_year(head) and any(is_number(t) and not is_year(t) for t in below):
+            return True
+    return False
+
+
+def is_year(text: str) -> bool:
+    """True for a year or a session standing alone (``2019``, ``2019/20``)."""
+    return YEAR.fullmatch(text.strip()) is not None
 
 
 def numeric_columns(table: Table) -> frozenset[int]:

@@ -171,10 +171,12 @@ def test_lists_keep_the_authors_markers() -> None:
     assert tree.xpath("//div[@class='body']/ul/li/@data-marker") == ["–"]
 
 
-def test_tables_keep_rows_and_cells() -> None:
-    rows = page(RICH).xpath("//div[@class='body']/table/tbody/tr")
-    assert [[td.text_content() for td in tr.xpath("td")] for tr in rows] == \
+def test_tables_keep_rows_and_cells_with_a_header_row_where_it_reads_as_one() -> None:
+    table = page(RICH).xpath("//div[@class='body']/table")[0]
+    assert [[c.text_content() for c in tr.xpath("th | td")] for tr in table.xpath(".//tr")] == \
         [["År", "Belopp"], ["2018", "500 <miljoner>"]]
+    assert table.xpath("thead/tr/th/@scope") == ["col", "col"]  # "År" over 2018
+    assert table.xpath(".//*[@class='num']/text()") == ["År", "2018"]  # a column of years
 
 
 def test_note_reference_links_to_its_note_and_back() -> None:

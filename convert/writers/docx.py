@@ -20,7 +20,7 @@ Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
 Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
 Body Text              body paragraphs
 List Bullet/Number     list items: real Word lists (numbering part)
-Riksdoc Table Text     table cells (Table Grid tables)
+Riksdoc Table Text     table cells (Riksdoc Table tables)
 Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` (``den 14 september``)
 Riksdoc Signature      one paragraph a signature block, a line break a line
 =====================  =====================================================
@@ -85,7 +85,7 @@ BODY = "Body Text"
 LIST_BULLET = "List Bullet"
 LIST_NUMBER = "List Number"
 TABLE_TEXT = "Riksdoc Table Text"
-TABLE = "Table Grid"
+TABLE = "Riksdoc Table"
 PLACE_DATE = "Riksdoc Place Date"
 SIGNATURE = "Riksdoc Signature"
 PAGE_HEADER = "Header"

@@ -257,6 +257,7 @@ class _WordDocument:
         self.lists = _Lists.of(package.xml(by_type.get("numbering", "")))
         self.note_parts = {False: self._notes(package.xml(by_type.get("footnotes", ""))),
                            True: self._notes(package.xml(by_type.get("endnotes", "")))}
+        self.note_formats = self._note_formats(package.xml(by_type.get("settings", "")))
         core_name = package.related("").get(_CORE)
         self.core = package.xml(core_name) if core_name else None
         self.refs: list[_Ref] = []
@@ -274,6 +275,17 @@ class _WordDocument:
                 name = _val(style, "name")
                 names[style.get(w("styleId"), "")] = name or style.get(w("styleId"), "")
         return names
+
+    def _note_formats(self, settings: etree._Element | None) -> dict[bool, str]:
+        """How Word numbers footnotes (False) and endnotes (True): the section's or the
+        settings' w:numFmt, else the defaults of ECMA-376 (1, 2, … and i, ii, …)."""
+        formats = {False: "decimal", True: "lowerRoman"}
+        for endnote, tag in ((False, "footnotePr"), (True, "endnotePr")):
+            for root in (settings, self.body.find(w("sectPr"))):
+                found = root.find(f"{w(tag)}/{w('numFmt')}") if root is not None else None
+                if found is not None and found.get(w("val")) in styles.NUMBER_FORMATS:
+                    formats[endnote] = found.get(w("val"))
+        return formats
 
     @staticmethod
     def _notes(root: etree._Element | None) -> dict[str, etree._Element]:
@@ -350,7 +362,8 @@ class _WordDocument:
 
     def _reference(self, endnote: bool, word_id: str, custom: str | None) -> NoteRef:
         ordinal = 1 + sum(1 for ref in self.refs if ref.endnote == endnote)
-        marker = custom if custom is not None else str(ordinal)
+        automatic = styles.format_number(self.note_formats[endnote], ordinal)
+        marker = custom if custom is not None else automatic
         note_id = f"{'en' if endnote else 'fn'}{marker}"
         while note_id in self.ids:
             note_id += "'"
@@ -432,7 +445,8 @@ class _WordDocument:
                 addressee = _addressee(text[5:] if text.startswith("till ") else text)
             elif style == styles.MINISTER and minister is None:
                 minister = _minister(text)
-            elif style == styles.PLACE_DATE and place is None and date_text is None:
+            elif style in (styles.PLACE_DATE, styles.DATE_LINE) and place is None \
+                    and date_text is None:
                 place, date, date_text = self._place_date(text)
             elif style == styles.SIGNATURE:
                 signatures.append(_signature(tuple(text.split("\n"))))
@@ -593,14 +607,15 @@ def _plain(content: tuple[Inline, ...]) -> str:
 
 def _filler(tc: etree._Element) -> bool:
     """LibreOffice's stand-in for a short row's missing cells (w:gridAfter in riksdoc's DOCX):
-    an empty cell with every border switched off."""
+    an empty cell that switches off the borders the table would draw there (all four
+    under a grid, the bottom rule under riksdoc's ruled tables) and sets no other."""
     if "".join(tc.itertext()).strip():
         return False
     borders = tc.find(f"{w('tcPr')}/{w('tcBorders')}")
     if borders is None:
         return False
-    sides = {etree.QName(b).localname: b.get(w("val")) for b in borders}
-    return all(sides.get(side) == "nil" for side in ("top", "left", "bottom", "right"))
+    sides = [b.get(w("val")) for b in borders]
+    return bool(sides) and all(side == "nil" for side in sides)
 
 
 def _minister(text: str) -> Person:

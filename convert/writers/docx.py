@@ -20,8 +20,10 @@ Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
 Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
 Body Text              body paragraphs
 List Bullet/Number     list items: real Word lists (numbering part)
-Riksdoc Table Text     table cells (Riksdoc Table tables)
-Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` (``den 14 september``)
+Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
+                       for the cells of a numeric column (`typeset`)
+Riksdoc Date Line      ``den 14 september`` at the top (older layouts, questions)
+Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` after the text
 Riksdoc Signature      one paragraph a signature block, a line break a line
 =====================  =====================================================
 
@@ -71,7 +73,9 @@ from ..model import (
     Table,
 )
 from ..vocabulary import KIND_NAMES, MONTHS, head_words
+from . import docx_layout, typeset
 from . import docx_xml as x
+from .html import running_header
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
@@ -87,6 +91,8 @@ LIST_NUMBER = "List Number"
 TABLE_TEXT = "Riksdoc Table Text"
 TABLE = "Riksdoc Table"
 PLACE_DATE = "Riksdoc Place Date"
+DATE_LINE = "Riksdoc Date Line"
+TABLE_NUMBER = "Riksdoc Table Number"
 SIGNATURE = "Riksdoc Signature"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
@@ -222,7 +228,8 @@ class _Notes:
             return
         notes = self.endnotes if note.endnote else self.footnotes
         ordinal = len(notes) + 1
-        custom = None if note.marker == str(ordinal) else note.marker
+        automatic = format_number(x.NOTE_FORMATS[note.endnote], ordinal)
+        custom = None if note.marker == automatic else note.marker
         word_id = x.FIRST_NOTE_ID + len(notes)
         self.word_ids[ref.note_id] = word_id
         text = "".join(p if isinstance(p, str) else "" for p in note.content)
@@ -277,9 +284,28 @@ class _Writer:
             x.add_notes_part(self.word, self.notes.endnotes, endnote=True)
         x.swedish_settings(self.word, footnotes=bool(self.notes.footnotes),
                            endnotes=bool(self.notes.endnotes))
+        docx_layout.settings(self.word, self.page["hyphenation"])
+        self._space_after_tables()
+        docx_layout.embed_fonts(self.word, self._all_text())
         out = io.BytesIO()
         self.word.save(out)
         return x.fixed_zip(out.getvalue())
+
+    def _space_after_tables(self) -> None:
+        """Word tables have no space after: the paragraph after one gets it before."""
+        body = self.word.element.body
+        for table in body.iterchildren(x.w("tbl")):
+            following = table.getnext()
+            if following is not None and following.tag == x.w("p"):
+                docx_layout.space_before(following, self.page["tables"]["space_after"])
+
+    def _all_text(self) -> str:
+        """Every character the package shows (the embedded fonts keep their glyphs)."""
+        furniture = [p.text for s in self.word.sections
+                     for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer)
+                     for p in hf.paragraphs]
+        notes = [n.text for n in (*self.notes.footnotes, *self.notes.endnotes)]
+        return "".join([*self.word.element.itertext(), *furniture, *notes])
 
     # -- page and properties ---------------------------------------------------
 
@@ -290,19 +316,19 @@ class _Writer:
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        # As in print: no header on page 1, the running header from page 2, the page
+        # number on every page.
+        docx_layout.first_page_apart(self.word)
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
-        number = self._designation() or (self.document.heading or "")
-        header.text = " · ".join(part for part in (self.document.department, number) if part)
-        footer = section.footer.paragraphs[0]
-        footer.style = self.word.styles[PAGE_FOOTER]
-        x.add_field(footer, "PAGE", "1")
-        footer.add_run(" (")
-        x.add_field(footer, "NUMPAGES", "1")
-        footer.add_run(")")
-
-    def _designation(self) -> str | None:
-        return self.document.questions[0].designation if self.document.questions else None
+        header.text = running_header(self.document)
+        section.first_page_header.paragraphs[0].style = self.word.styles[PAGE_HEADER]
+        for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
+            footer.style = self.word.styles[PAGE_FOOTER]
+            x.add_field(footer, "PAGE", "1")
+            footer.add_run(" (")
+            x.add_field(footer, "NUMPAGES", "1")
+            footer.add_run(")")
 
     def _properties(self) -> None:
         doc = self.document
@@ -335,6 +361,9 @@ class _Writer:
         doc = self.document
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
+        line = place_date_line(doc)
+        if line is not None and typeset.dated_at_top(doc):
+            self._text_paragraph(line, DATE_LINE)
         for index, question in enumerate(doc.questions):
             self._text_paragraph(header_line(doc, index, question), HEADER)
             if question.title is not None:
@@ -347,8 +376,7 @@ class _Writer:
             self._text_paragraph(person_text(doc.minister), MINISTER)
         for block in doc.blocks:
             self._block(block)
-        line = place_date_line(doc)
-        if line is not None:
+        if line is not None and not typeset.dated_at_top(doc):
             self._text_paragraph(line, PLACE_DATE)
         for signature in doc.signatures:
             self._signature(signature)
@@ -394,9 +422,12 @@ class _Writer:
             return
         word_table = self.word.add_table(rows=len(table.rows), cols=columns)
         word_table.style = self.word.styles[TABLE]
+        docx_layout.table_look(word_table, header=typeset.header_row(table))
+        numeric = typeset.numeric_columns(table)
         for row, word_row in zip(table.rows, word_table.rows):
-            for content, cell in zip(row.cells, word_row.cells):
-                self._inline_paragraph(content, TABLE_TEXT, cell.paragraphs[0])
+            for index, (content, cell) in enumerate(zip(row.cells, word_row.cells)):
+                style = TABLE_NUMBER if index in numeric else TABLE_TEXT
+                self._inline_paragraph(content, style, cell.paragraphs[0])
             if len(row.cells) < columns:
                 x.drop_surplus_cells(word_row._tr, len(row.cells), columns)  # noqa: SLF001
 

@@ -37,6 +37,9 @@ LANGUAGE = "sv-SE"
 """The document language (also set in styles/docx/styles.xml)."""
 
 FIRST_NOTE_ID = 2
+
+NOTE_FORMATS = {False: "decimal", True: "lowerRoman"}
+"""How Word numbers footnotes (False) and endnotes (True) in a riksdoc DOCX."""
 """Note ids 0 and 1 are the separator and continuation separator Word expects."""
 
 
@@ -127,16 +130,15 @@ def swedish_settings(document: WordDocument, *, footnotes: bool, endnotes: bool)
         if not wanted or compat is None:
             continue
         pr = etree.Element(w(tag))
-        # Arabic numbers for both kinds: Word and LibreOffice number endnotes i, ii, ...
-        # by default, but the model's automatic note markers are 1, 2, ...
-        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
+        # Footnotes 1, 2, …; endnotes i, ii, … (riksdoc's endnote marks, Word's default).
+        etree.SubElement(pr, w("numFmt"), {w("val"): NOTE_FORMATS[tag == "endnotePr"]})
         for note_id in (0, 1):
             etree.SubElement(pr, w(tag[:-2])).set(w("id"), str(note_id))
         compat.addprevious(pr)
     if endnotes:  # LibreOffice reads the endnote format from the section, not the settings
         sect_pr = document.sections[-1]._sectPr  # noqa: SLF001
         pr = etree.Element(w("endnotePr"))
-        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
+        etree.SubElement(pr, w("numFmt"), {w("val"): NOTE_FORMATS[True]})
         sect_pr.find(w("pgSz")).addprevious(pr)
 
 

@@ -258,8 +258,7 @@ def header_element(document: Document) -> etree._Element:
     """The ``<header>``: dateline of older layouts, document line(s), title(s) (each a
     heading, the titles of a joint answer too), addressee."""
     children: list = []
-    if document.date is not None and not document.place and not document.signatures:
-        # Older answers, questions and interpellations date the document at the top.
+    if typeset.dated_at_top(document):
         line = date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
@@ -280,7 +279,7 @@ def header_element(document: Document) -> etree._Element:
 def closing_element(document: Document) -> etree._Element | None:
     """The closing ``<footer>``: place and date line, then each signature block."""
     children: list = []
-    if document.place or document.signatures:
+    if not typeset.dated_at_top(document):
         line = date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))

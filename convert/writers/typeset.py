@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Inline, Table, inline_text
+from ..model import Document, Inline, Table, inline_text
 
 NUMBER = re.compile(r"[−–-]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?:\s?%)?"
                     r"|[−–-]?\s?\d+(?:[,.]\d+)?(?:\s?%)?")
@@ -118,3 +118,9 @@ def keep_whole(text: str) -> Iterator[tuple[str, str | None]]:
         last = match.end()
     if last < len(text):
         yield text[last:], None
+
+
+def dated_at_top(document: Document) -> bool:
+    """Whether the date line stands at the top, before the document line: older answers,
+    questions and interpellations date the document there (no place, no signature)."""
+    return document.date is not None and not document.place and not document.signatures

@@ -16,7 +16,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
 
 class Kind(str, Enum):
@@ -42,7 +41,7 @@ class NoteRef:
     """The id of the referenced `Note`, e.g. ``fn1`` or ``en2``."""
 
 
-Inline = Union[str, NoteRef]
+Inline = str | NoteRef
 """Inline content is text runs and note references, in reading order."""
 
 
@@ -107,7 +106,7 @@ class Table:
     """The rows in order."""
 
 
-Block = Union[Paragraph, ListBlock, Table]
+Block = Paragraph | ListBlock | Table
 """Body content: paragraphs, lists and tables."""
 
 

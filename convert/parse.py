@@ -21,6 +21,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+# The shared grammar, under the names the rules below were written with.
+from .grammar import (
+    DATE as _DATE,
+    MINISTER_LINE as _MINISTER_LINE,
+    NAME as _NAME,
+    NOTE_REF as _NOTE_REF,
+    NUMBER as _NUMBER,
+    PARTY as _PARTY,
+    addressee as _addressee,
+    date as _date,
+    question as _question,
+    signatory,
+)
 from .model import (
     Block,
     Document,
@@ -40,15 +53,8 @@ from .model import (
     Table,
     TableRow,
 )
-from .normalise import LIST_MARKER, NOTE_CLOSE, NOTE_OPEN, Line, Normalised
-from .vocabulary import MONTHS, endnote_marker, own_words
-
-_NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
-# A hyphen only separates the parts of a name ("Elmsäter-Svärd"), never sits inside
-# a part: one way to match, so no catastrophic backtracking on "A-A-A-…".
-_NAME = r"[A-ZÅÄÖÉÜ][\w'’.]*(?:[ -][A-ZÅÄÖÉÜa-zåäö][\w'’.]*){0,5}"
-_PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö-]{1,4})\)"
-_DATE = (r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4}))?")
+from .normalise import LIST_MARKER, NOTE_OPEN, Line, Normalised
+from .vocabulary import endnote_marker, own_words
 
 _QUESTION_PART = re.compile(
     rf"^(?:fråga\s+)?{_NUMBER}\s+av\s+(?P<name>.+?)\s+{_PARTY}(?:\s+(?P<title>.*))?$",
@@ -57,8 +63,6 @@ _PART_SPLIT = re.compile(r"(?:,\s*|\s+och\s+)(?:fråga\s+)?(?=\d{4}/\d{2,4}:\d+\
                          re.IGNORECASE)
 _ANSWER_HEAD = re.compile(r"^Svar på (?:skriftlig )?fråga\b\s*", re.IGNORECASE)
 _OLD_NUMBER_TITLE = re.compile(rf"^{_NUMBER}(?:\s+(?P<title>.+))?$")
-_MINISTER_LINE = re.compile(
-    rf"^(?P<role>Statsrådet|Statsministern?|[A-ZÅÄÖ][a-zåäö-]*minister(?:n)?)\s+(?P<name>{_NAME})$")
 _DATE_ONLY = re.compile(rf"^den\s+{_DATE}$", re.IGNORECASE)
 _CLOSING = re.compile(rf"^(?P<place>[A-ZÅÄÖ][\w-]*(?:\s[A-ZÅÄÖ][\w-]*)?)\s+den\s+{_DATE}$")
 _ASKED_ME = re.compile(rf"^(?P<name>{_NAME}) har (?:frågat|ställt)")
@@ -68,11 +72,7 @@ _BY = re.compile(rf"^av\s+(?P<name>.+?)\s+{_PARTY}$")
 _TO = re.compile(r"^till\s+(?P<to>.+)$")
 _ONE_LINE_QUESTION = re.compile(
     rf"^av\s+(?P<name>.+?)\s+{_PARTY}\s+till\s+(?P<to>.+?)\s+om\s+(?P<title>.+)$")
-_ADDRESSEE = re.compile(
-    rf"^(?P<role>(?:[\w-]+\s+(?:och\s+)?)*?(?:[\w-]*minister[n]?|[Ss]tatsrådet))\s+"
-    rf"(?P<name>{_NAME})(?:\s+{_PARTY})?$")
 _NOTICE_HEAD = re.compile(r"^Meddelande om\b", re.IGNORECASE)
-_NOTE_REF = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")
 
 
@@ -108,14 +108,14 @@ class _Parser:
         head = None
         if start is not None:
             head = self._answer(start) or self._notice(start) or self._question(start)
-        if head is None:
+        if start is None or head is None:
             return self._generic()
         preamble, dated, dated_line = self._preamble(start)
         end, place, date, signatures = self._closing(head.body_start)
         if date is None:
             date = dated
         elif dated_line is not None:  # the closing dates the document; the top line stays text
-            preamble = tuple(sorted((*preamble, dated_line), key=lambda p: p.span.first))
+            preamble = tuple(sorted((*preamble, dated_line), key=lambda p: p.span.first if p.span else 0))
         questions = head.questions
         if head.kind is Kind.ANSWER:
             questions = self._questioner_from_body(questions, head.body_start, end)
@@ -352,14 +352,11 @@ class _Parser:
         if not lines:
             return ()
         texts = tuple(line.text for line in lines)
-        names = [i for i, t in enumerate(texts)
-                 if re.fullmatch(_NAME, _NOTE_REF.sub("", t)) and t != "Enligt uppdrag"]
-        if not names:
+        person = signatory(texts)
+        if person is None:
             self._warn("signature", "no name in the signature block", lines[0].number)
             return (Signature(Person(texts[0]), texts),)
-        name_at = names[0]
-        role = texts[name_at + 1] if name_at + 1 < len(texts) else None
-        return (Signature(Person(texts[name_at], None, role), texts),)
+        return (Signature(person, texts),)
 
     # -- body --------------------------------------------------------------
 
@@ -492,28 +489,3 @@ def _continues(previous: str, text: str) -> bool:
     if _SENTENCE_END.search(previous):
         return False
     return text[:1].islower() or text[:1].isdigit() or previous.endswith((",", "-", "–"))
-
-
-def _date(m: re.Match[str]) -> SwedishDate:
-    year = m.group("year")
-    return SwedishDate(int(m.group("day")), MONTHS.index(m.group("month").lower()) + 1,
-                       int(year) if year else None)
-
-
-def canonical_session(y1: str, y2: str) -> str:
-    """``2019/2020`` → ``2019/20``; ``2017/18`` stays."""
-    return f"{y1}/{y2[-2:]}"
-
-
-def _question(m: re.Match[str], questioner: Person | None, title: str | None) -> QuestionRef:
-    return QuestionRef(canonical_session(m.group("y1"), m.group("y2")), int(m.group("number")),
-                       m.group("session") + ":" + m.group("number"), questioner,
-                       title.strip() if title else None)
-
-
-def _addressee(text: str) -> Person:
-    """``Statsrådet Ardalan Shekarabi (S)``, ``utrikesminister Anna Lindh``."""
-    m = _ADDRESSEE.match(text.strip())
-    if not m:
-        return Person(text.strip())
-    return Person(m.group("name"), m.group("party"), m.group("role"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import replace
 import re
 import shutil
 import subprocess
 import zipfile
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -21,12 +21,25 @@ from lxml import etree
 from riksdoc.cli import main
 from riksdoc.errors import InputError
 from riksdoc.model import (
-    Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef, Signature,
-    SwedishDate, Table, TableRow, inline_text,
+    Document,
+    Kind,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
+    inline_text,
 )
 from riksdoc.readers.docx import read
 from riksdoc.writers.docx import write
-from .conftest import SEED, all_inputs, read_document
+
+from .conftest import SEED, all_inputs, package_parts, read_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = [p.name for p in all_inputs()]
@@ -198,15 +211,16 @@ def test_core_properties(seed_docx: bytes) -> None:
     assert props.language == "sv-SE"
     assert props.category == "Svar på skriftlig fråga (frs)"
     assert props.identifier == "2017/18:112"
-    assert "Mikael Cederbratt (M)" in props.keywords
+    assert props.keywords == ("2017/18:112, svar på skriftlig fråga, Mikael Cederbratt, "
+                              "Morgan Johansson")
     assert props.last_modified_by == "riksdoc"
     assert props.comments == ""
-    assert props.created == props.modified == datetime(2017, 10, 25, tzinfo=timezone.utc)
+    assert props.created == props.modified == datetime(2017, 10, 25, tzinfo=UTC)
 
 
 def test_yearless_date_gets_the_fixed_no_date() -> None:
     data = docx_of(HAND_MADE["old-layout-yearless"])
-    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime(1980, 1, 1, tzinfo=timezone.utc)
+    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime(1980, 1, 1, tzinfo=UTC)
 
 
 def test_page_furniture_is_the_pdfs(seed_docx: bytes) -> None:
@@ -224,7 +238,7 @@ def test_page_furniture_is_the_pdfs(seed_docx: bytes) -> None:
 
 
 def test_department_once_in_the_header_as_in_the_pdf() -> None:
-    from riksdoc.writers.html import running_header
+    from riksdoc.vocabulary import running_header
     document = HAND_MADE["lists-table-notes"]
     section = docx.Document(io.BytesIO(docx_of(document))).sections[0]
     assert section.header.paragraphs[0].text == running_header(document) == \
@@ -292,6 +306,26 @@ def test_same_bytes_twice_with_fixed_timestamps(name: str, document: Document) -
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert z.namelist()[0] == "[Content_Types].xml"
+
+
+SHARED_PARTS = ("docProps/app.xml", "word/styles.xml", "word/webSettings.xml",
+                "word/theme/theme1.xml")
+"""Parts no document changes (the template and styles/docx/): one golden for all.  Not
+the font table: its font keys follow the characters each document embeds."""
+
+
+@pytest.mark.parametrize("name, document", all_models(), ids=lambda v: v if isinstance(v, str) else "")
+def test_golden(name: str, document: Document, golden_parts) -> None:
+    """Every part of the package, canonicalised, compared one part at a time."""
+    parts = package_parts(docx_of(document))
+    golden_parts(f"docx/{Path(name).stem}.txt",
+                 {part: text for part, text in parts.items() if part not in SHARED_PARTS})
+    if name == SEED.name:
+        golden_parts("docx/_shared.txt", {part: parts[part] for part in SHARED_PARTS})
+    else:  # the same as the seed's, whatever the document
+        seed = package_parts(docx_of(read_document(SEED)))
+        assert {part: parts[part] for part in SHARED_PARTS} == \
+            {part: seed[part] for part in SHARED_PARTS}
 
 
 def test_cli_docx_to_docx_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -370,6 +404,64 @@ def test_edits_in_word_come_back(seed: Document, seed_docx: bytes) -> None:
     assert back.blocks[2:] == seed.blocks[1:]
     assert (back.place, back.date, back.date_text) == ("Göteborg", SwedishDate(1, 11, 2017),
                                                        "1 november 2017")
+
+
+def _edited(seed_docx: bytes, edit) -> tuple[Document, list[str]]:
+    word = docx.Document(io.BytesIO(seed_docx))
+    edit(word)
+    out = io.BytesIO()
+    word.save(out)
+    document = read(out.getvalue()).document
+    return document, [f"{w.code}: {w.text}" for w in document.warnings]
+
+
+def test_what_the_model_cannot_keep_is_a_warning_not_silence(seed: Document,
+                                                             seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        for name in ("Quote",):  # as Word adds a built-in style when it is first used
+            word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[0].runs[0].bold = True
+        body[1].insert_paragraph_before("Bakgrund", style="Heading 1")
+        body[2].insert_paragraph_before("Ett citat.", style="Quote")
+        body[3].insert_paragraph_before("Ett till.", style="Quote")  # one warning a style
+        body[-1].add_run(" Kursivt.").italic = True
+
+    document, warnings = _edited(seed_docx, edit)
+    assert [w.split(":")[0] for w in warnings] == [
+        "docx-formatting", "docx-heading", "docx-style", "docx-formatting"]
+    assert warnings[0].startswith("docx-formatting: bold text cannot be kept")
+    assert "'Bakgrund'" in warnings[1] and "read as a paragraph" in warnings[1]
+    assert "unrecognised paragraph style 'Quote'" in warnings[2]
+    assert warnings[3].startswith("docx-formatting: italic text cannot be kept")
+    # nothing is lost: every word is still in the body, in order
+    texts = [inline_text(b.content) for b in document.blocks if isinstance(b, Paragraph)]
+    assert "Bakgrund" in texts and "Ett citat." in texts and "Ett till." in texts
+    assert len(document.blocks) == len(seed.blocks) + 3
+
+
+def test_a_second_title_is_read_as_a_paragraph_with_a_warning(seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[1].insert_paragraph_before("Mellanrubrik", style="Title")
+
+    document, warnings = _edited(seed_docx, edit)
+    assert document.title == "Samarbete mellan polis och militär"
+    assert Paragraph(("Mellanrubrik",)) in document.blocks
+    assert warnings == ["docx-heading: a title added in the body is read as a paragraph "
+                        "(riksdoc's model has no headings there): 'Mellanrubrik'"]
+
+
+def test_plain_edits_give_no_warning(seed_docx: bytes) -> None:
+    def edit(word) -> None:
+        body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+        body[0].add_run(" Tillagt.")
+        body[1].runs[0].bold = False  # switched off: nothing the model loses
+        word.add_paragraph("Normal text.")
+
+    assert _edited(seed_docx, edit)[1] == []
 
 
 def test_a_docx_from_elsewhere_goes_through_the_text_parser() -> None:

@@ -37,7 +37,6 @@ def test_faces_are_subset_deterministic_and_keep_the_names_word_matches() -> Non
         assert "Open Font License" in font["name"].getDebugName(13)
         assert {ord(c) for c in "ÅåÄäÖöéü–€"} <= set(font.getBestCmap())
         assert len(font.getGlyphOrder()) < 1000  # a subset, not the whole font
-        assert face.key == docx_fonts.font_key(docx_fonts.obfuscate(face.data, face.key))
 
 
 def test_a_character_outside_the_repertoire_is_added() -> None:

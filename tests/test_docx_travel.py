@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from riksdoc.writers import docx as writer
-from riksdoc.writers import docx_fonts
+from riksdoc.writers import docx as writer, docx_fonts
 
 from .conftest import NOTES_FIXTURE, SEED, print_inputs, read_document
-
 
 NO_SOURCE_FONTS = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from riksdoc import vocabulary
 from riksdoc.model import Document, Inline, ListBlock, NoteRef, Paragraph, Table
 from riksdoc.writers import docx as docx_writer
-from riksdoc.writers import html as html_writer
 from riksdoc.writers.typeset import dated_at_top
 
 from .conftest import CORPUS, pdf_of, print_inputs, read_document
@@ -42,10 +42,10 @@ def visible_parts(document: Document) -> dict[str, str]:
     the text it starts with."""
     parts = {f"preamble {i}": lead(p.content) for i, p in enumerate(document.preamble)}
     for i, question in enumerate(document.questions):
-        parts[f"document line {i}"] = html_writer.question_line(document, i, question)
+        parts[f"document line {i}"] = vocabulary.document_line(document, i)
         if question.title:
             parts[f"title {i}"] = question.title
-    for label, text in (("heading", document.heading), ("date line", html_writer.date_line(document))):
+    for label, text in (("heading", document.heading), ("date line", vocabulary.date_line(document))):
         if text:
             parts[label] = text
     if document.minister is not None:
@@ -78,7 +78,7 @@ def docx_body_text(data: bytes) -> str:
 
 
 def pdf_body_text(document: Document, path: Path) -> str:
-    header = html_writer.running_header(document)
+    header = vocabulary.running_header(document)
     return "\n".join(line for page in page_texts(pdf_of(path)) for line in page.splitlines()
                      if line.strip() != header and not re.fullmatch(r"\d+ \(\d+\)", line.strip()))
 
@@ -97,4 +97,4 @@ def test_the_older_layouts_first_visible_line_is_its_date_line() -> None:
         document = read_document(CORPUS / "raw" / name)
         assert dated_at_top(document), name
         first = docx_body_text(docx_writer.write(document, stem="x")).splitlines()[0]
-        assert first == html_writer.date_line(document)  # "den 26 juni", as the PDF's first line
+        assert first == vocabulary.date_line(document)  # "den 26 juni", as the PDF's first line

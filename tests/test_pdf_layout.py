@@ -14,9 +14,8 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from riksdoc.writers import html as html_writer
-from riksdoc.writers import pdf as writer
-from riksdoc.writers import pdf_layout
+from riksdoc import vocabulary
+from riksdoc.writers import pdf as writer, pdf_layout
 
 from .conftest import SEED, pdf_of, print_inputs, read_document
 from .test_pdf import needs_pdftotext, page_texts
@@ -53,7 +52,7 @@ def test_breaks_are_swedish_leave_three_letters_and_spare_names(path: Path) -> N
 def test_document_line_title_and_signature_are_not_hyphenated(path: Path) -> None:
     document = read_document(path)
     text = "\n".join(lines(path))
-    kept = [html_writer.question_line(document, i, q) for i, q in enumerate(document.questions)]
+    kept = [vocabulary.document_line(document, i) for i in range(len(document.questions))]
     kept += [q.title for q in document.questions if q.title]
     kept += [line for signature in document.signatures for line in signature.lines]
     for line in kept:

@@ -12,11 +12,17 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from riksdoc.writers import html as html_writer
+from riksdoc import vocabulary
 from riksdoc.writers import pdf_tags
 
 from .conftest import (
-    CORPUS, LIST_TABLE_FIXTURE, NOTES_FIXTURE, SEED, pdf_of, print_inputs, read_document,
+    CORPUS,
+    LIST_TABLE_FIXTURE,
+    NOTES_FIXTURE,
+    SEED,
+    pdf_of,
+    print_inputs,
+    read_document,
 )
 from .test_pdf import needs_pdftotext, page_texts
 
@@ -73,7 +79,7 @@ def test_running_header_and_page_numbers_are_artifacts(path: Path) -> None:
             artifacts = [text for tag, text in marked if tag == "/Artifact" and text]
             expected = [f"{number} ({len(pdf.pages)})"]
             if number > 1:
-                expected.append(html_writer.running_header(document))
+                expected.append(vocabulary.running_header(document))
             assert sorted(artifacts) == sorted(expected)
             # every other marked-content sequence belongs to the structure tree
             mcids = [int(ops[1].MCID) for ops, op in pikepdf.parse_content_stream(page)
@@ -157,7 +163,8 @@ def test_no_two_notes_share_a_marker() -> None:
 
 def test_note_links_lead_to_the_note_and_back() -> None:
     with open_pdf(NOTES_FIXTURE) as pdf:
-        names = dict(zip(*[iter(pdf.Root.Names.Dests.Names)] * 2))
+        flat = list(pdf.Root.Names.Dests.Names)
+        names = dict(zip(flat[0::2], flat[1::2], strict=True))
         page_of = {page.objgen: number for number, page in enumerate(pdf.pages)}
         links = {}
         for number, page in enumerate(pdf.pages):

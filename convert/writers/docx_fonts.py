@@ -4,8 +4,8 @@
 embed.  Each face is subset to a repertoire that covers Swedish text (and
 whatever else the document uses), then obfuscated as ECMA-376 Part 1, 17.8.1
 requires: the first 32 bytes XORed with the 16 bytes of a GUID, the font
-key, taken in reverse order.  The key is derived from the face's bytes (no
-random ids), so the same document gives the same package.
+key, taken in reverse order.  The key is derived from the face and the
+characters it keeps (no random ids), so the same document gives the same package.
 
 `fonts_part` gives the ``word/fontTable.xml`` that declares each font with
 what Word needs to find a stand-in (``w:panose1``, ``w:family``,
@@ -18,22 +18,22 @@ with ``w:fontKey`` and ``w:subsetted``); the settings part must also say
 from __future__ import annotations
 
 import hashlib
-import io
 import tomllib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
+from ..ooxml import W_NS, w
 from .pdf_fonts import font_file
 
 FONTS_TOML = Path(__file__).resolve().parents[2] / "styles" / "docx" / "fonts.toml"
 """Which fonts the DOCX embeds (styles/docx/fonts.toml)."""
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -64,7 +64,7 @@ class Face:
 
 
 @cache
-def settings() -> dict:
+def settings() -> dict[str, Any]:
     """fonts.toml, parsed."""
     return tomllib.loads(FONTS_TOML.read_text(encoding="utf-8"))
 
@@ -87,9 +87,9 @@ def faces(text: str) -> list[Face]:
 
 @cache
 def _face(name: str, face: str, file: str, extra: frozenset[int]) -> Face:
-    data = subset(file, repertoire() | extra)
-    key = font_key(data)
-    return Face(name, face, obfuscate(data, key), key)
+    unicodes = repertoire() | extra
+    key = font_key(f"{file} {sorted(unicodes)}".encode())
+    return Face(name, face, obfuscate(subset(file, unicodes), key), key)
 
 
 def subset(file: str, unicodes: Iterable[int]) -> bytes:
@@ -110,7 +110,9 @@ def subset(file: str, unicodes: Iterable[int]) -> bytes:
 
 
 def font_key(data: bytes) -> str:
-    """A GUID for *data*, from its hash: ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``."""
+    """A GUID for *data* (the face's file and code points), from its hash:
+    ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``; the same for the same face and text
+    whatever HarfBuzz version subsets it."""
     return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
 
 
@@ -128,7 +130,6 @@ def fonts_part(embedded: list[tuple[Face, str]]) -> bytes:
     *embedded* pairs each face with the relationship id of its part."""
     from fontTools.ttLib import TTFont
 
-    w, r = (lambda tag: f"{{{W_NS}}}{tag}"), (lambda tag: f"{{{R_NS}}}{tag}")
     root = etree.Element(w("fonts"), nsmap={"w": W_NS, "r": R_NS})
     for font in settings()["font"]:
         metrics = TTFont(font_file(font["regular"]), lazy=True)
@@ -146,7 +147,7 @@ def fonts_part(embedded: list[tuple[Face, str]]) -> bytes:
         for face, rel_id in embedded:
             if face.font == font["name"]:
                 tag = "embed" + face.face[0].upper() + face.face[1:]
-                etree.SubElement(element, w(tag), {r("id"): rel_id, w("fontKey"): face.key,
+                etree.SubElement(element, w(tag), {f"{{{R_NS}}}id": rel_id, w("fontKey"): face.key,
                                                    w("subsetted"): "1"})
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

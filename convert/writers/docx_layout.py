@@ -28,9 +28,9 @@ from docx.opc.part import Part
 from docx.table import Table as WordTable
 from lxml import etree
 
+from ..ooxml import w
 from . import docx_fonts
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 COMPATIBILITY_MODE = "15"
 """Word 2013 and later: the mode current Word edits in without Compatibility Mode."""
 
@@ -62,11 +62,6 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing")
 """The head of CT_PPr's sequence, up to w:spacing."""
-
-
-def w(tag: str) -> str:
-    """Clark name of a WordprocessingML element or attribute."""
-    return f"{{{W_NS}}}{tag}"
 
 
 def insert_ordered(parent: etree._Element, child: etree._Element,
@@ -127,19 +122,27 @@ def twips(millimetres: float) -> int:
 def table_look(table: WordTable, *, header: bool) -> None:
     """Say whether the table's first row is its header: the style's first-row formatting
     applies (``w:tblLook``) and the row repeats on each page (``w:tblHeader``)."""
-    tbl_pr = table._tbl.tblPr  # noqa: SLF001 (python-docx has no API for either)
+    tbl_pr: etree._Element = table._tbl.tblPr  # python-docx has no API for either
     look = etree.Element(w("tblLook"), {
         w("val"): "0020" if header else "0000", w("firstRow"): "1" if header else "0",
         w("lastRow"): "0", w("firstColumn"): "0", w("lastColumn"): "0",
         w("noHBand"): "1", w("noVBand"): "1"})
     insert_ordered(tbl_pr, look, TBLPR_ORDER)
     if header and table.rows:
-        row = table.rows[0]._tr  # noqa: SLF001
-        tr_pr = row.find(w("trPr"))
-        if tr_pr is None:
-            tr_pr = etree.Element(w("trPr"))
-            row.insert(0, tr_pr)
-        insert_ordered(tr_pr, etree.Element(w("tblHeader")), TRPR_ORDER)
+        row: etree._Element = table.rows[0]._tr
+        properties = row.find(w("trPr"))
+        if properties is None:
+            properties = etree.Element(w("trPr"))
+            row.insert(0, properties)
+        insert_ordered(properties, etree.Element(w("tblHeader")), TRPR_ORDER)
+
+
+def space_after_tables(document: WordDocument, millimetres: float) -> None:
+    """Word tables have no space after: the paragraph after each table gets it before."""
+    for table in document.element.body.iterchildren(w("tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == w("p"):
+            space_before(following, millimetres)
 
 
 def space_before(paragraph_element: etree._Element, millimetres: float) -> None:
@@ -168,7 +171,7 @@ def embed_fonts(document: WordDocument, text: str) -> None:
         part = Part(PackURI(f"/word/fonts/font{number}.odttf"), docx_fonts.OBFUSCATED_FONT,
                     face.data, main.package)
         embedded.append((face, table_part.relate_to(part, docx_fonts.FONT_RELATIONSHIP)))
-    table_part._blob = docx_fonts.fonts_part(embedded)  # noqa: SLF001 (a generic part)
+    table_part._blob = docx_fonts.fonts_part(embedded)
 
 
 def first_page_apart(document: WordDocument) -> None:

@@ -20,33 +20,20 @@ only the endnotes; and the words print keeps whole (`typeset.keep_whole`:
 capitalised names, words with the author's hyphen) are wrapped in ``<span
 class="name">`` / ``<span class="compound">``.
 
-The Swedish words in here (``Svar på fråga``, ``av``, ``till``, ``den``) are
-the documents' own wording, not styling.
+Every word riksdoc adds (document lines, the date line, the running header,
+the metadata in ``<head>``, which the PDF takes over) comes from
+`riksdoc.vocabulary`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
-from lxml import etree
-from lxml.html import builder as E
-from lxml.html import tostring
+from lxml.html import HtmlElement, builder as E, tostring
 
-from ..model import (
-    Block,
-    Document,
-    Inline,
-    Kind,
-    ListBlock,
-    Note,
-    NoteRef,
-    Paragraph,
-    Person,
-    QuestionRef,
-    SwedishDate,
-    Table,
-)
-from ..vocabulary import KIND_NAMES, MONTHS, NOTES_LABEL, head_words
+from .. import vocabulary
+from ..model import Block, Document, Inline, ListBlock, Note, NoteRef, Paragraph, Table
 from . import typeset
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
@@ -54,8 +41,8 @@ STYLES = Path(__file__).resolve().parents[2] / "styles"
 
 GENERATOR = "riksdoc"
 
-KIND_NAME = {kind: name.lower() for kind, name in KIND_NAMES.items()}
-"""What the document is, in Swedish, for the keywords."""
+Children: TypeAlias = HtmlElement | str
+"""What goes inside an element: elements and text."""
 
 
 def write(document: Document, *, stem: str) -> bytes:
@@ -63,29 +50,16 @@ def write(document: Document, *, stem: str) -> bytes:
     return serialise(build(document))
 
 
-def serialise(page: etree._Element, *, pretty: bool = True) -> bytes:
+def serialise(page: HtmlElement, *, pretty: bool = True) -> bytes:
     """An ``<html>`` element tree as HTML5 bytes with a doctype.
 
     *pretty* indents the markup for people who read it; the page for print is
     written without, since indenting can put white space between two
     elements of running text (a name and its note mark).
     """
-    return tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
-                    pretty_print=pretty)
-
-
-# -- text helpers ------------------------------------------------------------
-
-
-def person_text(person: Person) -> str:
-    """``Mikael Cederbratt (M)``; the party only where the text states it."""
-    return f"{person.name} ({person.party})" if person.party else person.name
-
-
-def date_words(date: SwedishDate) -> str:
-    """``25 oktober 2017`` (or ``14 september`` without a year), for models without date_text."""
-    text = f"{date.day} {MONTHS[date.month - 1]}"
-    return f"{text} {date.year}" if date.year is not None else text
+    data: bytes = tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
+                           pretty_print=pretty)
+    return data
 
 
 def full_iso_date(document: Document) -> str | None:
@@ -93,68 +67,6 @@ def full_iso_date(document: Document) -> str | None:
     if document.date is None or document.date.year is None:
         return None
     return document.date.iso()
-
-
-def question_line(document: Document, index: int, question: QuestionRef) -> str:
-    """The document line for one question: ``Svar på fråga 2017/18:112 av Namn (M)``.
-
-    In a joint answer the second and later questions read ``fråga …`` and
-    ``och fråga …``, as the Riksdag's own joint headers do.
-    """
-    line = f"{head_words(document, index)} {question.as_written}".strip()
-    if question.questioner is not None:
-        line += f" av {person_text(question.questioner)}"
-    return line
-
-
-def description(document: Document) -> str:
-    """One sentence saying what the document is (``<meta name=description>``, PDF Subject)."""
-    if document.questions:
-        return " ".join(question_line(document, i, q) for i, q in enumerate(document.questions))
-    return document.heading or KIND_NAME[document.kind]
-
-
-def page_title(document: Document) -> str:
-    """``<title>`` and the PDF Title: the document's title, else its document line."""
-    return document.title or description(document)
-
-
-def running_header(document: Document) -> str:
-    """What the print header repeats on every page: the department where the letterhead
-    names one, then the kind and the document number."""
-    if document.questions:
-        first = document.questions[0]
-        number = f"{head_words(document, 0)} {first.as_written}".strip()
-    else:
-        number = document.heading or ""
-    return " · ".join(part for part in (document.department, number) if part)
-
-
-def author(document: Document) -> str | None:
-    """Who wrote it: the signatory of an answer, the questioner of a question."""
-    if document.signatory is not None:
-        return document.signatory.name
-    if document.kind in (Kind.QUESTION, Kind.INTERPELLATION) and document.questions:
-        asker = document.questions[0].questioner
-        return asker.name if asker is not None else None
-    return None
-
-
-def keywords(document: Document) -> list[str]:
-    """Designations, the kind and the people concerned, without repeats, in document order."""
-    words: list[str] = [q.designation for q in document.questions]
-    words.append(KIND_NAME[document.kind])
-    people = [q.questioner for q in document.questions] + [document.addressee, document.signatory]
-    words.extend(p.name for p in people if p is not None)
-    return list(dict.fromkeys(w.replace(",", " ") for w in words))
-
-
-def date_line(document: Document) -> str | None:
-    """``Stockholm den 25 oktober 2017``: place and date as the closing line writes them."""
-    if document.date is None and document.date_text is None:
-        return document.place
-    when = document.date_text or date_words(document.date)  # type: ignore[arg-type]
-    return f"{document.place} den {when}" if document.place else f"den {when}"
 
 
 # -- element builders -----------------------------------------------------------
@@ -176,8 +88,8 @@ class Inlines:
         self.placed: set[str] = set()
         """Footnotes whose text follows their first reference (print only)."""
 
-    def __call__(self, content: tuple[Inline, ...], *, in_note: bool = False) -> list:
-        children: list = []
+    def __call__(self, content: tuple[Inline, ...], *, in_note: bool = False) -> list[Children]:
+        children: list[Children] = []
         for part in content:
             if isinstance(part, NoteRef):
                 children.extend(self.reference(part, in_note=in_note))
@@ -185,7 +97,7 @@ class Inlines:
                 children.append(part)
         return children
 
-    def reference(self, ref: NoteRef, *, in_note: bool = False) -> list:
+    def reference(self, ref: NoteRef, *, in_note: bool = False) -> list[Children]:
         """The note mark linking to the note; for print, a footnote's text after it."""
         note = self.notes.get(ref.note_id)
         mark = note.marker if note is not None else ref.note_id
@@ -201,13 +113,13 @@ class Inlines:
         return [link, E.SPAN(*self.note_body(note), E.CLASS("footnote"), id=note.note_id,
                              role="doc-footnote", **{"data-marker": note.marker})]
 
-    def note_body(self, note: Note) -> list:
+    def note_body(self, note: Note) -> list[Children]:
         """The note's own mark, linking back to its first reference, then its text."""
         back = E.A(note.marker, E.CLASS("note-mark"), href=f"#ref-{note.note_id}")
         return [back, " ", *self(note.content, in_note=True)]
 
 
-def block_element(block: Block, inlines: Inlines) -> etree._Element:
+def block_element(block: Block, inlines: Inlines) -> HtmlElement:
     """One body block as ``p``, ``ol``/``ul`` or ``table``."""
     if isinstance(block, Paragraph):
         return E.P(*inlines(block.content))
@@ -220,67 +132,65 @@ def block_element(block: Block, inlines: Inlines) -> etree._Element:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def table_element(table: Table, inlines: Inlines) -> etree._Element:
+def table_element(table: Table, inlines: Inlines) -> HtmlElement:
     """A ``table``: a ``thead`` where the first row reads as a header, numeric columns
     marked ``class="num"`` (`typeset`)."""
     numeric = typeset.numeric_columns(table)
 
-    def cell(tag: type, index: int, content: tuple[Inline, ...]) -> etree._Element:
+    def cell(header: bool, index: int, content: tuple[Inline, ...]) -> HtmlElement:
         attributes = {"class": "num"} if index in numeric else {}
-        if tag is E.TH:
-            attributes["scope"] = "col"
-        return tag(*inlines(content), **attributes)
+        if header:
+            return E.TH(*inlines(content), scope="col", **attributes)
+        return E.TD(*inlines(content), **attributes)
 
     rows = list(table.rows)
     parts = []
     if typeset.header_row(table):
         head = rows.pop(0)
-        parts.append(E.THEAD(E.TR(*(cell(E.TH, i, c) for i, c in enumerate(head.cells)))))
-    parts.append(E.TBODY(*(E.TR(*(cell(E.TD, i, c) for i, c in enumerate(row.cells)))
+        parts.append(E.THEAD(E.TR(*(cell(True, i, c) for i, c in enumerate(head.cells)))))
+    parts.append(E.TBODY(*(E.TR(*(cell(False, i, c) for i, c in enumerate(row.cells)))
                            for row in rows)))
     return E.TABLE(*parts)
 
 
-def time_element(document: Document, text: str) -> list:
+def time_element(document: Document, text: str) -> list[Children]:
     """*text* with the date part wrapped in ``<time datetime=…>``.
 
     ``datetime`` is ``2017-10-25`` or, without a year, the HTML yearless date
     ``--09-14``: a year the text does not state is never added.
     """
-    when = document.date_text or (date_words(document.date) if document.date else None)
+    when = vocabulary.date_text(document)
     if document.date is None or when is None or when not in text:
         return [text]
     before, _, after = text.partition(when)
     return [before, E.TIME(when, datetime=document.date.iso()), after]
 
 
-def header_element(document: Document) -> etree._Element:
+def header_element(document: Document) -> HtmlElement:
     """The ``<header>``: dateline of older layouts, document line(s), title(s) (each a
     heading, the titles of a joint answer too), addressee."""
-    children: list = []
+    children: list[Children] = []
     if typeset.dated_at_top(document):
-        line = date_line(document)
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     for index, question in enumerate(document.questions):
-        children.append(E.P(question_line(document, index, question), E.CLASS("doc-line"),
+        children.append(E.P(vocabulary.document_line(document, index), E.CLASS("doc-line"),
                             **{"data-designation": question.designation}))
         if question.title:
             children.append(E.H1(question.title))
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:
-        addressee = document.addressee
-        role = f"{addressee.role} " if addressee.role else ""
-        children.append(E.P(f"till {role}{person_text(addressee)}", E.CLASS("addressee")))
+        children.append(E.P(vocabulary.addressee_line(document.addressee), E.CLASS("addressee")))
     return E.HEADER(*children)
 
 
-def closing_element(document: Document) -> etree._Element | None:
+def closing_element(document: Document) -> HtmlElement | None:
     """The closing ``<footer>``: place and date line, then each signature block."""
-    children: list = []
+    children: list[Children] = []
     if not typeset.dated_at_top(document):
-        line = date_line(document)
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     for signature in document.signatures:
@@ -290,7 +200,7 @@ def closing_element(document: Document) -> etree._Element | None:
     return E.FOOTER(*children, E.CLASS("closing")) if children else None
 
 
-def notes_element(document: Document, inlines: Inlines) -> etree._Element | None:
+def notes_element(document: Document, inlines: Inlines) -> HtmlElement | None:
     """The notes not already placed at their reference (all on screen, the endnotes in
     print), in order, each linked back to its reference."""
     notes = [note for note in document.notes if note.note_id not in inlines.placed]
@@ -301,18 +211,18 @@ def notes_element(document: Document, inlines: Inlines) -> etree._Element | None
                      "class": "endnote" if note.endnote else "footnote"})
              for note in notes]
     return E.SECTION(E.OL(*items), E.CLASS("notes"), role="doc-endnotes",
-                     **{"aria-label": NOTES_LABEL})
+                     **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> etree._Element:
+def head_element(document: Document) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
-            E.TITLE(page_title(document))]
-    if (who := author(document)) is not None:
-        meta.append(E.META(name="author", content=who))
-    meta.append(E.META(name="description", content=description(document)))
-    meta.append(E.META(name="keywords", content=", ".join(keywords(document))))
+            E.TITLE(vocabulary.title(document))]
+    if (who := vocabulary.author(document)) is not None:
+        meta.append(E.META(name="author", content=who.name))
+    meta.append(E.META(name="description", content=vocabulary.subject(document)))
+    meta.append(E.META(name="keywords", content=", ".join(vocabulary.keywords(document))))
     if (iso := full_iso_date(document)) is not None:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
@@ -322,19 +232,17 @@ def head_element(document: Document) -> etree._Element:
     return E.HEAD(*meta)
 
 
-def build(document: Document, *, for_print: bool = False) -> etree._Element:
+def build(document: Document, *, for_print: bool = False) -> HtmlElement:
     """The whole page as an ``<html lang="sv">`` element tree (*for_print*: the page the
     PDF writer lays out, see the module docstring)."""
     inlines = Inlines(document, for_print=for_print)
-    article: list = []
+    article: list[Children] = []
     if document.preamble:
         article.append(E.DIV(*(E.P(*inlines(p.content)) for p in document.preamble),
                              E.CLASS("preamble")))
     article.append(header_element(document))
     if document.minister is not None:
-        minister = document.minister
-        role = f"{minister.role} " if minister.role else ""
-        article.append(E.P(f"{role}{person_text(minister)}", E.CLASS("minister")))
+        article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
     article.append(E.DIV(*(block_element(b, inlines) for b in document.blocks),
                          E.CLASS("body")))
     if (closing := closing_element(document)) is not None:
@@ -342,13 +250,13 @@ def build(document: Document, *, for_print: bool = False) -> etree._Element:
     if (section := notes_element(document, inlines)) is not None:
         article.append(section)
     main = E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
-                     **{"data-running-header": running_header(document)})
+                     **{"data-running-header": vocabulary.running_header(document)})
     if for_print:
         mark_kept_words(main)
     return E.HTML(head_element(document), E.BODY(main), lang="sv")
 
 
-def mark_kept_words(element: etree._Element) -> None:
+def mark_kept_words(element: HtmlElement) -> None:
     """Wrap the words print keeps whole (`typeset.keep_whole`) in every text of *element*
     in ``<span class="name|compound">``."""
     for node in list(element.iter()):
@@ -356,27 +264,29 @@ def mark_kept_words(element: etree._Element) -> None:
             pieces = _kept_pieces(node.text)
             if pieces is not None:
                 node.text = pieces[0]
-                for offset, span in enumerate(pieces[1:]):
+                for offset, span in enumerate(pieces[1]):
                     node.insert(offset, span)
         if node is not element and node.tail:
             pieces = _kept_pieces(node.tail)
             if pieces is not None:
                 node.tail = pieces[0]
-                for offset, span in enumerate(pieces[1:]):
-                    node.addnext(span) if offset == 0 else pieces[offset].addnext(span)
+                anchor = node
+                for span in pieces[1]:
+                    anchor.addnext(span)
+                    anchor = span
 
 
-def _kept_pieces(text: str) -> list | None:
-    """[leading text, span, span, …] with each span's tail the text after it; None when
-    nothing in *text* is kept whole."""
+def _kept_pieces(text: str) -> tuple[str, list[HtmlElement]] | None:
+    """(leading text, spans) with each span's tail the text after it; None when nothing
+    in *text* is kept whole."""
     parts = list(typeset.keep_whole(text))
     if all(reason is None for _, reason in parts):
         return None
     lead = parts[0][0] if parts[0][1] is None else ""
-    spans: list = []
+    spans: list[HtmlElement] = []
     for piece, reason in parts[1 if lead else 0:]:
         if reason is None:
             spans[-1].tail = piece
         else:
             spans.append(E.SPAN(piece, E.CLASS(reason)))
-    return [lead, *spans]
+    return lead, spans

@@ -44,11 +44,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
-from ..vocabulary import BACK_TO_REFERENCE, NOTE_KINDS
-from . import akn
-from . import html as html_writer
-from . import pdf_fonts, pdf_layout
-from .pdf_fonts import FONT_PACKAGES, URLRefused, font_file
+from ..vocabulary import note_link_texts
+from . import akn, html as html_writer, pdf_fonts, pdf_layout
+from .pdf_fonts import URLRefused
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint import CSS
@@ -88,7 +86,7 @@ def _fetcher_class() -> type:
     """`RiksdocFetcher`, defined on first use so that WeasyPrint is imported lazily."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class RiksdocFetcher(URLFetcher):
+    class RiksdocFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
         """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
 
         The HTML is built by riksdoc from the model, so a URL in a document's
@@ -146,10 +144,14 @@ def import_weasyprint() -> None:
     for m in re.finditer(r"^\s+(lib(\S+?)\.so(?:\.\S*)?)\s", listing, re.MULTILINE):
         sonames.setdefault(m.group(2), m.group(1))
     if not sonames:  # not glibc: let ctypes search its own way
-        import weasyprint  # noqa: F401
+        import weasyprint
         return
     original = ctypes.util.find_library
-    ctypes.util.find_library = sonames.get
+
+    def find_library(name: str) -> str | None:
+        return sonames.get(name)
+
+    ctypes.util.find_library = find_library
     try:
         import weasyprint  # noqa: F401
     finally:
@@ -262,9 +264,10 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     options: dict[str, Any] = {"stylesheets": [css], "attachments": [embedded],
                                "pdf_variant": "pdf/a-3b", "pdf_tags": True}
     if not finish:
-        return source.write_pdf(font_config=font_config, **options)
+        raw: bytes = source.write_pdf(font_config=font_config, **options)
+        return raw
     document = pdf_layout.render(source, font_config=font_config, **options)
-    data = document.write_pdf(finisher=_finish, **options)
+    data: bytes = document.write_pdf(finisher=_finish, **options)
     return _post_process(data, link_texts or {})
 
 
@@ -288,19 +291,8 @@ def _post_process(data: bytes, link_texts: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def link_texts(document: Document) -> dict[str, str]:
-    """Where each note link leads, in words: ``Fotnot 1``, ``Slutnot i``, ``Tillbaka till
-    hänvisningen till fotnot 1``."""
-    texts = {}
-    for note in document.notes:
-        kind = f"{NOTE_KINDS[note.endnote]} {note.marker}"
-        texts[note.note_id] = kind[0].upper() + kind[1:]
-        texts[f"ref-{note.note_id}"] = f"{BACK_TO_REFERENCE} {kind}"
-    return texts
-
-
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as a print PDF/A-3b with its AKN (``riksdoc.writers.akn``) embedded."""
     html = html_writer.serialise(html_writer.build(document, for_print=True), pretty=False)
     return render_pdf(html, attachment=akn.write(document, stem=stem), stem=stem,
-                      date=attachment_date(document), link_texts=link_texts(document))
+                      date=attachment_date(document), link_texts=note_link_texts(document.notes))

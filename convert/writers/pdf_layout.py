@@ -81,7 +81,7 @@ def block_lines(document: Any) -> dict[Any, list[Any]]:
             walk(child, block)
 
     for page in document.pages:
-        walk(page._page_box, None)  # noqa: SLF001 (WeasyPrint's documented page box)
+        walk(page._page_box, None)
     found.pop(None, None)
     return found
 

@@ -33,6 +33,7 @@ ARTIFACT = Dictionary(Type=Name.Pagination)
 def repair(pdf: pikepdf.Pdf, link_texts: Mapping[str, str]) -> None:
     """Make every change listed in the module docstring, in place."""
     root = pdf.Root.StructTreeRoot
+    assert isinstance(root, Dictionary), "WeasyPrint's tagged PDF has a structure tree"
     mark_furniture(pdf, owned_content(root))
     for element in list(elements(root)):
         kind = element.get("/S")
@@ -59,8 +60,10 @@ def elements(node: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
             yield from elements(kid)
 
 
-def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
-    kids = node.get("/K")
+def _kids(node: pikepdf.Object) -> list[object]:
+    """A structure node's kids: elements, marked-content ids (ints), MCR and OBJR
+    dictionaries (pikepdf gives a PDF integer as a Python int)."""
+    kids: object = node.get("/K")
     if kids is None:
         return []
     return list(kids) if isinstance(kids, Array) else [kids]
@@ -68,14 +71,16 @@ def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
 
 def owned_content(root: pikepdf.Dictionary) -> set[tuple[tuple[int, int], int]]:
     """(page objgen, MCID) of every marked content a structure element owns."""
-    owned = set()
+    owned: set[tuple[tuple[int, int], int]] = set()
     for element in elements(root):
         page = element.get("/Pg")
         for kid in _kids(element):
             if isinstance(kid, int) and page is not None:
-                owned.add((page.objgen, int(kid)))
+                owned.add((page.objgen, kid))
             elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
-                owned.add((kid.get("/Pg", page).objgen, int(kid.MCID)))
+                where = kid.get("/Pg", page)
+                if where is not None:
+                    owned.add((where.objgen, int(kid.MCID)))
     return owned
 
 
@@ -85,11 +90,14 @@ def mark_furniture(pdf: pikepdf.Pdf, owned: set[tuple[tuple[int, int], int]]) ->
     for page in pdf.pages:
         instructions = list(pikepdf.parse_content_stream(page))
         loose = []
-        for index, (operands, operator) in enumerate(instructions):
+        for index, instruction in enumerate(instructions):
+            if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+                continue  # an inline image
+            operands, operator = instruction.operands, instruction.operator
             if (str(operator) == "BDC" and len(operands) == 2
                     and isinstance(operands[1], Dictionary) and "/MCID" in operands[1]):
                 mcid = int(operands[1].MCID)
-                if (page.objgen, mcid) not in owned:
+                if (page.obj.objgen, mcid) not in owned:
                     instructions[index] = pikepdf.ContentStreamInstruction(
                         [Name.Artifact, ARTIFACT], operator)
                     loose.append(mcid)
@@ -108,12 +116,13 @@ def _attributes(element: pikepdf.Dictionary) -> pikepdf.Dictionary:
     attributes = element.get("/A")
     if isinstance(attributes, Array):
         for entry in attributes:
-            if entry.get("/O") == "/Table":
+            if isinstance(entry, Dictionary) and entry.get("/O") == "/Table":
                 return entry
     elif isinstance(attributes, Dictionary):
         return attributes
-    element.A = Dictionary(O=Name.Table)
-    return element.A
+    made = Dictionary(O=Name.Table)
+    element.A = made
+    return made
 
 
 def _wrap_body(pdf: pikepdf.Pdf, item: pikepdf.Dictionary) -> None:

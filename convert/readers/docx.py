@@ -200,7 +200,7 @@ class _Builder:
     BY_STYLE: ClassVar[dict[str, Callable[[_Builder, BodyParagraph], bool]]] = {
         st.PREAMBLE: preamble_line, st.HEADER: header, st.TITLE: title,
         st.ADDRESSEE: addressee_line, st.MINISTER: minister_line, st.PLACE_DATE: place_date,
-        st.SIGNATURE: signature,
+        st.DATE_LINE: place_date, st.SIGNATURE: signature,
     }
     """What each structure style holds (`riksdoc.ooxml.styles`); anything else is body."""
 

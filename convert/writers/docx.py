@@ -49,12 +49,25 @@ from ..model import (
     Table,
 )
 from ..ooxml import LANGUAGE
-from ..ooxml.notes import FIRST_NOTE_ID, NoteXml, add_note_reference, add_notes_part
-from ..ooxml.numbering import ListXml, list_formats, number_paragraph, set_numbering
+from ..ooxml.notes import (
+    FIRST_NOTE_ID,
+    NOTE_FORMATS,
+    NoteXml,
+    add_note_reference,
+    add_notes_part,
+)
+from ..ooxml.numbering import (
+    ListXml,
+    format_number,
+    list_formats,
+    number_paragraph,
+    set_numbering,
+)
 from ..ooxml.package import fixed_zip
 from ..ooxml.styles import (
     ADDRESSEE,
     BODY,
+    DATE_LINE,
     HEADER,
     HEADINGS,
     LIST_BULLET,
@@ -66,12 +79,14 @@ from ..ooxml.styles import (
     PREAMBLE,
     SIGNATURE,
     TABLE,
+    TABLE_NUMBER,
     TABLE_TEXT,
     TITLE,
     use_styles,
     with_styles,
 )
 from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
+from . import docx_layout, typeset
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
@@ -98,7 +113,8 @@ class _Notes:
             return
         notes = self.endnotes if note.endnote else self.footnotes
         ordinal = len(notes) + 1
-        custom = None if note.marker == str(ordinal) else note.marker
+        automatic = format_number(NOTE_FORMATS[note.endnote], ordinal)
+        custom = None if note.marker == automatic else note.marker
         word_id = FIRST_NOTE_ID + len(notes)
         self.word_ids[ref.note_id] = word_id
         text = "".join(p if isinstance(p, str) else "" for p in note.content)
@@ -158,6 +174,9 @@ class _Writer:
             add_notes_part(self.word, self.notes.endnotes, endnote=True)
         swedish_settings(self.word, footnotes=bool(self.notes.footnotes),
                            endnotes=bool(self.notes.endnotes))
+        docx_layout.settings(self.word, self.page["hyphenation"])
+        docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
+        docx_layout.embed_fonts(self.word, self._all_text())
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -171,15 +190,27 @@ class _Writer:
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        # As in print: no header on page 1, the running header from page 2, the page
+        # number on every page.
+        docx_layout.first_page_apart(self.word)
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
         header.text = vocabulary.running_header(self.document)
-        footer = section.footer.paragraphs[0]
-        footer.style = self.word.styles[PAGE_FOOTER]
-        add_field(footer, "PAGE", "1")
-        footer.add_run(" (")
-        add_field(footer, "NUMPAGES", "1")
-        footer.add_run(")")
+        section.first_page_header.paragraphs[0].style = self.word.styles[PAGE_HEADER]
+        for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
+            footer.style = self.word.styles[PAGE_FOOTER]
+            add_field(footer, "PAGE", "1")
+            footer.add_run(" (")
+            add_field(footer, "NUMPAGES", "1")
+            footer.add_run(")")
+
+    def _all_text(self) -> str:
+        """Every character the package shows (the embedded fonts keep their glyphs)."""
+        furniture = [p.text for s in self.word.sections
+                     for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer)
+                     for p in hf.paragraphs]
+        notes = [n.text for n in (*self.notes.footnotes, *self.notes.endnotes)]
+        return "".join([*self.word.element.itertext(), *furniture, *notes])
 
     def _properties(self) -> None:
         doc = self.document
@@ -207,6 +238,9 @@ class _Writer:
         doc = self.document
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
+        line = vocabulary.date_line(doc)
+        if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
+            self._text_paragraph(line, DATE_LINE)
         for index, question in enumerate(doc.questions):
             self._text_paragraph(vocabulary.document_line(doc, index), HEADER)
             if question.title is not None:
@@ -219,8 +253,7 @@ class _Writer:
             self._text_paragraph(vocabulary.person_text(doc.minister), MINISTER)
         for block in doc.blocks:
             self._block(block)
-        line = vocabulary.date_line(doc)
-        if line is not None:
+        if line is not None and not typeset.dated_at_top(doc):
             self._text_paragraph(line, PLACE_DATE)
         for signature in doc.signatures:
             self._signature(signature)
@@ -288,10 +321,13 @@ class _Writer:
             return
         word_table = self.word.add_table(rows=len(table.rows), cols=columns)
         word_table.style = self.word.styles[TABLE]
+        docx_layout.table_look(word_table, header=typeset.header_row(table))
+        numeric = typeset.numeric_columns(table)
         for row, word_row in zip(table.rows, word_table.rows, strict=True):
             # a short row has fewer cells than the grid: the rest stay empty, then go
-            for content, cell in zip(row.cells, word_row.cells, strict=False):
-                self._inline_paragraph(content, TABLE_TEXT, cell.paragraphs[0])
+            for index, (content, cell) in enumerate(zip(row.cells, word_row.cells, strict=False)):
+                style = TABLE_NUMBER if index in numeric else TABLE_TEXT
+                self._inline_paragraph(content, style, cell.paragraphs[0])
             if len(row.cells) < columns:
                 drop_surplus_cells(word_row._tr, len(row.cells), columns)
 

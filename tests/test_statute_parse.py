@@ -182,7 +182,7 @@ def test_time_limited_versions_keep_every_version_with_its_interval() -> None:
 
 
 def test_amendment_notes_become_references_with_their_words() -> None:
-    doc = parse("1 § Första stycket. Lag (2022:1315).\n\n2 § Enligt\n\n- punkt ett,\n\n"
+    doc = parse("1 § Den första texten. Lag (2022:1315).\n\n2 § Enligt\n\n- punkt ett,\n\n"
                 "- punkt två.\nLag (2012:493).\n\n3 § Text som slutar med en ändring. Lag\n"
                 "(1968:758).\n\n4 § Text.\n\nLag (2019:1).\n")
     refs = [(p.text, p.href, p.kind) for b, _ in walk(doc.blocks)

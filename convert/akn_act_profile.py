@@ -35,6 +35,8 @@ CROSSHEADING = "crossheading"
 """``hcontainer/@name`` of a rubrik."""
 AMENDMENT_CLASS = "amendment"
 """``class`` of the ``transitional`` that holds one amending act's provisions."""
+AS_OF_CLASS = "asOf"
+"""``class`` of the preface line ``Lydelse den 1 juli 2026`` (an expression of one day's law)."""
 VALIDITY_CLASS = "validity"
 """``class`` of the ``subheading`` that keeps a version's marker words."""
 ANNEX_NAME = "bilaga"
@@ -44,8 +46,9 @@ IN_FORCE = "inForce"
 ORIGINAL = "original"
 """eId of the ``original`` reference: the act itself."""
 
-DATE_ISSUED, DATE_CONSOLIDATED = "issued", "consolidated"
-"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date."""
+DATE_ISSUED, DATE_CONSOLIDATED, DATE_AS_OF = "issued", "consolidated", "asOf"
+"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date; the
+day whose law an expression gives (``--as-of``)."""
 
 ELEMENT_ONLY = frozenset({
     "akomaNtoso", "act", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",

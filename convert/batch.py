@@ -11,6 +11,7 @@ incremental, and reports.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import sys
@@ -225,6 +226,8 @@ class Options:
     """Size limits on each input."""
     kind: Kind | None = None
     """The kind to read texts as (``--kind``); None: recognise each."""
+    as_of: datetime.date | None = None
+    """Publish statutes as in force on this day (``--as-of``); None: every version."""
 
 
 def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
@@ -310,7 +313,7 @@ class _Batch:
                 self.fail(source, stem, data)
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats,
-                      stem, options.limits, options.kind)
+                      stem, options.limits, options.kind, options.as_of)
             self.keys[source] = job.key()
             if not options.force and source != "-" and \
                     self.manifest.unchanged(stem, self.keys[source], options.out_dir):

@@ -7,6 +7,7 @@ line on stderr per failure, no traceback); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -94,6 +95,7 @@ def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
   {PROG} convert archive/ -o out/ --dask local    # the same work on a Dask LocalCluster
   {PROG} convert sfs-2010-800.json -t akn         # a statute record of the legal database
   {PROG} convert fragment.txt -k sfs -t akn,html  # statute text that starts at '4 §'
+  {PROG} convert sfs-2010-800.json --as-of 2026-07-01  # the law in force that day
 
 Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json. Each is written
 to a temporary file and renamed, so no half-written file is ever seen. Inputs
@@ -107,6 +109,9 @@ skipped unless --force.""")
     p.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("."),
                    help="where to write (default: the current directory)")
     _add_kind(p)
+    p.add_argument("--as-of", metavar="DATE", type=_date, default=None,
+                   help="publish statutes as in force on DATE (YYYY-MM-DD): of each part with "
+                        "versions only the one in force that day (default: every version)")
     p.add_argument("-j", "--jobs", metavar="N", type=_positive, default=os.cpu_count() or 1,
                    help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true",
@@ -195,6 +200,13 @@ def _kind(value: str) -> Kind:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
 def _formats(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [n for n in names if n not in FORMATS]
@@ -262,7 +274,7 @@ def _convert(args: argparse.Namespace) -> int:
     batch.remove_stale_parts(out_dir)
     limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
     options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
-                            limits, args.kind)
+                            limits, args.kind, args.as_of)
     started = time.perf_counter()
     try:
         outcomes = batch.run_batch(inputs, options,

@@ -98,6 +98,10 @@ class Names:
         """The eId of *part*, or None for a part that has none (text inside a stycke)."""
         return self._by_part.get(id(part))
 
+    def items(self) -> list[tuple[Named, str]]:
+        """Every named part with its eId, in reading order."""
+        return [(part, self._by_part[id(part)]) for part in self._parts]
+
     def __contains__(self, eid: object) -> bool:
         return eid in self.used
 

@@ -10,6 +10,7 @@ outputs in each.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import multiprocessing
 import time
@@ -45,6 +46,9 @@ class Job:
     """Size limits the input must keep."""
     kind: Kind | None = None
     """The kind to read a text as (``--kind``); None: recognise it."""
+    as_of: datetime.date | None = None
+    """For a statute: publish the law in force on this day (``--as-of``); None: every
+    version."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
@@ -55,7 +59,8 @@ class Job:
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
                      self.reader_name.lower().rsplit(".", 1)[-1],
-                     self.kind.value if self.kind else ""):
+                     self.kind.value if self.kind else "",
+                     self.as_of.isoformat() if self.as_of else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -119,8 +124,11 @@ def convert_job(job: Job) -> Outcome:
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
     result = read(job.data, job.reader_name, job.limits, job.kind)
-    outcome.timings["read"] = time.perf_counter() - started
     document = result.document
+    if job.as_of is not None:
+        from .statute.as_of import as_of
+        document = as_of(document, job.as_of)
+    outcome.timings["read"] = time.perf_counter() - started
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
                         for w in document.warnings]
     for name in job.formats:

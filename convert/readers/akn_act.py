@@ -118,7 +118,7 @@ class _ActReader:
             consolidated_date=_date(get("consolidatedDate")), amendments=amendments,
             repealed_by=get("repealedBy"), repealed=_date(get("repealed")),
             time_limited=_date(get("timeLimited")), preparatory_works=get("preparatoryWorks"),
-            header=self.header(preface))
+            header=self.header(preface), as_of=_date(get("asOf")))
 
     @staticmethod
     def header(preface: etree._Element | None) -> tuple[HeaderField, ...]:

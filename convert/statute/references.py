@@ -19,8 +19,9 @@
 A citation inside the act that names no part of it stays text, with a warning
 naming its line (``reference-unresolved``); so does a citation of another act
 that gives no number (``förvaltningslagen``, ``samma lag``), without one: it is
-not this act's to resolve.  `unlink_missing` turns links whose part is gone
-(`riksdoc.statute.as_of`) back into text.
+not this act's to resolve.  `rename` points links at their parts' new names
+when parts are left out (`riksdoc.statute.as_of`), and makes a link whose part
+is gone text again.
 """
 
 from __future__ import annotations
@@ -248,23 +249,26 @@ def count(blocks: tuple[Block, ...]) -> dict[str, int]:
     return counts
 
 
-def unlink_missing(blocks: tuple[Block, ...], reason: str
-                   ) -> tuple[tuple[Block, ...], tuple[Message, ...]]:
-    """*blocks* with every link inside the act whose part they no longer hold made text
-    again (its words kept), with a warning saying *reason*."""
-    names = name(blocks)
+def rename(blocks: tuple[Block, ...], renamed: dict[str, str], reason: str
+           ) -> tuple[tuple[Block, ...], tuple[Message, ...]]:
+    """*blocks* with every link inside the act pointed at its part's new eId (*renamed*:
+    old → new); a link whose part is gone becomes text again (its words kept), with a
+    warning saying *reason*."""
     warnings: list[Message] = []
 
     def inlines(content: tuple[Inline, ...], line: int | None) -> tuple[Inline, ...]:
-        if not any(isinstance(p, Ref) and p.href.startswith("#") and p.href[1:] not in names
-                   for p in content):
+        if not any(isinstance(p, Ref) and p.href.startswith("#") for p in content):
             return content
         out: list[Inline] = []
         for part in content:
-            if isinstance(part, Ref) and part.href.startswith("#") and part.href[1:] not in names:
-                warnings.append(Message(UNRESOLVED, f"'{part.text}' {reason}; kept as text",
-                                        line))
-                part = part.text
+            if isinstance(part, Ref) and part.href.startswith("#"):
+                target = renamed.get(part.href[1:])
+                if target is not None:
+                    part = replace(part, href="#" + target)
+                else:
+                    warnings.append(Message(UNRESOLVED, f"'{part.text}' {reason}; kept as "
+                                            "text", line))
+                    part = part.text
             if isinstance(part, str) and out and isinstance(out[-1], str):
                 out[-1] += part
             else:

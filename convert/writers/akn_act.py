@@ -30,8 +30,10 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from .. import vocabulary
 from ..akn_act_profile import (
     AMENDMENT_CLASS,
+    AS_OF_CLASS,
     ANNEX_NAME,
     CROSSHEADING,
     ELEMENT_ONLY,
@@ -106,7 +108,8 @@ class _ActWriter:
         versions = any(isinstance(b, Division) and b.validity is not None
                        for b in _all(self.doc.blocks))
         act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
-                    contains="multipleVersions" if versions else "singleVersion")
+                    contains="multipleVersions" if versions and self.statute.as_of is None
+                    else "singleVersion")
         act[0].extend(self.meta.elements())  # once the text has said what it refers to
         return E.akomaNtoso(act)
 
@@ -118,13 +121,22 @@ class _ActWriter:
             if self.doc.heading is not None and not any(
                     f.key == "Rubrik" and f.value == self.doc.heading for f in self.statute.header):
                 lines.append(E.p(E.docTitle(self.doc.heading)))  # a title the header does not give
-            return lines
+            return lines + self.as_of()
         out = []
         if self.statute.number is not None:
             out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
         if self.doc.heading is not None:
             out.append(E.p(E.docTitle(self.doc.heading)))
-        return out
+        return out + self.as_of()
+
+    def as_of(self) -> list[etree._Element]:
+        """``Lydelse den 1 juli 2026`` for an expression of the law on one day."""
+        day = self.statute.as_of
+        if day is None:
+            return []
+        return [E.p(f"{vocabulary.AS_OF} ", E.docDate(vocabulary.day_words(day),
+                                                      date=day.isoformat()),
+                    **{"class": AS_OF_CLASS})]
 
     def header_line(self, key: str, value: str) -> etree._Element:
         """``SFS nr: 1999:175`` — the key kept as written, the value marked up where known."""

@@ -14,6 +14,7 @@ import datetime
 from lxml import etree
 
 from ..akn_act_profile import (
+    DATE_AS_OF,
     DATE_CONSOLIDATED,
     DATE_ISSUED,
     IN_FORCE,
@@ -50,7 +51,7 @@ class ActMeta:
         self.events: dict[tuple[datetime.date, str], str] = {}   # (date, source) → eId
         self.acts: dict[str, str] = {}                            # SFS number → passiveRef eId
         self.department_eid = slug(statute.department or "") or None
-        self.expression_date = statute.consolidated_date
+        self.expression_date = statute.as_of or statute.consolidated_date
         for amending in statute.amendments:
             self.act_ref(amending.number)
 
@@ -99,7 +100,8 @@ class ActMeta:
 
     def expression_date_value(self) -> tuple[str, str]:
         if self.expression_date is not None:
-            return self.expression_date.isoformat(), DATE_CONSOLIDATED
+            return self.expression_date.isoformat(), \
+                DATE_AS_OF if self.statute.as_of is not None else DATE_CONSOLIDATED
         return self.work_date()
 
     def expression_uri(self) -> str:
@@ -206,7 +208,8 @@ class ActMeta:
             ("consolidatedThrough", s.consolidated_through),
             ("consolidatedDate", _iso(s.consolidated_date)), ("repealedBy", s.repealed_by),
             ("repealed", _iso(s.repealed)), ("timeLimited", _iso(s.time_limited)),
-            ("preparatoryWorks", s.preparatory_works)) if value is not None}
+            ("preparatoryWorks", s.preparatory_works), ("asOf", _iso(s.as_of)))
+            if value is not None}
         statute = R.statute(**attrs)
         for act in s.amendments:
             statute.append(R.amendment(**{name: value for name, value in (

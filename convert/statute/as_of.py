@@ -26,7 +26,6 @@ from ..model import Block, Division, Document, Kind, Level, Message, Statute, wa
 from ..vocabulary import day_words
 from .references import rename
 
-
 _VERSION = re.compile(r"-v[^_]+")
 """The version part of an eId (``-v2026-07-01``, ``-v2``)."""
 

@@ -33,8 +33,8 @@ from lxml import etree
 from .. import vocabulary
 from ..akn_act_profile import (
     AMENDMENT_CLASS,
-    AS_OF_CLASS,
     ANNEX_NAME,
+    AS_OF_CLASS,
     CROSSHEADING,
     ELEMENT_ONLY,
     TAGS,

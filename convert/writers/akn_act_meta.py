@@ -21,6 +21,7 @@ from ..akn_act_profile import (
     ORIGINAL,
     act_uri,
     number_components,
+    statute_record,
 )
 from ..akn_profile import (
     AKN_NS,
@@ -201,26 +202,10 @@ class ActMeta:
 
     def proprietary(self) -> etree._Element:
         """The statute's metadata as data, for the reader: what FRBR has no place for."""
-        s = self.statute
-        attrs = {name: value for name, value in (
-            ("number", s.number), ("form", s.form), ("department", s.department),
-            ("issued", _iso(s.issued)), ("inForce", _iso(s.in_force)),
-            ("consolidatedThrough", s.consolidated_through),
-            ("consolidatedDate", _iso(s.consolidated_date)), ("repealedBy", s.repealed_by),
-            ("repealed", _iso(s.repealed)), ("timeLimited", _iso(s.time_limited)),
-            ("preparatoryWorks", s.preparatory_works), ("asOf", _iso(s.as_of)))
-            if value is not None}
-        statute = R.statute(**attrs)
-        for act in s.amendments:
-            statute.append(R.amendment(**{name: value for name, value in (
-                ("number", act.number), ("title", act.title), ("inForce", _iso(act.in_force)),
-                ("note", act.note), ("preparatoryWorks", act.preparatory_works))
-                if value is not None}))
         element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
                                 nsmap={None: AKN_NS, "rd": RD_NS})
-        element.extend([R.profile(version=PROFILE_VERSION), statute])
+        element.extend([R.profile(version=PROFILE_VERSION), statute_record(self.statute)])
         return element
-
 
     def annex(self, component: str) -> etree._Element:
         """An annex's own ``meta``: the act's identification, with ``!component`` added."""

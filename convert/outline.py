@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .eids import Names
-from .model import Block, Division, Document, Level
+from .model import Block, Division, Document, Level, Paragraph
 
 RUN_IN = frozenset({Level.SECTION})
 """Levels whose number runs into their first stycke instead of a heading."""
@@ -47,6 +47,23 @@ def label(division: Division) -> str:
     """``1 kap. Inledande bestämmelser``, ``3 a §``, ``Övergångsbestämmelser``: the number
     and heading as written."""
     return " ".join(part for part in (division.num, division.heading) if part)
+
+
+def markers(division: Division, *, leading: bool) -> list[str]:
+    """A version's marker words that stand above the part (*leading*) or after its number."""
+    validity = division.validity
+    if validity is None or validity.leading != leading:
+        return []
+    return list(validity.markers)
+
+
+def opens_with_text(division: Division) -> bool:
+    """Does a run-in division's first stycke open with a paragraph its number can open?"""
+    first = division.children[0] if division.children else None
+    if not isinstance(first, Division) or first.level is not Level.PARAGRAPH \
+            or first.validity is not None:
+        return False
+    return bool(first.children) and isinstance(first.children[0], Paragraph)
 
 
 def headed(division: Division) -> bool:

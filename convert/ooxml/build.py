@@ -19,6 +19,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+from docx.oxml import OxmlElement
+from docx.styles import BabelFish
+from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
 from . import XML_SPACE, w
@@ -50,7 +53,9 @@ class Builder:
     def __init__(self, styles: etree._Element, default_style: str = "Normal") -> None:
         names = style_names(styles)
         self.ids = {name: style_id for style_id, name in names.items()}
-        """Style name → style id."""
+        """Style name → style id (by Word's own name too: ``Heading 1`` is ``heading 1``)."""
+        self.ids.update({BabelFish.internal2ui(name): style_id
+                         for style_id, name in names.items()})
         self.default_style = default_style
         self.bookmarks = 0
 
@@ -58,9 +63,10 @@ class Builder:
         """The id of the style called *name*; KeyError for a style the part lacks."""
         return self.ids[name]
 
-    def paragraph(self, style: str | None = None) -> etree._Element:
-        """An empty ``w:p`` in *style* (None or the default style: no ``w:pStyle``)."""
-        p = etree.Element(w("p"))
+    def paragraph(self, style: str | None = None) -> CT_P:
+        """An empty ``w:p`` in *style* (None or the default style: no ``w:pStyle``), of
+        python-docx's element class, so its paragraph API works on it too."""
+        p: CT_P = OxmlElement("w:p")  # type: ignore[assignment]  # python-docx gives CT_P
         ppr = etree.SubElement(p, w("pPr"))
         if style is not None and style != self.default_style:
             etree.SubElement(ppr, w("pStyle"), {w("val"): self.style_id(style)})

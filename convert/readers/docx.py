@@ -18,6 +18,9 @@ numbers unless the note has a custom mark; note ids are ``fn<marker>`` /
 a warning, never silently absorbed: a paragraph style riksdoc does not know,
 a heading added to the body, bold, italic or underlined text.
 
+A statute (category ``Författning (sfs)``) is read by `riksdoc.readers.docx_statute`,
+by its headings, section numbers and stycken.
+
 A DOCX not written by riksdoc (no riksdoc category or styles) is read as
 text: its paragraphs (tables as tab-separated rows, notes in the Word-export
 form) go through the same normalise-and-parse pipeline as a text export.
@@ -54,6 +57,7 @@ from ..ooxml.document import BodyParagraph, DocumentPart
 from ..ooxml.package import Package
 from ..vocabulary import HEAD_WORDS, own_words
 from . import Read
+from .docx_statute import StatuteReader, is_statute
 
 _HEADING = re.compile(r"^(?:heading|rubrik)\s*\d$", re.IGNORECASE)
 
@@ -68,6 +72,8 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
     del name
     word = DocumentPart(Package(data))
     if _by_riksdoc(word):
+        if is_statute(word):  # a text with a hierarchy: by its headings and sections
+            return Read(StatuteReader(word).document())
         return Read(_Builder(word).document())
     from .text import read as read_text
     return read_text(word.as_text().encode("utf-8"), limits, kind)

@@ -8,6 +8,15 @@ so the DOCX reader can take an edited file back.  Every word riksdoc adds
 (document lines, the place-and-date line, the page header, the properties)
 comes from `riksdoc.vocabulary`.
 
+The body (`riksdoc.writers.docx_body`) is paragraphs, real Word lists and
+tables; a text with a hierarchy (a statute) has Word's heading styles by the
+shared outline's ranks, section numbers opening their stycken, references as
+hyperlinks and bookmarks named by the shared eIds, and a statute's first page
+(``SFS 2010:800``, the title, ``Utfärdad den …``) and record (a custom XML part,
+`riksdoc.ooxml.custom`, so the DOCX reader gives back the same `Statute`).
+The page header of such a text names the current chapter (a ``STYLEREF``
+field), as the print header does.
+
 List markers: the author's markers are what Word shows (`riksdoc.ooxml.numbering`).
 Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
@@ -35,20 +44,11 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from .. import vocabulary
-from ..model import (
-    Block,
-    Division,
-    Document,
-    Inline,
-    ListBlock,
-    Note,
-    NoteRef,
-    Paragraph,
-    Ref,
-    Signature,
-    Table,
-)
+from ..eids import name
+from ..model import Document, Note, NoteRef, Ref, Signature, Statute, walk
 from ..ooxml import LANGUAGE
+from ..ooxml.build import Builder
+from ..ooxml.custom import add_record
 from ..ooxml.notes import (
     FIRST_NOTE_ID,
     NOTE_FORMATS,
@@ -56,13 +56,7 @@ from ..ooxml.notes import (
     add_note_reference,
     add_notes_part,
 )
-from ..ooxml.numbering import (
-    ListXml,
-    format_number,
-    list_formats,
-    number_paragraph,
-    set_numbering,
-)
+from ..ooxml.numbering import format_number, number_paragraph, set_numbering
 from ..ooxml.package import fixed_zip
 from ..ooxml.styles import (
     ADDRESSEE,
@@ -70,23 +64,23 @@ from ..ooxml.styles import (
     DATE_LINE,
     HEADER,
     HEADINGS,
-    LIST_BULLET,
-    LIST_NUMBER,
     MINISTER,
     PAGE_FOOTER,
     PAGE_HEADER,
     PLACE_DATE,
     PREAMBLE,
+    SFS_NUMBER,
     SIGNATURE,
-    TABLE,
-    TABLE_NUMBER,
-    TABLE_TEXT,
+    STATUTE_HEADER,
+    STATUTE_LINE,
     TITLE,
     use_styles,
     with_styles,
 )
-from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
+from ..ooxml.tweaks import add_field, swedish_settings, tidy_package
+from ..outline import hierarchical, ranks
 from . import docx_layout, typeset
+from .docx_body import BodyWriter
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
@@ -149,12 +143,17 @@ def _base(hierarchy: bool = False) -> bytes:
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        hierarchy = any(isinstance(block, Division) for block in document.blocks)
-        self.word: WordDocument = docx.Document(io.BytesIO(_base(hierarchy)))
+        self.hierarchy = hierarchical(document)
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(self.hierarchy)))
         self.page = _page_settings()
         self.notes = _Notes({note.note_id: note for note in document.notes})
-        self.lists: list[ListXml] = []
-        self.numbered: list[tuple[WordParagraph, int]] = []
+        self.body = BodyWriter(self.word, Builder(self.word.styles.element),
+                               self.notes.reference)
+        if self.hierarchy:
+            self.body.names, self.body.ranks = name(document.blocks), ranks(document.blocks)
+            self.body.targets = {part.href[1:] for block, _ in walk(document.blocks)
+                                 for part in _inlines(block)
+                                 if isinstance(part, Ref) and part.href.startswith("#")}
 
     def write(self) -> bytes:
         self._page()
@@ -162,12 +161,14 @@ class _Writer:
         # python-docx's template document starts with no paragraphs, only the section.
         self._content()
         lists = self.page["lists"]
-        ids = set_numbering(self.word, self.lists, indent_twips=_twips(lists["indent"]),
-                              hanging_twips=_twips(lists["hanging"]),
-                              marker_font=lists["marker_font"])
-        for paragraph, index in self.numbered:
-            number_paragraph(paragraph, ids[index])
+        ids = set_numbering(self.word, self.body.lists, indent_twips=_twips(lists["indent"]),
+                            hanging_twips=_twips(lists["hanging"]),
+                            marker_font=lists["marker_font"])
+        for paragraph, index in self.body.numbered:
+            number_paragraph(paragraph, ids[index], self.body.lists[index].level)
         self._unreferenced_notes()
+        if self.document.statute is not None:
+            add_record(self.word, self.document.statute)
         if self.notes.footnotes:
             add_notes_part(self.word, self.notes.footnotes, endnote=False)
         if self.notes.endnotes:
@@ -176,7 +177,7 @@ class _Writer:
                            endnotes=bool(self.notes.endnotes))
         docx_layout.settings(self.word, self.page["hyphenation"])
         docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
-        docx_layout.embed_fonts(self.word, self._all_text())
+        docx_layout.embed_fonts(self.word, self._all_text(), italic=self.hierarchy)
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -196,6 +197,9 @@ class _Writer:
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
         header.text = vocabulary.running_header(self.document)
+        if self.hierarchy:  # the current chapter beside it, as in print
+            docx_layout.running_chapter(header, HEADINGS[0],
+                                        page["width"] - page["left"] - page["right"])
         section.first_page_header.paragraphs[0].style = self.word.styles[PAGE_HEADER]
         for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
             footer.style = self.word.styles[PAGE_FOOTER]
@@ -235,101 +239,47 @@ class _Writer:
     # -- content ---------------------------------------------------------------
 
     def _content(self) -> None:
-        doc = self.document
+        doc, body = self.document, self.body
         for paragraph in doc.preamble:
-            self._inline_paragraph(paragraph.content, PREAMBLE)
+            body.inline(paragraph.content, PREAMBLE)
         line = vocabulary.date_line(doc)
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
-            self._text_paragraph(line, DATE_LINE)
+            body.text(line, DATE_LINE)
         for index, question in enumerate(doc.questions):
-            self._text_paragraph(vocabulary.document_line(doc, index), HEADER)
+            body.text(vocabulary.document_line(doc, index), HEADER)
             if question.title is not None:
-                self._text_paragraph(question.title, TITLE)
-        if doc.heading is not None:
-            self._text_paragraph(doc.heading, TITLE)
+                body.text(question.title, TITLE)
+        if doc.statute is not None:
+            self._statute_front(doc.statute)
+        elif doc.heading is not None:
+            body.text(doc.heading, TITLE)
         if doc.addressee is not None:
-            self._text_paragraph(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
+            body.text(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
         if doc.minister is not None:
-            self._text_paragraph(vocabulary.person_text(doc.minister), MINISTER)
+            body.text(vocabulary.person_text(doc.minister), MINISTER)
         for block in doc.blocks:
-            self._block(block)
+            body.block(block)
         if line is not None and not typeset.dated_at_top(doc):
-            self._text_paragraph(line, PLACE_DATE)
+            body.text(line, PLACE_DATE)
         for signature in doc.signatures:
             self._signature(signature)
 
-    def _text_paragraph(self, text: str, style: str) -> WordParagraph:
-        return self.word.add_paragraph(text, style=self.word.styles[style])
-
-    def _inline_paragraph(self, content: tuple[Inline, ...], style: str,
-                          paragraph: WordParagraph | None = None) -> WordParagraph:
-        if paragraph is None:
-            paragraph = self.word.add_paragraph(style=self.word.styles[style])
-        else:
-            paragraph.style = self.word.styles[style]
-        for part in content:
-            if isinstance(part, NoteRef):
-                self.notes.reference(paragraph, part)
-            elif isinstance(part, Ref):  # its words; links are for the statute publication
-                paragraph.add_run(part.text)
-            else:
-                paragraph.add_run(part)
-        return paragraph
-
-    def _block(self, block: Block, depth: int = 0) -> None:
-        if isinstance(block, Paragraph):
-            self._inline_paragraph(block.content, BODY)
-        elif isinstance(block, Division):
-            self._division(block, depth)
-        elif isinstance(block, ListBlock):
-            self._list(block)
-        elif isinstance(block, Table):
-            self._table(block)
-        else:  # the model is closed; a new block kind must be handled here
-            raise TypeError(f"unknown block {type(block).__name__}")
-
-    def _division(self, division: Division, depth: int) -> None:
-        """Number and heading as a Heading paragraph by depth (a version's marker words
-        where the text has them: above, or after the number), then the children."""
-        validity = division.validity
-        leading = validity is not None and validity.leading
-        if validity is not None and leading:
-            for marker in validity.markers:
-                self._text_paragraph(marker, BODY)
-        inside = validity.markers if validity is not None and not leading else ()
-        title = " ".join(p for p in (division.num, *inside, division.heading) if p)
-        if title:
-            self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
-        inner = depth if division.num is None and division.heading is None else depth + 1
-        for child in division.children:
-            self._block(child, inner)
-
-    def _list(self, block: ListBlock) -> None:
-        formats = list_formats(block)
-        first = len(self.lists)
-        self.lists.extend(formats)
-        style = LIST_NUMBER if block.ordered else LIST_BULLET
-        for index, item in enumerate(block.items):
-            paragraph = self._inline_paragraph(item.content, style)
-            self.numbered.append((paragraph, first + (index if len(formats) > 1 else 0)))
-            for sub in item.blocks:  # a nested list: after its item (levels are issue 18's)
-                self._block(sub)
-
-    def _table(self, table: Table) -> None:
-        columns = max((len(row.cells) for row in table.rows), default=0)
-        if columns == 0:
-            return
-        word_table = self.word.add_table(rows=len(table.rows), cols=columns)
-        word_table.style = self.word.styles[TABLE]
-        docx_layout.table_look(word_table, header=typeset.header_row(table))
-        numeric = typeset.numeric_columns(table)
-        for row, word_row in zip(table.rows, word_table.rows, strict=True):
-            # a short row has fewer cells than the grid: the rest stay empty, then go
-            for index, (content, cell) in enumerate(zip(row.cells, word_row.cells, strict=False)):
-                style = TABLE_NUMBER if index in numeric else TABLE_TEXT
-                self._inline_paragraph(content, style, cell.paragraphs[0])
-            if len(row.cells) < columns:
-                drop_surplus_cells(word_row._tr, len(row.cells), columns)
+    def _statute_front(self, statute: Statute) -> None:
+        """``SFS 2010:800``, the title, ``Utfärdad den …`` and the other lines the HTML
+        page has (an older export's header block as written)."""
+        body = self.body
+        if (number := vocabulary.statute_number(statute)) is not None:
+            body.text(number, SFS_NUMBER)
+        if self.document.heading is not None:
+            body.text(self.document.heading, TITLE)
+        lines = vocabulary.statute_lines(statute)
+        if statute.header:
+            for field_ in statute.header:
+                body.text(f"{field_.key}: {field_.value}" if field_.key else field_.value,
+                          STATUTE_HEADER)
+            lines = [line for line in lines if line[0] == "as-of"]
+        for _, words in lines:
+            body.text(words, STATUTE_LINE)
 
     def _signature(self, signature: Signature) -> None:
         paragraph = self.word.add_paragraph(style=self.word.styles[SIGNATURE])
@@ -347,6 +297,20 @@ class _Writer:
             self.word.add_paragraph(style=self.word.styles[BODY])
         for note in missing:
             self.notes.reference(paragraph, NoteRef(note.note_id))
+
+
+def _inlines(block: object) -> tuple[object, ...]:
+    """The inline content of a paragraph, a list's items or a table's cells."""
+    content = getattr(block, "content", None)
+    if content is not None:
+        return tuple(content)
+    items = getattr(block, "items", None)
+    if items is not None:
+        return tuple(part for item in items for part in item.content)
+    rows = getattr(block, "rows", None)
+    if rows is not None:
+        return tuple(part for row in rows for cell in row.cells for part in cell)
+    return ()
 
 
 def _twips(millimetres: float) -> int:

@@ -78,11 +78,13 @@ def repertoire() -> frozenset[int]:
     return frozenset(points)
 
 
-def faces(text: str) -> list[Face]:
-    """Every face fonts.toml lists, subset for *text* and obfuscated, in order."""
+def faces(text: str, *, italic: bool = False) -> list[Face]:
+    """Every face fonts.toml lists, subset for *text* and obfuscated, in order; the
+    italic faces only where the document uses them (*italic*)."""
     extra = frozenset(ord(c) for c in text) - repertoire()
     return [_face(font["name"], face, font[face], extra)
-            for font in settings()["font"] for face in FACES if face in font]
+            for font in settings()["font"] for face in FACES
+            if face in font and (italic or "italic" not in face.lower())]
 
 
 @cache

@@ -47,7 +47,16 @@ from ..model import (
     Table,
     walk,
 )
-from ..outline import LEAF_HEADINGS, RUN_IN, headed, hierarchical, label, ranks
+from ..outline import (
+    LEAF_HEADINGS,
+    RUN_IN,
+    headed,
+    hierarchical,
+    label,
+    markers,
+    opens_with_text,
+    ranks,
+)
 from . import typeset
 
 Children: TypeAlias = HtmlElement | str
@@ -166,7 +175,7 @@ class Body:
         """A division: a stycke, a run-in section, a rubrik, or a headed section."""
         if division.level is Level.PARAGRAPH:
             return self.stycke(division)
-        leading = _markers(division, leading=True)
+        leading = markers(division, leading=True)
         rank = self.ranks.get(id(division), 1)
         if division.level in RUN_IN:
             return self.run_in(division, leading, rank)
@@ -185,7 +194,7 @@ class Body:
         """``<h2><span class="number">1 kap.</span> Inledande bestämmelser</h2>``, marker
         words after the number where the text has them there."""
         title: list[Children] = [E.SPAN(division.num, E.CLASS("number"))] if division.num else []
-        for marker in _markers(division, leading=False):
+        for marker in markers(division, leading=False):
             title += [" ", E.SPAN(marker, E.CLASS("validity"))]
         if division.heading:
             title += [" " if title else "", division.heading]
@@ -201,8 +210,8 @@ class Body:
         if division.num:
             number.append(E.SPAN(division.num, E.CLASS(f"number rank-{rank}"),
                                  **{"data-label": _version_label(division)}))
-        inside = _markers(division, leading=False)
-        if inside or not _opens_with_text(division):
+        inside = markers(division, leading=False)
+        if inside or not opens_with_text(division):
             for marker in inside:
                 number += [" ", E.SPAN(marker, E.CLASS("validity"))]
             if number:
@@ -216,7 +225,7 @@ class Body:
 
     def stycke(self, division: Division) -> HtmlElement:
         """A stycke: a ``p`` of its own where it is one paragraph, else a ``div``."""
-        leading = [E.P(m, E.CLASS("validity")) for m in _markers(division, leading=True)]
+        leading = [E.P(m, E.CLASS("validity")) for m in markers(division, leading=True)]
         children = division.children
         if len(children) == 1 and isinstance(children[0], Paragraph) and not leading:
             return E.P(*self.opening(), *self.inlines(children[0].content), E.CLASS("stycke"),
@@ -246,27 +255,10 @@ def table_element(table: Table, inlines: Inlines) -> HtmlElement:
     return E.TABLE(*parts)
 
 
-def _markers(division: Division, *, leading: bool) -> list[str]:
-    """A version's marker words that stand above the part (*leading*) or after its number."""
-    validity = division.validity
-    if validity is None or validity.leading != leading:
-        return []
-    return list(validity.markers)
-
-
 def _version_label(division: Division) -> str:
     """A section's label, with its marker words where it is one of several versions."""
     markers = division.validity.markers if division.validity is not None else ()
     return " ".join((label(division), *markers))
-
-
-def _opens_with_text(division: Division) -> bool:
-    """Does the section's first stycke open with a paragraph (for its number to run into)?"""
-    first = division.children[0] if division.children else None
-    if not isinstance(first, Division) or first.level is not Level.PARAGRAPH \
-            or first.validity is not None:
-        return False
-    return bool(first.children) and isinstance(first.children[0], Paragraph)
 
 
 def _refs(blocks: tuple[Block, ...]) -> list[Ref]:

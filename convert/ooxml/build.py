@@ -20,8 +20,8 @@ import hashlib
 import re
 
 from docx.oxml import OxmlElement
-from docx.styles import BabelFish
 from docx.oxml.text.paragraph import CT_P
+from docx.styles import BabelFish
 from lxml import etree
 
 from . import XML_SPACE, w

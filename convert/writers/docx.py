@@ -46,7 +46,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from .. import vocabulary
 from ..eids import name
 from ..model import Document, Note, NoteRef, Ref, Signature, Statute, walk
-from ..ooxml import LANGUAGE
+from ..ooxml import LANGUAGE, w
 from ..ooxml.build import Builder
 from ..ooxml.custom import add_record
 from ..ooxml.notes import (
@@ -214,7 +214,11 @@ class _Writer:
                      for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer)
                      for p in hf.paragraphs]
         notes = [n.text for n in (*self.notes.footnotes, *self.notes.endnotes)]
-        return "".join([*self.word.element.itertext(), *furniture, *notes])
+        shown = [t.text or "" for t in self.word.element.iter(w("t"))]
+        for tag, char in (("tab", "\t"), ("br", "\n"), ("cr", "\n"), ("noBreakHyphen", "-")):
+            if next(self.word.element.iter(w(tag)), None) is not None:
+                shown.append(char)  # what python-docx's text gives for these elements
+        return "".join([*shown, *furniture, *notes])
 
     def _properties(self) -> None:
         doc = self.document

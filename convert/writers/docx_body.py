@@ -84,7 +84,14 @@ class BodyWriter:
     def append(self, p: CT_P) -> CT_P:
         """Add a paragraph at the end of the body (before its section properties)."""
         body = self.word.element.body
-        body.insert(len(body) - 1 if body[-1].tag == w("sectPr") else len(body), p)
+        try:
+            last = body[-1]  # from the end: cheap (len() would count every child)
+        except IndexError:
+            last = None
+        if last is not None and last.tag == w("sectPr"):
+            last.addprevious(p)
+        else:
+            body.append(p)
         return p
 
     def text(self, text: str, style: str) -> CT_P:

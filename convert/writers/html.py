@@ -212,7 +212,7 @@ def build(document: Document, *, for_print: bool = False) -> HtmlElement:
     if tree and not for_print and (toc := contents_element(entries(document.blocks,
                                                                    body.names))) is not None:
         article.append(toc)
-    article.append(E.DIV(*(body.block(b) for b in document.blocks), E.CLASS("body")))
+    article.append(E.DIV(*body.elements(document.blocks), E.CLASS("body")))
     if (closing := closing_element(document)) is not None:
         article.append(closing)
     if (section := notes_element(document, inlines)) is not None:

@@ -22,7 +22,9 @@ bills next) is rendered generically, by the shared outline
   ``data-label`` (the running header and the bookmarks take it from there) and
   its rank in ``class="rank-N"``;
 * a reference (`Ref`) is a link: ``#chp_2__sec_3`` inside the document, an
-  act's Work URI (``/akn/se/act/2025/400``) outside it.
+  act's Work URI (``/akn/se/act/2025/400``) outside it.  In print only the
+  links inside the document: an AKN URI is a name, not an address a PDF
+  reader could open (the embedded AKN keeps every reference for machines).
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class Inlines:
             if isinstance(part, NoteRef):
                 children.extend(self.reference(part, in_note=in_note))
             elif isinstance(part, Ref):
-                children.append(self.link(part))
+                children.append(self.link(part) if not self.for_print
+                                or part.href.startswith("#") else part.text)
             else:
                 children.append(part)
         return children
@@ -127,6 +130,10 @@ class Body:
     """The eIds that get an ``id``: None for all (the page), the link targets (print)."""
     numbers: list[Children] = field(default_factory=list)
     """A run-in number waiting for the first paragraph of its section."""
+    flat: bool = False
+    """For print: a run-in section's parts stand in its container without a ``section``
+    of their own (thousands fewer boxes to lay out); its first part says it opens one
+    (``class="section-start"``) and its number carries its id."""
 
     @classmethod
     def of(cls, document: Document, inlines: Inlines) -> Body:
@@ -135,7 +142,7 @@ class Body:
         targets = None
         if inlines.for_print:
             targets = {ref.href[1:] for ref in _refs(document.blocks) if ref.href[:1] == "#"}
-        return cls(inlines, names, ranks(document.blocks), targets)
+        return cls(inlines, names, ranks(document.blocks), targets, flat=inlines.for_print)
 
     def attributes(self, part: Division | ListBlock | Paragraph | Table | object
                    ) -> dict[str, str]:
@@ -164,7 +171,7 @@ class Body:
         return numbers
 
     def list_element(self, block: ListBlock) -> HtmlElement:
-        items = [E.LI(*self.inlines(item.content), *(self.block(b) for b in item.blocks),
+        items = [E.LI(*self.inlines(item.content), *self.elements(item.blocks),
                       **{"data-marker": item.marker}, **self.attributes(item))
                  for item in block.items]
         return (E.OL if block.ordered else E.UL)(*items)
@@ -187,8 +194,18 @@ class Body:
             heading.attrib.update(self.attributes(division))
             return heading if len(heads) == 1 else E.DIV(*heads, E.CLASS("rubrik"))
         classes = f"division {division.level.value}" + (" repealed" if division.repealed else "")
-        return E.SECTION(*heads, *(self.block(child) for child in division.children),
+        return E.SECTION(*heads, *self.elements(division.children),
                          E.CLASS(classes), **self.attributes(division))
+
+    def elements(self, blocks: tuple[Block, ...]) -> list[HtmlElement]:
+        """The elements of *blocks* in order (a flat run-in section gives several)."""
+        out: list[HtmlElement] = []
+        for block in blocks:
+            if self.flat and isinstance(block, Division) and block.level in RUN_IN:
+                out += self.run_in_flat(block)
+            else:
+                out.append(self.block(block))
+        return out
 
     def heading(self, division: Division, rank: int) -> HtmlElement:
         """``<h2><span class="number">1 kap.</span> Inledande bestämmelser</h2>``, marker
@@ -205,11 +222,29 @@ class Body:
 
     def run_in(self, division: Division, leading: list[str], rank: int) -> HtmlElement:
         """A section: its number opens its first stycke, or stands on a line of its own."""
-        heads: list[Children] = [E.P(m, E.CLASS("validity")) for m in leading]
+        heads, body = self.run_in_parts(division, leading, rank, {})
+        classes = f"division {division.level.value}" + (" repealed" if division.repealed else "")
+        return E.SECTION(*heads, *body, E.CLASS(classes), **self.attributes(division))
+
+    def run_in_flat(self, division: Division) -> list[HtmlElement]:
+        """A section's parts without a ``section`` around them (print)."""
+        rank = self.ranks.get(id(division), 1)
+        heads, body = self.run_in_parts(division, markers(division, leading=True), rank,
+                                        self.attributes(division))
+        parts = [*heads, *body]
+        if parts:
+            parts[0].set("class", f"{parts[0].get('class') or ''} section-start".strip())
+        return parts
+
+    def run_in_parts(self, division: Division, leading: list[str], rank: int,
+                     number_id: dict[str, str]) -> tuple[list[HtmlElement], list[HtmlElement]]:
+        """(the lines above the text, the stycken): the number in the first stycke or on a
+        line of its own (*number_id*: the ``id`` it carries)."""
+        heads: list[HtmlElement] = [E.P(m, E.CLASS("validity")) for m in leading]
         number: list[Children] = []
         if division.num:
             number.append(E.SPAN(division.num, E.CLASS(f"number rank-{rank}"),
-                                 **{"data-label": _version_label(division)}))
+                                 **{"data-label": _version_label(division)}, **number_id))
         inside = markers(division, leading=False)
         if inside or not opens_with_text(division):
             for marker in inside:
@@ -218,10 +253,9 @@ class Body:
                 heads.append(E.P(*number, E.CLASS("version")))
         else:
             self.numbers = [*number, " "] if number else []
-        body = [self.block(child) for child in division.children]
+        body = self.elements(division.children)
         self.numbers = []
-        classes = f"division {division.level.value}" + (" repealed" if division.repealed else "")
-        return E.SECTION(*heads, *body, E.CLASS(classes), **self.attributes(division))
+        return heads, body
 
     def stycke(self, division: Division) -> HtmlElement:
         """A stycke: a ``p`` of its own where it is one paragraph, else a ``div``."""
@@ -230,7 +264,7 @@ class Body:
         if len(children) == 1 and isinstance(children[0], Paragraph) and not leading:
             return E.P(*self.opening(), *self.inlines(children[0].content), E.CLASS("stycke"),
                        **self.attributes(division))
-        return E.DIV(*leading, *(self.block(child) for child in children), E.CLASS("stycke"),
+        return E.DIV(*leading, *self.elements(children), E.CLASS("stycke"),
                      **self.attributes(division))
 
 

@@ -294,6 +294,7 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
         return raw
     document = pdf_layout.render(source, font_config=font_config, **options)
     data: bytes = document.write_pdf(finisher=_finish, **options)
+    del document, source  # a statute's layout is most of the memory: let it go first
     return _post_process(data, link_texts or {})
 
 

@@ -1,8 +1,10 @@
 """Converting many documents: inputs, runners, atomic and incremental output.
 
 The per-document work is `riksdoc.engine.convert_job`; this module runs it
-over a batch, in-process, in a pool of warm worker processes (`run_local`)
-or on a Dask cluster (`run_dask`), which all give the same outputs.  The
+over a batch in a pool of warm, supervised worker processes (`run_local`) or
+on a Dask cluster (`run_dask`, where each Dask worker runs it in a supervised
+process of its own), which give the same outputs.  Either way a document
+that runs past its time limit has its process killed and fails alone.  The
 parent process reads the inputs, writes every output atomically (temporary
 file beside it, then rename), keeps the manifest that makes reruns
 incremental, and reports.
@@ -12,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,9 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
 from . import readers
-from .engine import Job, Outcome, convert_job, make_pool
+from .engine import Job, Outcome, convert_job, make_pool, outcome_of
 from .errors import InputError
 from .limits import DEFAULT, Limits
+from .pool import WorkerPool
 from .version import __version__
 from .writers import FORMATS
 
@@ -40,14 +45,13 @@ MANIFEST = ".riksdoc-manifest.json"
 # --- running jobs -----------------------------------------------------------
 
 def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iterator[Outcome]:
-    """Outcomes in completion order, from *workers* warm processes (1: in this process)."""
-    if workers <= 1:
-        for job in jobs:
-            yield convert_job(job)
-        return
+    """Outcomes in completion order, from *workers* warm, supervised processes.
+
+    Even one worker is a process of its own: the time limit is enforced by killing it.
+    """
     window = workers * 4  # bounded: a 100 000-file batch does not hold every input in memory
     with make_pool(workers, formats) as pool:
-        pending: set[Future[Outcome]] = set()
+        pending: dict[Future[Outcome], Job] = {}
         source = iter(jobs)
         exhausted = False
         while pending or not exhausted:
@@ -56,35 +60,70 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
                 if next_job is None:
                     exhausted = True
                 else:
-                    pending.add(pool.submit(convert_job, next_job))
+                    future = pool.submit(convert_job, next_job, timeout=next_job.limits.max_seconds)
+                    pending[future] = next_job
             if not pending:
                 break
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                yield future.result()
+                yield outcome_of(future, pending.pop(future))
 
 
 def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcome]:
     """The same per-document function on a Dask cluster (``local`` starts a LocalCluster)."""
     try:
+        import dask
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("--dask needs the dask extra: pip install 'riksdoc[dask]'") from None
     cluster = None
     if address == "local":
-        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        with dask.config.set({"distributed.worker.daemon": False}):  # workers have children
+            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
         client = Client(cluster)
     else:
         client = Client(address)
     try:
-        futures = [client.submit(convert_job, job, pure=False) for job in jobs]
+        futures = [client.submit(convert_supervised, job, pure=False) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+_OWN_POOL: list[WorkerPool] = []
+_OWN_POOL_LOCK = threading.Lock()
+
+
+def convert_supervised(job: Job) -> Outcome:
+    """`convert_job` in a supervised child of this (Dask worker) process, under the job's
+    time limit: a Dask task's thread cannot be stopped, a process can.
+
+    One pool a Dask worker process, with a worker process per Dask thread, kept for the
+    worker's life.  A Dask worker is a daemonic process by default, which Python forbids
+    to have children; the flag has no other use there (the nanny ends the worker, and the
+    pool's processes end with it), so it is lifted.
+    """
+    with _OWN_POOL_LOCK:
+        if not _OWN_POOL:
+            current = multiprocessing.current_process()
+            if current.daemon:
+                current.daemon = False
+            _OWN_POOL.append(make_pool(_dask_threads(), job.formats))
+        pool = _OWN_POOL[0]
+    return outcome_of(pool.submit(convert_job, job, timeout=job.limits.max_seconds), job)
+
+
+def _dask_threads() -> int:
+    try:
+        from distributed import get_worker
+
+        return int(get_worker().state.nthreads)
+    except (ImportError, ValueError, AttributeError):  # not on a Dask worker
+        return 1
 
 
 # --- the parent's side: inputs, manifest, atomic output -----------------------
@@ -213,7 +252,7 @@ class Options:
     out_dir: Path
     """Where outputs go."""
     workers: int = 1
-    """Worker processes (1: in this process)."""
+    """Worker processes."""
     force: bool = False
     """Convert unchanged inputs too."""
     dask: str | None = None

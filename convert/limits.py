@@ -25,7 +25,8 @@ class Limits:
     max_line_length: int = 100_000
     """Characters in one line (one paragraph) of a text input."""
     max_seconds: float = 120.0
-    """Time to convert one document to every format asked for."""
+    """Time to convert one document to every format asked for.  Enforced from outside:
+    the worker pool (`riksdoc.pool`) kills the conversion's process at its deadline."""
 
     def check_size(self, size: int) -> None:
         """Refuse an input of *size* bytes over the limit."""
@@ -44,35 +45,3 @@ class Limits:
 
 
 DEFAULT = Limits()
-
-
-class TimeLimit:
-    """``with TimeLimit(seconds):`` raises `InputError` when the block runs too long.
-
-    Uses a real-time interval timer, so it works in a process's main thread
-    (the CLI, pool workers); elsewhere (e.g. a Dask worker thread) it does nothing.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.active = False
-
-    def __enter__(self) -> TimeLimit:
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread() and self.seconds > 0:
-            self.previous = signal.signal(signal.SIGALRM, self._expired)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-            self.active = True
-        return self
-
-    def _expired(self, signum: int, frame: object) -> None:
-        raise InputError(f"took longer than {self.seconds:g} s to convert (--timeout)")
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            import signal
-
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)

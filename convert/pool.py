@@ -134,6 +134,7 @@ class WorkerPool:
             self.context.set_forkserver_preload(list(preload))
         self._state = _State()
         self._lock = threading.Lock()
+        self._ready = threading.Condition(self._lock)
         self._wake_reader, self._wake_writer = self.context.Pipe(duplex=False)
         self._thread: threading.Thread | None = None
 
@@ -149,6 +150,14 @@ class WorkerPool:
                                                 name="riksdoc-pool-supervisor")
                 self._thread.start()
         return self
+
+    def wait_ready(self, seconds: float) -> bool:
+        """Start the pool and wait until every worker is warm; False if *seconds* pass first."""
+        self.start()
+        with self._ready:
+            return self._ready.wait_for(
+                lambda: self._state.stopping or self._state.broken is not None
+                or all(w.ready for w in self._state.workers), seconds)
 
     def submit(self, function: Callable[..., T], *args: Any,
                timeout: float | None = None) -> Future[T]:
@@ -286,6 +295,7 @@ class WorkerPool:
         if kind == "ready":
             worker.ready = True
             self._state.failed_starts = 0
+            self._ready.notify_all()
         elif worker.task is not None:
             task, worker.task = worker.task, None
             if not task.future.done():

@@ -75,9 +75,10 @@ class Conversions:
         self.pool = make_pool(workers, formats, preload=(__name__,))
         self.function = function
 
-    def start(self) -> None:
-        """Start the workers now, so the first request finds them warm."""
-        self.pool.start()
+    def start(self, seconds: float = 120.0) -> None:
+        """Start the workers and wait (up to *seconds*) until they are warm, so the first
+        request finds them ready."""
+        self.pool.wait_ready(seconds)
 
     def stop(self) -> None:
         """Kill every worker, hung ones included."""
@@ -100,6 +101,8 @@ class Conversions:
             if work in done:
                 return _result(work)
             raise Gone() if watch in done else TimedOut(seconds)
+        except asyncio.CancelledError:  # the server is stopping and cuts the request short
+            raise PoolStopped("the server is stopping") from None
         finally:
             watch.cancel()
             if not future.done():

@@ -37,7 +37,8 @@ class TooLarge(RequestProblem):
     """The body is over the limit (raised while it streams in)."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"Filen eller texten är för stor: högst {size(limit)} tas emot.")
+        super().__init__(413, f"Filen eller texten är för stor: högst {size(limit)} tas emot.",
+                         {"Connection": "close"})  # the rest of the body is not read
 
 
 @dataclass(frozen=True)

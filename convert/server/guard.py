@@ -65,7 +65,8 @@ class SlowBody(RequestProblem):
     """The body did not arrive in time."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(408, f"Begäran kom inte fram inom {seconds:g} sekunder. Försök igen.")
+        super().__init__(408, f"Begäran kom inte fram inom {seconds:g} sekunder. Försök igen.",
+                         {"Connection": "close"})  # the rest of the body is not waited for
 
 
 class ClientGone(Exception):

@@ -97,6 +97,9 @@ class _Task:
     deadline: float = 0.0
     running: bool = False
     """Its future is marked running (it was handed to a worker once already)."""
+    started: bool = False
+    """The worker said it has begun (before that, a worker's death costs the task nothing:
+    it goes back to the queue)."""
     cancelled: bool = False
 
 
@@ -296,6 +299,9 @@ class WorkerPool:
             worker.ready = True
             self._state.failed_starts = 0
             self._ready.notify_all()
+        elif kind == "started":
+            if worker.task is not None:
+                worker.task.started = True
         elif worker.task is not None:
             task, worker.task = worker.task, None
             if not task.future.done():
@@ -308,8 +314,11 @@ class WorkerPool:
     def _died(self, worker: _Worker) -> None:
         worker.process.kill()  # a worker whose pipe broke is of no more use
         worker.process.join(timeout=1)
-        if worker.task is not None:
-            worker.task.future.set_exception(WorkerDied(worker.process.exitcode))
+        task = worker.task
+        if task is not None and not task.started:
+            self._state.queue.appendleft(task)  # it died before it began: nothing was lost
+        elif task is not None:
+            task.future.set_exception(WorkerDied(worker.process.exitcode))
         elif not worker.ready:
             self._state.failed_starts += 1
         self._replace(worker)
@@ -379,6 +388,7 @@ def serve_tasks(connection: Connection, initializer: Callable[..., object] | Non
     while True:
         try:
             function, args = connection.recv()
+            connection.send(("started", None))
         except (EOFError, OSError):
             return
         try:

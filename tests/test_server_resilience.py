@@ -9,6 +9,7 @@ and writes the worker's process id where the test can find it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -356,10 +357,8 @@ def test_the_server_stops_within_seconds_during_a_hung_conversion(tmp_path: Path
 
 
 def _ignore(function, *args) -> None:
-    try:
+    with contextlib.suppress(httpx.HTTPError):
         function(*args)
-    except httpx.HTTPError:
-        pass
 
 
 def test_a_full_store_answers_503_with_retry_after(tmp_path: Path) -> None:

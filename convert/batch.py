@@ -50,7 +50,8 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
     Even one worker is a process of its own: the time limit is enforced by killing it.
     """
     window = workers * 4  # bounded: a 100 000-file batch does not hold every input in memory
-    with make_pool(workers, formats) as pool:
+    pool = make_pool(workers, formats)  # its workers start with the first job, if any
+    try:
         pending: dict[Future[Outcome], Job] = {}
         source = iter(jobs)
         exhausted = False
@@ -67,6 +68,8 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield outcome_of(future, pending.pop(future))
+    finally:
+        pool.stop()
 
 
 def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcome]:

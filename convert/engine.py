@@ -166,7 +166,9 @@ def outcome_of(future: Future[Outcome], job: Job) -> Outcome:
         error = f"took longer than {job.limits.max_seconds:g} s to convert (--timeout)"
     except WorkerDied as exc:
         error = f"conversion stopped: {exc}"
-    except (PoolStopped, CancelledError):
+    except PoolStopped as exc:
+        error = f"not converted: {exc}"
+    except CancelledError:
         error = "not converted: the run was stopped"
     except Exception as exc:  # the job could not be handed over (e.g. pickling)
         error = failure_reason(exc)

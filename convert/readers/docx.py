@@ -33,6 +33,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from .. import grammar
+from ..errors import InputError
 from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
@@ -64,11 +65,17 @@ def read(data: bytes, limits: Limits = DEFAULT) -> Read:
     A DOCX riksdoc did not write goes through the text pipeline, with the
     same *limits* on lines as a text export.
     """
-    word = DocumentPart(Package(data))
+    word = DocumentPart(Package(data), limits)
     if _by_riksdoc(word):
-        return Read(_Builder(word).document())
+        document = _Builder(word).document()
+        limits.check_document(document)
+        return Read(document)
     from .text import read as read_text
-    return read_text(word.as_text().encode("utf-8"), limits)
+    text = word.as_text().encode("utf-8")
+    if len(text) > limits.max_bytes:  # the text pipeline's input is this text: the same bound
+        raise InputError(f"its text is {len(text):,} bytes; the limit is {limits.max_bytes:,} "
+                         "(--max-bytes)")
+    return read_text(text, limits)
 
 
 def _by_riksdoc(word: DocumentPart) -> bool:
@@ -102,8 +109,12 @@ class _Builder:
         self.blocks: list[Block] = []
         self.warnings: list[Message] = []
         self.unknown_styles: set[str] = set()
+        self.open_list: list[ListItem] = []
+        """Items of the list at `open_at` in the blocks, while it grows."""
+        self.open_at: int | None = None
 
     def document(self) -> Document:
+        limits = self.word.limits
         for item in self.word.items():
             if isinstance(item, Table):
                 self.blocks.append(item)
@@ -112,6 +123,9 @@ class _Builder:
                 handler = self.BY_STYLE.get(item.style)
                 if handler is None or not handler(self, item):
                     self.body(item)
+            limits.check_count("paragraphs, lists and tables",
+                               len(self.blocks) + len(self.preamble), limits.max_blocks)
+        self._close_list()
         notes = self.word.notes(self.warn)
         questions = [QuestionRef(q.session, q.number, q.as_written, q.questioner, t)
                      for q, t in zip(self.questions, self.titles, strict=True)]
@@ -227,10 +241,21 @@ class _Builder:
             if item.num_id else ("1." if ordered else "•")
         list_item = ListItem(marker, item.content)
         last = self.blocks[-1] if self.blocks else None
-        if isinstance(last, ListBlock) and last.ordered == ordered:
-            self.blocks[-1] = ListBlock(ordered, (*last.items, list_item))
+        if isinstance(last, ListBlock) and last.ordered == ordered \
+                and self.open_at == len(self.blocks) - 1:
+            self.open_list.append(list_item)  # the tuple is made once the list ends
         else:
-            self.blocks.append(ListBlock(ordered, (list_item,)))
+            self._close_list()
+            self.open_at, self.open_list = len(self.blocks), [list_item]
+            self.blocks.append(ListBlock(ordered, ()))
+
+    def _close_list(self) -> None:
+        """Give the list at `open_at` its items (they grow in a list, not a tuple)."""
+        if self.open_at is not None:
+            grown = self.blocks[self.open_at]
+            assert isinstance(grown, ListBlock)
+            self.blocks[self.open_at] = ListBlock(grown.ordered, tuple(self.open_list))
+        self.open_at, self.open_list = None, []
 
     def _formatting(self, item: BodyParagraph) -> None:
         if item.formatting:

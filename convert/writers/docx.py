@@ -128,6 +128,8 @@ class _Writer:
         self.word: WordDocument = docx.Document(io.BytesIO(_base()))
         self.page = _page_settings()
         self.notes = _Notes({note.note_id: note for note in document.notes})
+        self.style_ids: dict[str, str] = {}
+        """Style name → style id, looked up once (`_styled`)."""
         self.lists: list[ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
 
@@ -217,14 +219,21 @@ class _Writer:
             self._signature(signature)
 
     def _text_paragraph(self, text: str, style: str) -> WordParagraph:
-        return self.word.add_paragraph(text, style=self.word.styles[style])
+        return self._styled(self.word.add_paragraph(text), style)
+
+    def _styled(self, paragraph: WordParagraph, style: str) -> WordParagraph:
+        """Give *paragraph* the style named *style*, by its id: python-docx looks a style up
+        by name scanning every style each time (half a millisecond a paragraph)."""
+        style_id = self.style_ids.get(style)
+        if style_id is None:
+            style_id = self.style_ids[style] = self.word.styles[style].style_id
+        paragraph._p.style = style_id
+        return paragraph
 
     def _inline_paragraph(self, content: tuple[Inline, ...], style: str,
                           paragraph: WordParagraph | None = None) -> WordParagraph:
-        if paragraph is None:
-            paragraph = self.word.add_paragraph(style=self.word.styles[style])
-        else:
-            paragraph.style = self.word.styles[style]
+        paragraph = self._styled(paragraph if paragraph is not None
+                                 else self.word.add_paragraph(), style)
         for part in content:
             if isinstance(part, NoteRef):
                 self.notes.reference(paragraph, part)

@@ -302,6 +302,36 @@ def json_cases(n: int = 1) -> Iterator[Case]:
         b'"2017/18"', '"٢٠١٧/١٨"'.encode()))
 
 
+def scalable_cases(n: int) -> Iterator[Case]:
+    """Inputs whose size grows with *n* and whose work must grow no faster than about *n*
+    (the ratio test: *n* against *4n*)."""
+    yield Case("text-notes", "a.txt", answer(" ".join(
+        f"Ord[footnoteRef:{i}] [{i}: Not {i}.]" for i in range(1, 150 * n))))
+    yield Case("text-long-line", "a.txt", answer("ord och " * (3000 * n)))
+    yield Case("text-lines", "a.txt", answer("Ett stycke text.\n" * (400 * n)))
+    yield Case("text-table", "a.txt", answer("\n".join("\t".join(["cell"] * 40)
+                                                       for _ in range(10 * n))))
+    yield Case("text-list", "a.txt", answer("\n".join(f"{i}) punkt" for i in range(1, 300 * n))))
+    yield Case("docx-notes-one-mark", "a.docx", notes_with_one_mark(150 * n))
+    yield Case("docx-paragraphs", "a.docx", docx_package(DOCX_HEAD + "".join(
+        paragraph(f"Stycke {i}.") for i in range(1500 * n))))
+    numbering, _ = list_numbering("lowerRoman", "1")
+    yield Case("docx-list-items", "a.docx", docx_package(DOCX_HEAD + "".join(
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>punkt {i}</w:t></w:r></w:p>" for i in range(500 * n)), numbering=numbering))
+    yield Case("akn-note-refs", "a.akn.xml", akn_document(
+        "<p>x" + "".join(f'<authorialNote eId="n{i}" marker="{i}"><p>Not.</p></authorialNote>'
+                         for i in range(150 * n))
+        + "</p><p>" + "".join(f'<noteRef href="#n{i}"/>' for i in range(150 * n)) + "</p>"))
+    yield Case("akn-item-paragraphs", "a.akn.xml", akn_document(
+        '<blockList eId="l"><item eId="i"><num>1)</num>' + "<p>ord</p>" * (1500 * n)
+        + "</item></blockList>"))
+    yield Case("json-blocks", "a.json", json_document(
+        "[" + ",".join(['{"type": "paragraph", "content": ["x"]}'] * (1500 * n)) + "]"))
+    yield Case("json-inlines", "a.json", json_document(
+        '[{"type": "paragraph", "content": [' + ",".join(['"x"'] * (5000 * n)) + "]}]"))
+
+
 GENERATORS: dict[str, Callable[[int], Iterator[Case]]] = {
     "text": text_cases, "docx": docx_cases, "akn": akn_cases, "json": json_cases}
 """Every reader's generator of crafted inputs."""

@@ -208,6 +208,9 @@ class DocumentPart:
         self.limits.check_marker(marker)
         base = f"{'en' if endnote else 'fn'}{marker}"
         repeats = self.primes.get(base, 0)
+        if repeats > self.limits.max_marker_length:  # each repeat is a prime longer
+            raise InputError(f"has more than {self.limits.max_marker_length} notes with the "
+                             f"mark {marker!r}")
         note_id = base + "'" * repeats
         while note_id in self.index:  # a mark that itself ends in a prime
             repeats += 1

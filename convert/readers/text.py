@@ -19,4 +19,6 @@ def read(data: bytes, limits: Limits = DEFAULT) -> Read:
     if not normalised.lines:
         raise InputError("contains no text (only whitespace or exporter markers)")
     limits.check_text(normalised)
-    return Read(parse(normalised), normalised)
+    document = parse(normalised)
+    limits.check_document(document)
+    return Read(document, normalised)

@@ -30,6 +30,7 @@ PENDING_PARSER = {
     "text-image-repeated": "the normaliser's scan for '[image: ' is quadratic",
     "text-note-refs-repeated": "the normaliser's note references are quadratic",
     "text-question-number-5000-digits": "the parser reads a number of any length",
+    "text-question-party-till-repeated": "the parser's scan of 'x (M) till' is quadratic",
     "text-notes": "the normaliser searches its notes for each new note id",
 }
 """Cases whose fix belongs to the rewritten parser and normaliser (issue 15's branch): they

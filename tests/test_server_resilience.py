@@ -275,6 +275,31 @@ def test_a_request_the_server_cannot_parse_gets_the_security_headers(server) -> 
     assert b"content-security-policy:" in answer and b"x-frame-options: DENY" in answer
 
 
+def test_the_issue_examples_end_within_seconds_and_workers_stay_small(
+        server, tmp_path: Path) -> None:
+    """Each crafted example of issue 14 gets a result or one line, fast, and no worker's
+    peak memory passes 600 MB."""
+    from .adversarial import EXAMPLES, GENERATORS
+    from .test_adversarial import PENDING_PARSER
+
+    base, process = server
+    cases = [c for generate in GENERATORS.values() for c in generate(1)
+             if c.name in EXAMPLES and c.name not in PENDING_PARSER]
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for case in cases:
+            started = time.monotonic()
+            reply = client.post("/api/convert", files={"file": (case.filename, case.data)})
+            took = time.monotonic() - started
+            assert reply.status_code in (200, 413, 422), (case.name, reply.text[:200])
+            if reply.status_code != 200:
+                assert "\n" not in reply.json()["error"]
+            assert took < 10, (case.name, took)
+    for worker in workers(process.pid):
+        status = Path(f"/proc/{worker}/status").read_text()
+        peak = int(status.split("VmHWM:")[1].split()[0]) // 1024
+        assert peak < 600, f"worker {worker} peaked at {peak} MB"
+
+
 # --- the page and its links -------------------------------------------------------------------
 
 def test_security_headers_on_every_kind_of_answer(server) -> None:

@@ -312,7 +312,7 @@ def test_security_headers_on_every_kind_of_answer(server) -> None:
     for reply in replies:
         assert reply.headers["x-content-type-options"] == "nosniff"
         assert "frame-ancestors" in reply.headers["content-security-policy"]
-        assert reply.headers["referrer-policy"] == "no-referrer"
+        assert reply.headers["referrer-policy"] == "same-origin"
 
 
 def test_a_form_posted_from_another_site_is_refused(server) -> None:

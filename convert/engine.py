@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .limits import DEFAULT, Limits
+from .model import Kind
 from .pool import PoolStopped, TimedOut, WorkerDied, WorkerPool
 from .readers import READERS, read
 from .version import __version__
@@ -44,6 +45,8 @@ class Job:
     """Base name of the outputs."""
     limits: Limits = DEFAULT
     """Size limits the input must keep."""
+    kind: Kind | None = None
+    """The kind to read a text as (``--kind``); None: recognise it."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
@@ -53,7 +56,8 @@ class Job:
         """
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
-                     self.reader_name.lower().rsplit(".", 1)[-1]):
+                     self.reader_name.lower().rsplit(".", 1)[-1],
+                     self.kind.value if self.kind else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -123,7 +127,7 @@ def failure_reason(exc: Exception) -> str:
 
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
-    result = read(job.data, job.reader_name, job.limits)
+    result = read(job.data, job.reader_name, job.limits, job.kind)
     outcome.timings["read"] = time.perf_counter() - started
     document = result.document
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
-from .model import Document, ListBlock, Table
+from .model import Block, Division, Document, ListBlock, Table
 from .normalise import Normalised
 
 LARGEST_NUMBER = 999_999
@@ -80,20 +80,29 @@ class Limits:
                              f"the limit is {self.max_marker_length}")
 
     def check_document(self, document: Document) -> None:
-        """Refuse a model past these limits, or naming a number riksdoc cannot hold."""
-        self.check_count("paragraphs, lists and tables",
-                         len(document.blocks) + len(document.preamble), self.max_blocks)
-        self.check_count("notes", len(document.notes), self.max_notes)
+        """Refuse a model past these limits, or naming a number riksdoc cannot hold.
+
+        Every block counts, however deep (a statute's divisions, blocks inside list items)."""
+        blocks = len(document.preamble)
         items = cells = 0
-        for block in document.blocks:
+        stack: list[Block] = list(document.blocks)
+        while stack:
+            block = stack.pop()
+            blocks += 1
             if isinstance(block, ListBlock):
                 items += len(block.items)
                 for item in block.items:
                     self.check_marker(item.marker)
+                    stack.extend(item.blocks)
             elif isinstance(block, Table):
                 cells += sum(len(row.cells) for row in block.rows)
+            elif isinstance(block, Division):
+                self.check_marker(block.num or "")
+                stack.extend(block.children)
+        self.check_count("paragraphs, lists, tables and parts", blocks, self.max_blocks)
         self.check_count("list items", items, self.max_list_items)
         self.check_count("table cells", cells, self.max_table_cells)
+        self.check_count("notes", len(document.notes), self.max_notes)
         for note in document.notes:
             self.check_marker(note.marker)
         for question in document.questions:

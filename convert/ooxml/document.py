@@ -21,8 +21,8 @@ from ..errors import InputError
 from ..limits import DEFAULT, Limits
 from ..model import Inline, Note, NoteRef, Table, TableRow, inline_text
 from . import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, val, w
-from .notes import is_mark_run, note_elements
-from .numbering import Lists
+from .notes import is_mark_run, note_elements, note_formats
+from .numbering import Lists, format_number
 from .package import Package
 from .styles import style_names
 
@@ -80,6 +80,7 @@ class DocumentPart:
         self.lists = Lists.of(package.xml(parts.get("numbering")))
         self.note_parts = {False: note_elements(package.xml(parts.get("footnotes"))),
                            True: note_elements(package.xml(parts.get("endnotes")))}
+        self.note_formats = note_formats(package.xml(parts.get("settings")), body)
         self.core = package.xml(package.related("").get(CORE_PROPERTIES))
         self.refs: list[NoteReference] = []
         self.ids: list[str] = []
@@ -204,7 +205,8 @@ class DocumentPart:
     def _reference(self, endnote: bool, word_id: str, custom: str | None) -> NoteRef:
         self.limits.check_count("notes", len(self.refs) + 1, self.limits.max_notes)
         self.counts[endnote] += 1
-        marker = custom if custom is not None else str(self.counts[endnote])
+        marker = custom if custom is not None \
+            else format_number(self.note_formats[endnote], self.counts[endnote])
         self.limits.check_marker(marker)
         base = f"{'en' if endnote else 'fn'}{marker}"
         repeats = self.primes.get(base, 0)
@@ -284,7 +286,7 @@ class DocumentPart:
                     if element is not None:
                         bodies.append(f"[{marker}: {inline_text(self.note_content(element))}]")
                 else:
-                    text.append(part)
+                    text.append(inline_text((part,)))  # a reference: its words
             lines.append("".join(text) + "".join(f" {b}" for b in bodies))
         return "\n".join(lines) + "\n"
 
@@ -305,11 +307,12 @@ def _merge(parts: list[Inline]) -> tuple[Inline, ...]:
 
 def _filler(tc: etree._Element) -> bool:
     """LibreOffice's stand-in for a short row's missing cells (w:gridAfter in riksdoc's DOCX):
-    an empty cell with every border switched off."""
+    an empty cell that switches off the borders the table would draw there (all four
+    under a grid, the bottom rule under riksdoc's ruled tables) and sets no other."""
     if "".join(tc.itertext()).strip():
         return False
     borders = tc.find(f"{w('tcPr')}/{w('tcBorders')}")
     if borders is None:
         return False
-    sides = {etree.QName(b).localname: b.get(w("val")) for b in borders}
-    return all(sides.get(side) == "nil" for side in ("top", "left", "bottom", "right"))
+    sides = [b.get(w("val")) for b in borders]
+    return bool(sides) and all(side == "nil" for side in sides)

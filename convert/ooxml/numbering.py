@@ -20,24 +20,14 @@ from lxml import etree
 
 from ..model import ListBlock
 from ..normalise import SYMBOL_BULLETS
+from ..vocabulary import roman
 from . import W_NS, val, w
 
 LARGEST_START = 32_767
 """The largest number a Word list may start at (Word's own cap): a list read from a file
 starts at most here, so its markers stay short."""
 
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
-          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
-
-def roman(number: int) -> str:
-    """``4`` → ``iv``."""
-    out = []
-    for letters, value in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
+_ROMAN_DIGITS = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
 
 
 def letter(number: int) -> str:
@@ -108,7 +98,7 @@ def _start_of(num_format: str, core: str) -> int | None:
 
 
 def _roman_value(text: str) -> int | None:
-    values = dict((letters, value) for letters, value in _ROMAN if len(letters) == 1)
+    values = _ROMAN_DIGITS
     total = 0
     for index, char in enumerate(text):
         value = values.get(char)

@@ -31,6 +31,7 @@ from ..model import (
     Block,
     Document,
     Inline,
+    Kind,
     ListBlock,
     ListItem,
     Note,
@@ -38,6 +39,7 @@ from ..model import (
     Paragraph,
     Person,
     QuestionRef,
+    Ref,
     Signature,
     SwedishDate,
     Table,
@@ -55,11 +57,19 @@ MAX_ELEMENTS = 1_000_000
 """Most XML elements an AKN file may have (about 120 MB as a tree)."""
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
 
-    The bytes are checked by the caller; the model is held to *limits* here."""
-    document = _Reader(parse_xml(data, None, MAX_ELEMENTS)).document()
+    The bytes are checked by the caller; the model is held to *limits* here.  The file
+    states its kind, so *kind* is not asked for; *name* is not needed."""
+    del kind, name
+    root = parse_xml(data, None, MAX_ELEMENTS)
+    if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
+        from .akn_act import read_act  # a statute, in its own profile
+        document = read_act(root)
+    else:
+        document = _Reader(root).document()
     limits.check_document(document)
     return Read(document)
 
@@ -285,8 +295,11 @@ class _Reader:
                         self.authorial.setdefault(note.get("eId", ""), note)
                 target = self.authorial.get(child.get("href", "").lstrip("#"))
                 if target is None:
-                    raise InputError(f"noteRef {_quoted(child.get('href'))} points to no authorialNote")
+                    raise InputError(f"noteRef {_quoted(child.get('href'))} points to no "
+                                     "authorialNote")
                 parts.append(NoteRef(self.note(target)))
+            elif name == "ref":
+                parts.append(Ref(_text(child), child.get("href", ""), child.get("class")))
             elif name:
                 for part in self.inlines(child):
                     if isinstance(part, str):

@@ -59,12 +59,14 @@ from . import Read
 _HEADING = re.compile(r"^(?:heading|rubrik)\s*\d$", re.IGNORECASE)
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read a .docx; `InputError` if it is not one or is not safe to open.
 
     A DOCX riksdoc did not write goes through the text pipeline, with the
-    same *limits* on lines as a text export.
+    same *limits* on lines (and the *kind* asked for) as a text export.
     """
+    del name
     word = DocumentPart(Package(data), limits)
     if _by_riksdoc(word):
         document = _Builder(word).document()
@@ -75,7 +77,7 @@ def read(data: bytes, limits: Limits = DEFAULT) -> Read:
     if len(text) > limits.max_bytes:  # the text pipeline's input is this text: the same bound
         raise InputError(f"its text is {len(text):,} bytes; the limit is {limits.max_bytes:,} "
                          "(--max-bytes)")
-    return read_text(text, limits)
+    return read_text(text, limits, kind)
 
 
 def _by_riksdoc(word: DocumentPart) -> bool:
@@ -212,7 +214,7 @@ class _Builder:
     BY_STYLE: ClassVar[dict[str, Callable[[_Builder, BodyParagraph], bool]]] = {
         st.PREAMBLE: preamble_line, st.HEADER: header, st.TITLE: title,
         st.ADDRESSEE: addressee_line, st.MINISTER: minister_line, st.PLACE_DATE: place_date,
-        st.SIGNATURE: signature,
+        st.DATE_LINE: place_date, st.SIGNATURE: signature,
     }
     """What each structure style holds (`riksdoc.ooxml.styles`); anything else is body."""
 

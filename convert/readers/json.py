@@ -1,4 +1,4 @@
-"""riksdoc JSON → model."""
+"""JSON → model: riksdoc's own JSON, or a statute record of the legal database."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from ..errors import InputError
 from ..jsonmodel import load
 from ..limits import DEFAULT, Limits
+from ..model import Kind
 from . import Read
 
 MAX_DIGITS = 15
@@ -14,15 +15,28 @@ MAX_DIGITS = 15
 months and years)."""
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
-    """Read JSON written by ``riksdoc convert -t json``; the bytes are checked by the caller,
-    the model is held to *limits* here."""
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
+    """Read JSON written by ``riksdoc convert -t json``, or a statute record (recognised by
+    its keys: ``beteckning``, ``rubrik``, ``fulltext.forfattningstext``), whose text the
+    line *limits* apply to.  Both state their kind, so *kind* is not asked for.  The bytes
+    are checked by the caller; the model is held to *limits* here."""
+    del kind, name
     try:
         value = json.loads(data.decode("utf-8"), parse_int=_whole_number)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}") from None
     except ValueError as exc:  # from _whole_number
         raise InputError(str(exc)) from None
+    from ..statute.record import is_record
+    if is_record(value):
+        from ..statute import from_record
+        from ..statute.record import read_record
+        statute, title, text, warnings = read_record(value)
+        document, normalised = from_record(statute, title, text, warnings)
+        limits.check_text(normalised)
+        limits.check_document(document)
+        return Read(document, normalised)
     document = load(value, longest=max(limits.max_blocks, limits.max_table_cells,
                                        limits.max_list_items, limits.max_notes))
     limits.check_document(document)

@@ -32,10 +32,12 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
 from ..engine import Job, Outcome
+from ..kinds import choices, kind_named
 from ..limits import Limits
 from ..pool import PoolStopped, TimedOut, WorkerDied
 from ..readers import suffixes
 from ..version import __version__
+from ..vocabulary import kind_label
 from ..writers import FORMATS
 from .connections import protocol_class
 from .conversion import Conversions, ConvertFunction, Gone, convert_request
@@ -86,6 +88,7 @@ class Service:
         settings = self.settings
         context = {"formats": self.formats,
                    "labels": {name: FORMATS[name].label for name in self.formats},
+                   "kinds": [(code, kind_label(kind_named(code))) for code in choices()],
                    "accept": ",".join(suffixes()), "max_upload": settings.max_upload,
                    "timeout": settings.timeout, "version": __version__,
                    "keep_minutes": f"{settings.keep_seconds / 60:g}", **extra}
@@ -118,7 +121,8 @@ class Service:
     async def _converted(self, request: Request, submission: Submission,
                          preview: bool) -> tuple[dict[str, Any], Outcome]:
         job = Job(submission.source, submission.reader_name, submission.data,
-                  submission.formats or self.formats, submission.stem or "", self.limits)
+                  submission.formats or self.formats, submission.stem or "", self.limits,
+                  submission.kind)
         timeout = self.settings.timeout
         try:
             converted = await self.conversions.run(job, preview, timeout,

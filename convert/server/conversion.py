@@ -47,7 +47,7 @@ def convert_request(job: Job, preview: bool) -> Converted:
     """
     outcome = Outcome(job.source, job.stem)
     try:
-        result = read(job.data, job.reader_name, job.limits)
+        result = read(job.data, job.reader_name, job.limits, job.kind)
     except Exception as exc:
         outcome.status, outcome.error = "failed", failure_reason(exc)
         return Converted(None, outcome)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from contextlib import aclosing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect, Request
 
+from ..errors import InputError
+from ..kinds import choices, kind_named
+from ..model import Kind
 from ..readers import stem as reader_stem
 from ..writers import FORMATS
 from .settings import Settings
@@ -55,6 +58,18 @@ class Submission:
     """How the page names the input (``inklistrad text`` or the file's name)."""
     formats: tuple[str, ...] | None
     """Formats asked for, or None for every available one."""
+    kind: Kind | None = None
+    """The kind asked for (``kind`` field or query parameter), or None to recognise it."""
+
+
+def _kind(value: str | None) -> Kind | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return kind_named(value.strip())
+    except InputError:
+        raise RequestProblem(400, f"Okänd dokumenttyp: {value.strip()}. "
+                                  f"Välj bland {', '.join(choices())}.") from None
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:
@@ -86,11 +101,15 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
     """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_formats = request.query_params.get("formats")
+    query_kind = request.query_params.get("kind")
     try:
         if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = await _form(request, content_type, settings.max_upload)
             try:
-                return await _from_form(form, query_formats)
+                submission = await _from_form(form, query_formats)
+                asked = form.get("kind")
+                kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
+                return replace(submission, kind=kind)
             finally:
                 await form.close()
         if content_type in ("text/plain", ""):
@@ -98,7 +117,7 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
             if not data.strip():
                 raise RequestProblem(400, "Ingen text eller fil skickades.")
             return Submission(data, "inklistrad.txt", None, "inklistrad text",
-                              _formats(query_formats))
+                              _formats(query_formats), _kind(query_kind))
     except ClientDisconnect:
         raise Disconnected() from None
     raise RequestProblem(415, "Skicka ett formulär (multipart/form-data) eller text/plain.")

@@ -206,10 +206,10 @@ class WorkerPool:
             return [w.process.pid for w in self._state.workers if w.process.pid is not None]
 
     def busy_pids(self) -> list[int]:
-        """The ids of the workers running a task now."""
+        """The ids of the workers running a task now (that have said they began it)."""
         with self._lock:
             return [w.process.pid for w in self._state.workers
-                    if w.task is not None and w.process.pid is not None]
+                    if w.task is not None and w.task.started and w.process.pid is not None]
 
     def __enter__(self) -> WorkerPool:
         return self.start()

@@ -72,6 +72,44 @@ def text_cases(n: int = 1) -> Iterator[Case]:
     yield Case("text-long-line", "a.txt", answer("ord " * (10_000 * n)))
 
 
+# --- statutes (SFS): text and the legal database's records -------------------------------------
+
+STATUTE = "1 kap. Inledande bestämmelser\n\n1 § Denna lag gäller allt. Lag (2022:1315).\n\n"
+
+
+def statute_record(text: str, number: str = "2010:800", title: str | None = None) -> bytes:
+    """A statute record as the legal database's JSON gives it, holding *text*."""
+    import json
+
+    return json.dumps({"beteckning": number, "rubrik": title or f"Lag ({number}) om prov",
+                       "forfattningstypNamn": "Lag", "ikraftDateTime": "2011-07-01T00:00:00",
+                       "fulltext": {"forfattningstext": text}}, ensure_ascii=False).encode()
+
+
+def statute_cases(n: int = 1) -> Iterator[Case]:
+    yield Case("statute-chapter-repeated", "sfs-2010-800.txt",
+               (STATUTE + "2 kap. " * (8000 * n) + "\n").encode())
+    yield Case("statute-amendment-repeated", "sfs-2010-800.txt",
+               (STATUTE + "2 § Text. " + "Lag (2022:1315). " * (8000 * n) + "\n").encode())
+    yield Case("statute-section-marker-repeated", "sfs-2010-800.txt",
+               (STATUTE + "3 a § " * (8000 * n) + "\n").encode())
+    yield Case("statute-huge-chapter-number", "sfs-2010-800.txt",
+               (STATUTE + f"{'9' * 5000 * n} kap. Rubrik\n\n1 § Text.\n").encode())
+    yield Case("statute-huge-section-number", "sfs-2010-800.txt",
+               (STATUTE + f"{'9' * 5000 * n} § Text.\n").encode())
+    yield Case("statute-unicode-digits", "sfs-2010-800.txt",
+               "١ kap. Rubrik\n\n٣ § Text. Lag (٢٠٢٢:١٣١٥).\n".encode())
+    yield Case("statute-many-sections", "sfs-2010-800.txt", (STATUTE + "".join(
+        f"{i} § Stycke ett.\n\nStycke två. Lag (2022:{i}).\n\n" for i in range(2, 3000 * n))).encode())
+    yield Case("statute-many-chapters", "sfs-2010-800.txt", (STATUTE + "".join(
+        f"{i} kap. Rubrik {i}\n\n1 § Text.\n\n" for i in range(2, 2000 * n))).encode())
+    yield Case("statute-record-huge-number", "sfs.json",
+               statute_record(STATUTE, number=f"2010:{'9' * 5000 * n}"))
+    yield Case("statute-record-unicode-number", "sfs.json", statute_record(STATUTE, "٢٠١٠:٨٠٠"))
+    yield Case("statute-record-long-text", "sfs.json", statute_record(STATUTE + "".join(
+        f"{i} § Text.\n\n" for i in range(2, 3000 * n))))
+
+
 # --- Word documents ------------------------------------------------------------------------
 
 def docx_package(body: str, *, numbering: str = "", footnotes: str = "",
@@ -328,6 +366,10 @@ def scalable_cases(n: int) -> Iterator[Case]:
     yield Case("akn-item-paragraphs", "a.akn.xml", akn_document(
         '<blockList eId="l"><item eId="i"><num>1)</num>' + "<p>ord</p>" * (1500 * n)
         + "</item></blockList>"))
+    yield Case("statute-sections", "sfs-2010-800.txt", (STATUTE + "".join(
+        f"{i} § Stycke ett.\n\nStycke två. Lag (2022:{i}).\n\n" for i in range(2, 150 * n))).encode())
+    yield Case("statute-chapters", "sfs-2010-800.txt", (STATUTE + "".join(
+        f"{i} kap. Rubrik {i}\n\n1 § Text.\n\n" for i in range(2, 100 * n))).encode())
     yield Case("json-blocks", "a.json", json_document(
         "[" + ",".join(['{"type": "paragraph", "content": ["x"]}'] * (250 * n)) + "]"))
     yield Case("json-inlines", "a.json", json_document(
@@ -335,7 +377,8 @@ def scalable_cases(n: int) -> Iterator[Case]:
 
 
 GENERATORS: dict[str, Callable[[int], Iterator[Case]]] = {
-    "text": text_cases, "docx": docx_cases, "akn": akn_cases, "json": json_cases}
+    "text": text_cases, "statute": statute_cases, "docx": docx_cases, "akn": akn_cases,
+    "json": json_cases}
 """Every reader's generator of crafted inputs."""
 
 EXAMPLES = ("text-bookmark-repeated", "text-question-party-till-repeated",
@@ -389,13 +432,14 @@ class OverBudget(Exception):
 
 
 def check(paths: list[Path], cpu_seconds: float, memory_mb: int,
-          with_pdf: bool = True) -> Iterator[dict[str, object]]:
+          full: bool = True) -> Iterator[dict[str, object]]:
     """Read and convert each file under a CPU budget and a memory cap set with `resource`
     limits (this process's: run it in a process of its own); a record for each.
 
     Each record says the case, the CPU seconds it took, and ``result`` (``converted``) or
-    ``error`` (the one line the CLI would print, or ``over the CPU budget``); a small
-    document is laid out as a PDF too, unless not *with_pdf*.  Before each
+    ``error`` (the one line the CLI would print, or ``over the CPU budget``).  The document
+    is written as AKN and JSON, and *full*: as DOCX, HTML and (a small one) PDF too.  Before
+    each
     case the CPU limit is set *cpu_seconds* past what the process has used, so it is a
     budget per case; the hard limit, a little later, ends the process if the case is stuck
     where Python cannot stop it.
@@ -426,9 +470,9 @@ def check(paths: list[Path], cpu_seconds: float, memory_mb: int,
         record: dict[str, object] = {"case": name}
         try:
             document = read(data, filename).document
-            formats = ["akn", "docx", "html", "json"]
-            if with_pdf and parts(document) <= SMALL:
-                formats.append("pdf")
+            formats = ["akn", "docx", "html", "json", "pdf"] if full else ["akn", "json"]
+            if parts(document) > SMALL:
+                formats = [f for f in formats if f != "pdf"]
             for name_of_format in formats:
                 write(document, name_of_format, stem="adversarial")
             record["result"] = "converted"
@@ -446,9 +490,9 @@ if __name__ == "__main__":
     import tempfile
     import time
 
-    if sys.argv[1:2] == ["check"]:  # python -m tests.adversarial check CPU MB PDF FILE...
+    if sys.argv[1:2] == ["check"]:  # python -m tests.adversarial check CPU MB full|- FILE...
         for record in check([Path(p) for p in sys.argv[5:]], float(sys.argv[2]),
-                            int(sys.argv[3]), sys.argv[4] == "pdf"):
+                            int(sys.argv[3]), sys.argv[4] == "full"):
             print(json.dumps(record, ensure_ascii=False), flush=True)
         sys.exit(0)
     # By hand: python -m tests.adversarial [SCALE]: every case, timed, under the caps.

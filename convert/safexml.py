@@ -56,6 +56,8 @@ def _counted(data: bytes, max_elements: int, part: str | None) -> etree._Element
         pull.feed(data[start:start + _PIECE])
         count += sum(1 for _ in pull.read_events())
         if count > max_elements:
-            raise InputError(f"{part or 'XML'} has more than {max_elements:,} elements")
+            raise InputError(f"{part or 'XML'} has more XML elements than riksdoc reads "
+                             f"({max_elements:,} left)" if part else
+                             f"XML has more than {max_elements:,} elements")
     root: etree._Element = pull.close()
     return root

@@ -7,7 +7,7 @@ are not trusted either: a part is inflated a piece at a time and reading
 stops at its declared size, at `MAX_PART` bytes and at `MAX_READ` bytes for
 the whole package, whatever the archive claims.  Parts are parsed by
 `riksdoc.safexml` (no entities, DTDs or network, a DOCTYPE refused, at most
-`MAX_ELEMENTS` elements a part).
+`MAX_ELEMENTS` elements in all).
 Writing ends with `fixed_zip`, so the same document gives the same bytes.
 """
 
@@ -34,7 +34,7 @@ MAX_PART = 48 * 1024 * 1024
 MAX_READ = 96 * 1024 * 1024
 """Most bytes all the parts riksdoc reads are inflated to, together."""
 MAX_ELEMENTS = 1_000_000
-"""Most XML elements in one part (about 120 MB as a tree)."""
+"""Most XML elements in all the parts riksdoc reads, together (about 120 MB as trees)."""
 _PIECE = 1024 * 1024
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -70,12 +70,16 @@ class Package:
         """Every part name in the package."""
         self.read_bytes = 0
         """Bytes inflated so far (against `MAX_READ`)."""
+        self.elements_left = MAX_ELEMENTS
+        """Elements the parts still to be parsed may have, together."""
 
     def xml(self, name: str | None) -> etree._Element | None:
         """Part *name* parsed safely, or None if the package has no such part."""
         if name is None or name not in self.names:
             return None
-        return safexml.parse(self.inflate(name), name, MAX_ELEMENTS)
+        root = safexml.parse(self.inflate(name), name, self.elements_left)
+        self.elements_left -= sum(1 for _ in root.iter())
+        return root
 
     def inflate(self, name: str) -> bytes:
         """Part *name*'s bytes, inflated a piece at a time within the limits."""

@@ -1,8 +1,9 @@
 """Model → editable Word document (.docx) with named styles.
 
 The document starts from python-docx's default template with its styles part
-replaced by ``styles/docx/styles.xml`` (text in git: every visual decision is
-there) and its page set up from ``styles/docx/page.toml``.  Each part of the
+replaced by the style's ``docx/styles.xml`` (text in git: every visual
+decision is there; a house style's styles are laid over the built-in ones)
+and its page set up from ``docx/page.toml``.  Each part of the
 document has its own paragraph style (`riksdoc.ooxml.styles` has the table),
 so the DOCX reader can take an edited file back.  Every word riksdoc adds
 (document lines, the place-and-date line, the page header, the properties)
@@ -22,11 +23,9 @@ fixed "no date" as the zip entries: never the clock.
 from __future__ import annotations
 
 import io
-import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 import docx
@@ -35,6 +34,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import (
     Block,
     Document,
@@ -65,12 +65,10 @@ from ..ooxml.styles import (
     TABLE,
     TABLE_TEXT,
     TITLE,
+    merge_styles,
     use_styles,
 )
 from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
-
-STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
-"""styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
 
 NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
 """created/modified for a document without a full date: fixed, documented, no clock."""
@@ -102,20 +100,20 @@ class _Notes:
         add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
 
 
-@cache
-def _page_settings() -> dict[str, Any]:
-    return tomllib.loads((STYLES_DIR / "page.toml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _page_settings(style: HouseStyle) -> dict[str, Any]:
+    return style.toml("docx/page.toml")
 
 
-@cache
-def _base() -> bytes:
-    """python-docx's template with our styles part and without its noise, saved once.
+@lru_cache(maxsize=4)
+def _base(style: HouseStyle) -> bytes:
+    """python-docx's template with the style's styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
     loading the template and swapping its large styles part each time.
     """
     word = docx.Document()
-    use_styles(word, (STYLES_DIR / "styles.xml").read_bytes())
+    use_styles(word, merge_styles(*style.layers("docx/styles.xml")))
     tidy_package(word)
     out = io.BytesIO()
     word.save(out)
@@ -123,10 +121,10 @@ def _base() -> bytes:
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, style: HouseStyle) -> None:
         self.document = document
-        self.word: WordDocument = docx.Document(io.BytesIO(_base()))
-        self.page = _page_settings()
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(style)))
+        self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.lists: list[ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
@@ -286,10 +284,15 @@ def _twips(millimetres: float) -> int:
     return round(millimetres * 1440 / 25.4)
 
 
-def write(document: Document, *, stem: str) -> bytes:
-    """*document* as .docx bytes (*stem* is unused: a DOCX embeds nothing by name)."""
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* as .docx bytes in *style* (*stem* is unused: a DOCX embeds nothing by name)."""
     del stem
-    return _Writer(document).write()
+    return _Writer(document, style).write()
+
+
+def warm(style: HouseStyle = BUILT_IN) -> None:
+    """Import python-docx and build the style's starting package now (for worker processes)."""
+    _base(style)
 
 
 def _fit(text: str) -> str:

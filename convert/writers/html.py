@@ -5,9 +5,10 @@ run is escaped by the serialiser and never by hand.  The markup is semantic and
 carries no visual decisions: a ``<header>`` with the document line and the
 title, the body (``p``, ``ol``/``ul`` keeping the author's markers in
 ``data-marker``, ``table``), a closing ``<footer>`` with place, date and
-signature, and the notes in a ``<section>``.  ``styles/screen.css`` is inlined
-for screens (``media="screen"``, so WeasyPrint, which renders for print,
-ignores it and the PDF writer adds ``styles/print.css`` instead).
+signature, and the notes in a ``<section>``.  The style's ``screen.css`` (a
+house style's laid over the built-in one) is inlined for screens
+(``media="screen"``, so WeasyPrint, which renders for print, ignores it and
+the PDF writer adds ``print.css`` instead).
 
 Every word riksdoc adds (document lines, the date line, the running header,
 the metadata in ``<head>``, which the PDF takes over) comes from
@@ -16,16 +17,13 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeAlias
 
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Block, Document, Inline, ListBlock, Note, NoteRef, Paragraph, Table
-
-STYLES = Path(__file__).resolve().parents[2] / "styles"
-"""The top-level ``styles/`` directory: every visual decision lives there."""
 
 GENERATOR = "riksdoc"
 
@@ -33,9 +31,9 @@ Children: TypeAlias = HtmlElement | str
 """What goes inside an element: elements and text."""
 
 
-def write(document: Document, *, stem: str) -> bytes:
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
-    return serialise(build(document))
+    return serialise(build(document, style))
 
 
 def serialise(page: HtmlElement) -> bytes:
@@ -145,7 +143,7 @@ def notes_element(document: Document, notes: dict[str, Note]) -> HtmlElement | N
                      **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> HtmlElement:
+def head_element(document: Document, style: HouseStyle = BUILT_IN) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -158,12 +156,11 @@ def head_element(document: Document) -> HtmlElement:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
     meta.append(E.META(name="generator", content=GENERATOR))
-    screen = (STYLES / "screen.css").read_text(encoding="utf-8")
-    meta.append(E.STYLE(screen, media="screen"))
+    meta.append(E.STYLE(style.css("screen.css"), media="screen"))
     return E.HEAD(*meta)
 
 
-def build(document: Document) -> HtmlElement:
+def build(document: Document, style: HouseStyle = BUILT_IN) -> HtmlElement:
     """The whole page as an ``<html lang="sv">`` element tree."""
     notes = {note.note_id: note for note in document.notes}
     article: list[Children] = []
@@ -180,4 +177,4 @@ def build(document: Document) -> HtmlElement:
         article.append(section)
     body = E.BODY(E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
                             **{"data-running-header": vocabulary.running_header(document)}))
-    return E.HTML(head_element(document), body, lang="sv")
+    return E.HTML(head_element(document, style), body, lang="sv")

@@ -1,4 +1,4 @@
-"""Model → print PDF: the HTML writer's page plus ``styles/print.css`` through WeasyPrint.
+"""Model → print PDF: the HTML writer's page plus the style's ``print.css`` through WeasyPrint.
 
 The result is a tagged PDF/A-3b that carries its own machine-readable source:
 the document's Akoma Ntoso XML is embedded as an associated file
@@ -9,43 +9,42 @@ document's own date (``<meta name="dcterms.created">``); a document whose text
 gives no full date gets no Info/XMP dates, and its embedded file, which PDF/A-3
 requires to carry a ``ModDate``, gets the fixed `UNDATED` (the Unix epoch, the
 reproducible-builds convention for "no date").  WeasyPrint's file identifier
-is a hash of the content.  So the same document gives the same bytes, whatever
-``SOURCE_DATE_EPOCH`` or the hash seed.
+is a hash of the content.  Fonts are subset by the HarfBuzz that uharfbuzz
+bundles (`pdf_subset`), whatever the machine has.  So the same document gives
+the same bytes, whatever ``SOURCE_DATE_EPOCH``, the hash seed or the machine.
 
 Isolation: WeasyPrint fetches through `RiksdocFetcher`, which serves the
-package's own stylesheets and the shipped fonts and refuses every other URL
-(``file:``, ``http:``, ``data:``, ...).
+style's stylesheets and fonts and the shipped fonts, and refuses every other
+URL (``file:``, ``http:``, ``data:``, ...).
 
 WeasyPrint is imported only when a PDF is asked for (never at ``convert``
 import time), and the font configuration and the parsed stylesheet are built
-once per process and reused.
+once per process (and house style) and reused.
 """
 
 from __future__ import annotations
 
 import atexit
 import re
-import warnings
 from datetime import datetime
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document
-from . import akn, html as html_writer
+from . import akn, html as html_writer, pdf_subset
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-STYLES = html_writer.STYLES
-"""Top-level ``styles/``: print.css and the other visual decisions."""
-
 FONT_SCHEME = "riksdoc-font:"
-"""URL prefix print.css uses for the shipped fonts: ``riksdoc-font:SourceSerifPro-Regular.ttf``."""
+"""URL prefix print.css uses for fonts: ``riksdoc-font:SourceSerifPro-Regular.ttf`` (a house
+style's ``fonts/`` first, then the shipped fonts)."""
 
 STYLE_SCHEME = "riksdoc-style:"
-"""URL prefix for the package's own stylesheets: ``riksdoc-style:print.css``."""
+"""URL prefix for the style's stylesheets: ``riksdoc-style:print.css``."""
 
 FONT_PACKAGES = {
     "SourceSerifPro": "font_source_serif_pro",
@@ -60,8 +59,6 @@ UNDATED = datetime(1970, 1, 1)
 """The embedded file's dates when the document states no full date (PDF/A-3 requires a
 ModDate; a year the text does not give is never guessed)."""
 
-HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
-
 AKN_MIME = "application/xml"
 """MIME type of the embedded AKN file (RFC 7303), set explicitly: WeasyPrint would guess it
 from the file name through the machine's mime.types, which differs between machines."""
@@ -71,24 +68,23 @@ class URLRefused(ValueError):
     """WeasyPrint asked for a URL riksdoc does not serve."""
 
 
-def font_file(name: str) -> Path:
+def font_file(name: str) -> bytes:
     """The shipped font file *name* (``SourceSerifPro-Regular.ttf``), or `URLRefused`."""
     match = _FONT_NAME.match(name)
     if not match or match.group("family") not in FONT_PACKAGES:
         raise URLRefused(f"not a shipped font: {name!r}")
-    package = __import__(FONT_PACKAGES[match.group("family")])
-    path = Path(package.font_directory) / name
+    path = files(FONT_PACKAGES[match.group("family")]) / "files" / name
     if not path.is_file():
         raise URLRefused(f"no such shipped font: {name!r}")
-    return path
+    return path.read_bytes()
 
 
-def style_file(name: str) -> Path:
-    """The package stylesheet *name* (``print.css``) in ``styles/``, or `URLRefused`."""
-    path = STYLES / name
-    if not _STYLE_NAME.match(name) or not path.is_file():
+def style_file(name: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """The stylesheet *name* (``print.css``) of *style*, house rules after the built-in ones;
+    `URLRefused` for any other name."""
+    if not _STYLE_NAME.match(name) or not style.layers(name):
         raise URLRefused(f"not a riksdoc stylesheet: {name!r}")
-    return path
+    return style.css(name).encode("utf-8")
 
 
 def _fetcher_class() -> type:
@@ -96,7 +92,7 @@ def _fetcher_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RiksdocFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
-        """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
+        """Serves *style*'s ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
 
         The HTML is built by riksdoc from the model, so a URL in a document's
         text is escaped text and never fetched; this fetcher is the second
@@ -104,8 +100,9 @@ def _fetcher_class() -> type:
         ``<img>``).
         """
 
-        def __init__(self) -> None:
+        def __init__(self, style: HouseStyle = BUILT_IN) -> None:
             super().__init__(allowed_protocols=())
+            self.style = style
             self.served: list[str] = []
             """Every URL served, in order (tests look at it)."""
             self.refused: list[str] = []
@@ -120,13 +117,14 @@ def _fetcher_class() -> type:
 
         def _serve(self, url: str) -> URLFetcherResponse:
             if url.startswith(FONT_SCHEME):
-                path, mime = font_file(url[len(FONT_SCHEME):]), "font/ttf"
+                name = url[len(FONT_SCHEME):]
+                data, mime = self.style.font(name) or font_file(name), "font/ttf"
             elif url.startswith(STYLE_SCHEME):
-                path, mime = style_file(url[len(STYLE_SCHEME):]), "text/css"
+                data, mime = style_file(url[len(STYLE_SCHEME):], self.style), "text/css"
             else:
                 raise URLRefused(f"riksdoc fetches nothing but its own styles and fonts: {url!r}")
             self.served.append(url)
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
 
     return RiksdocFetcher
 
@@ -154,6 +152,8 @@ def import_weasyprint() -> None:
         sonames.setdefault(m.group(2), m.group(1))
     if not sonames:  # not glibc: let ctypes search its own way
         import weasyprint
+
+        pdf_subset.install()
         return
     original = ctypes.util.find_library
 
@@ -165,6 +165,7 @@ def import_weasyprint() -> None:
         import weasyprint  # noqa: F401
     finally:
         ctypes.util.find_library = original
+    pdf_subset.install()
 
 
 @cache
@@ -174,47 +175,37 @@ def fetcher_class() -> type:
     return _fetcher_class()
 
 
-@cache
-def check_harfbuzz_subset() -> bool:
-    """Warn once per process if libharfbuzz-subset is missing (subsetting then ~7× slower)."""
-    import_weasyprint()
-    from weasyprint.text.ffi import harfbuzz_subset
-
-    if harfbuzz_subset is None:
-        warnings.warn("libharfbuzz-subset is missing, so PDF fonts are subset by fontTools "
-                      f"(about 7x slower); fix: {HARFBUZZ_FIX}", RuntimeWarning, stacklevel=3)
-        return False
-    return True
-
-
-@cache
-def resources() -> tuple[FontConfiguration, CSS, Any]:
-    """The process-wide font configuration, parsed print stylesheet and URL fetcher.
+def resources(style: HouseStyle = BUILT_IN) -> tuple[FontConfiguration, CSS, Any]:
+    """The process-wide font configuration, parsed print stylesheet and URL fetcher of *style*.
 
     Built on first use and reused for every document: parsing the stylesheet
     and loading the @font-face fonts costs more than laying out an answer.
     """
+    return _resources(style)
+
+
+@lru_cache(maxsize=4)
+def _resources(style: HouseStyle) -> tuple[FontConfiguration, CSS, Any]:
     import_weasyprint()
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    check_harfbuzz_subset()
     # Let go of the font configuration (and its temporary font folder) while the
     # interpreter is intact: at shutdown its __del__ would find rmtree gone.
-    atexit.register(resources.cache_clear)
-    fetcher = fetcher_class()()
+    atexit.register(_resources.cache_clear)
+    fetcher = fetcher_class()(style)
     font_config = FontConfiguration()
     css = CSS(url=f"{STYLE_SCHEME}print.css", url_fetcher=fetcher, font_config=font_config)
     return font_config, css, fetcher
 
 
-def warm() -> None:
-    """Import WeasyPrint and build the shared resources now (for worker processes).
+def warm(style: HouseStyle = BUILT_IN) -> None:
+    """Import WeasyPrint and build *style*'s shared resources now (for worker processes).
 
     Also loads pyphen's Swedish patterns (about 0.15 s), which WeasyPrint would
     otherwise parse during the first document's layout; pyphen caches them.
     """
-    resources()
+    resources(style)
     import pyphen
 
     pyphen.Pyphen(lang="sv")
@@ -250,8 +241,8 @@ def _finish(document: Any, pdf: Any) -> None:
 
 
 def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UNDATED,
-               finish: bool = True) -> bytes:
-    """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
+               finish: bool = True, style: HouseStyle = BUILT_IN) -> bytes:
+    """Lay out *html* with *style*'s print.css as a tagged PDF/A-3b with *attachment* embedded.
 
     *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
     /Source``) with *date* as its creation and modification date.  The PDF's
@@ -262,7 +253,7 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     """
     from weasyprint import HTML, Attachment
 
-    font_config, css, fetcher = resources()
+    font_config, css, fetcher = resources(style)
     source = HTML(string=html.decode("utf-8"), url_fetcher=fetcher)
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
                           description="Akoma Ntoso 3.0 XML source of this document",
@@ -273,8 +264,9 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     return pdf
 
 
-def write(document: Document, *, stem: str) -> bytes:
-    """*document* as a print PDF/A-3b with its AKN (``riksdoc.writers.akn``) embedded."""
-    return render_pdf(html_writer.write(document, stem=stem),
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* as a print PDF/A-3b in *style*, with its AKN (``riksdoc.writers.akn``)
+    embedded."""
+    return render_pdf(html_writer.write(document, stem=stem, style=style),
                       attachment=akn.write(document, stem=stem), stem=stem,
-                      date=attachment_date(document))
+                      date=attachment_date(document), style=style)

@@ -10,6 +10,7 @@ incremental (`riksdoc.outputs`), and reports.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -121,7 +122,8 @@ class _Batch:
 
     def run(self) -> list[Outcome]:
         workers = max(1, min(self.options.workers, len(self.inputs)))
-        with self.run_lock:
+        # standard output needs no claim on a folder (which may be one the user cannot write)
+        with contextlib.nullcontext() if self.options.single == "-" else self.run_lock:
             if self.options.single is None:
                 self.run_lock.remove_stale_parts(recursive=any(i.folder for i in self.inputs.values()))
             if self.options.dask:

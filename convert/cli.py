@@ -278,9 +278,10 @@ def _convert(args: argparse.Namespace) -> int:
         for passed in inputs.passed:
             print(f"{PROG}: {passed.path}: ignored: {passed.reason}", file=sys.stderr)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not os.access(out_dir, os.W_OK | os.X_OK):
-            raise PermissionError(13, "Permission denied")
+        if single != "-":
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if not os.access(out_dir, os.W_OK | os.X_OK):
+                raise PermissionError(13, "Permission denied")
     except OSError as exc:
         print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
         return 1

@@ -83,7 +83,9 @@ def collect_inputs(items: Sequence[str], recursive: bool = False) -> Inputs:
             if len(inputs.found) > before:
                 continue
         inputs.found.append(Input(item))
-    unique = {(i.source, i.folder): i for i in inputs.found}
+    unique: dict[str, Input] = {}
+    for found in inputs.found:  # a file named and also in a named folder: once, as first seen
+        unique.setdefault(found.source, found)
     inputs.found = list(unique.values())
     return inputs
 

@@ -26,6 +26,7 @@ from .engine import Job, Outcome, code_fingerprint, convert_job, make_pool
 from .housestyle import BUILT_IN, HouseStyle
 from .inputs import Input, Inputs, Passed, collect_inputs, read_source, stem_of
 from .limits import DEFAULT, Limits
+from .model import Kind
 from .outputs import MANIFEST, Manifest, Run, write_atomic
 from .writers import FORMATS
 
@@ -84,6 +85,8 @@ class Options:
     """``auto`` (a bar when stderr is a terminal), ``always`` or ``never``."""
     limits: Limits = DEFAULT
     """Size limits on each input."""
+    kind: Kind | None = None
+    """The kind to read texts as (``--kind``); None: recognise each."""
     style: HouseStyle = BUILT_IN
     """The house style of PDF, DOCX and HTML."""
     single: str | None = None
@@ -156,7 +159,7 @@ class _Batch:
                 self.fail(source, item.stem, data)
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats,
-                      item.stem, options.limits, options.style, fingerprint)
+                      item.stem, options.limits, options.kind, options.style, fingerprint)
             self.keys[source] = job.key()
             if not options.force and source != "-" and options.single is None and \
                     self.manifest.unchanged(item.name, self.keys[source]):

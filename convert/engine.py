@@ -23,6 +23,7 @@ from importlib.resources.abc import Traversable
 from .errors import InputError
 from .housestyle import BUILT_IN, HouseStyle, builtin_fingerprint
 from .limits import DEFAULT, Limits, TimeLimit
+from .model import Kind
 from .readers import read
 from .version import __version__
 from .writers import FORMATS, write
@@ -44,6 +45,8 @@ class Job:
     """Base name of the outputs."""
     limits: Limits = DEFAULT
     """Size limits the input must keep."""
+    kind: Kind | None = None
+    """The kind to read a text as (``--kind``); None: recognise it."""
     style: HouseStyle = BUILT_IN
     """The house style PDF, DOCX and HTML are drawn in."""
     riksdoc: str | None = None
@@ -61,6 +64,7 @@ class Job:
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
                      self.reader_name.lower().rsplit(".", 1)[-1],
+                     self.kind.value if self.kind else "",
                      self.style.fingerprint if styled else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
@@ -147,7 +151,7 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
         raise InputError(f"refused by a worker whose riksdoc differs from the one that sent it "
                          f"(riksdoc {__version__}, code and styles {code_fingerprint()[:12]}, "
                          f"not {job.riksdoc[:12]}); install the same riksdoc everywhere")
-    result = read(job.data, job.reader_name, job.limits)
+    result = read(job.data, job.reader_name, job.limits, job.kind)
     outcome.timings["read"] = time.perf_counter() - started
     document = result.document
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text

@@ -17,7 +17,9 @@ file                   laid over the built-in one by
 ``*.toml``             replacing values key by key, table by table
 anything else          replacing it (web templates, ``web/static/page.js``)
 ``fonts/NAME.ttf``     (no built-in counterpart) served to ``print.css`` as
-                       ``riksdoc-font:NAME.ttf`` before the shipped fonts
+                       ``riksdoc-font:NAME.ttf`` before the shipped fonts,
+                       and embedded in a DOCX where ``docx/fonts.toml``
+                       names it
 =====================  ======================================================
 
 The folder is read once, when the style is loaded: every document of a run
@@ -50,7 +52,7 @@ FONTS = "fonts/"
 MAX_BYTES = 50_000_000
 """Largest house style riksdoc reads (fonts included)."""
 
-_FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(ttf|otf)$")
+_FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.ttf$")
 _DOCUMENTATION = re.compile(r"(^|/)README(\.[a-z]+)?$")
 
 
@@ -186,8 +188,7 @@ def _merge(into: dict[str, Any], over: Mapping[str, Any]) -> None:
 def _check_name(folder: str | os.PathLike[str], name: str) -> None:
     if name.startswith(FONTS):
         if "/" in name[len(FONTS):] or not _FONT_NAME.match(name[len(FONTS):]):
-            raise StyleError(f"{folder}: {name}: a font must be a .ttf or .otf file directly "
-                             "in fonts/")
+            raise StyleError(f"{folder}: {name}: a font must be a .ttf file directly in fonts/")
     elif name not in builtin_files():
         known = ", ".join(builtin_files())
         raise StyleError(f"{folder}: {name} is not a style file; a house style has files "
@@ -223,9 +224,14 @@ def _check_font(where: str, data: bytes) -> None:
     try:
         font = TTFont(io.BytesIO(data), lazy=True)
         tables = set(font.keys())
-    except (TTLibError, OSError, ValueError, AssertionError) as exc:
-        raise StyleError(f"{where}: not a TrueType or OpenType font ({exc})") from None
+        cmap = font.getBestCmap() or {}
+    except (TTLibError, OSError, ValueError, AssertionError, KeyError) as exc:
+        raise StyleError(f"{where}: not a TrueType font ({exc})") from None
     if "fvar" in tables:  # WeasyPrint instantiates these with fontTools, which stamps the clock
         raise StyleError(f"{where}: a variable font; use its static instances (one file a "
                          "weight and style), which embed the same way on every machine")
+    if "glyf" not in tables or ord("-") not in cmap:
+        # the PDF writer adds its layout hyphen to every served font (writers/pdf_fonts.py)
+        raise StyleError(f"{where}: riksdoc needs TrueType outlines (glyf) and a hyphen-minus "
+                         "in a font, to draw its line-end hyphen with it")
 

@@ -54,7 +54,7 @@ from .model import (
     TableRow,
 )
 from .normalise import LIST_MARKER, NOTE_OPEN, Line, Normalised
-from .vocabulary import own_words
+from .vocabulary import endnote_marker, own_words
 
 _QUESTION_PART = re.compile(
     rf"^(?:fråga\s+)?{_NUMBER}\s+av\s+(?P<name>.+?)\s+{_PARTY}(?:\s+(?P<title>.*))?$",
@@ -416,7 +416,9 @@ class _Parser:
         return tuple(parts)
 
     def _notes(self) -> tuple[Note, ...]:
-        return tuple(Note(n.note_id, n.marker, self._inlines(n.text), n.endnote)
+        # Endnotes are numbered i, ii, …: the export numbers both kinds from 1.
+        return tuple(Note(n.note_id, endnote_marker(n.marker) if n.endnote else n.marker,
+                          self._inlines(n.text), n.endnote)
                      for n in self.notes)
 
     # -- generic -----------------------------------------------------------

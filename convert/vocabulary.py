@@ -10,7 +10,9 @@ notice reads the same in every output.  Recognising those lines again is
 
 from __future__ import annotations
 
-from .model import Document, Kind, Person, QuestionRef, SwedishDate
+from collections.abc import Sequence
+
+from .model import Document, Kind, Note, Person, QuestionRef, SwedishDate
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
@@ -30,6 +32,7 @@ KIND_NAMES = {
     Kind.INTERPELLATION: "Interpellation",
     Kind.NOTICE: "Meddelande",
     Kind.GENERIC: "Dokument",
+    Kind.STATUTE: "Författning",
 }
 """What each kind of document is called, in Swedish (document properties, keywords)."""
 
@@ -176,3 +179,44 @@ def keywords(document: Document) -> list[str]:
                                                            document.signatory]
     words.extend(p.name for p in people if p is not None)
     return list(dict.fromkeys(w.replace(",", " ") for w in words))
+
+
+# -- notes -------------------------------------------------------------------------------
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def roman(number: int) -> str:
+    """``4`` → ``iv``: lower-case roman numerals."""
+    out = []
+    for letters, value in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def endnote_marker(marker: str) -> str:
+    """An endnote's mark: the export's number as a roman numeral (``1`` → ``i``), the
+    way Word numbers endnotes, so no endnote shares a mark with a footnote (``1``, ``2``).
+    A mark that is not a number (``*``) is kept."""
+    return roman(int(marker)) if marker.isdigit() and 0 < int(marker) < 4000 else marker
+
+
+NOTE_KINDS = {False: "fotnot", True: "slutnot"}
+"""A footnote and an endnote, in Swedish (what a PDF's note links say to a screen reader)."""
+
+BACK_TO_REFERENCE = "Tillbaka till hänvisningen till"
+"""Where a note's own mark leads (``… fotnot 1``), said to a screen reader."""
+
+
+def note_link_texts(notes: Sequence[Note]) -> dict[str, str]:
+    """Where each note link leads, in words, by the link's target id: ``Fotnot 1``,
+    ``Slutnot i``, ``Tillbaka till hänvisningen till fotnot 1``."""
+    texts = {}
+    for note in notes:
+        kind = f"{NOTE_KINDS[note.endnote]} {note.marker}"
+        texts[note.note_id] = kind[0].upper() + kind[1:]
+        texts[f"ref-{note.note_id}"] = f"{BACK_TO_REFERENCE} {kind}"
+    return texts

@@ -35,10 +35,10 @@ TEMPLATE = set(["svar", "på", "fråga", "och", "av", "till", "interpellation", 
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words and numbers; a hyphen inside a word, or a line break after one
-    (the PDF hyphenates), joins rather than splits, and a note mark glued to a word
-    (``åtgärder1``) is a number of its own."""
-    text = re.sub(r"(?<=\w)[-\u2010]\n?(?=\w)", "", text)
+    """Lower-case words and numbers; a hyphen inside a word, or a line break after the
+    soft hyphen the PDF's layout inserts, joins rather than splits, and a note mark glued
+    to a word (``åtgärder1``) is a number of its own."""
+    text = re.sub(r"(?<=\w)(?:-|\u00ad\n)(?=\w)", "", text)
     return [w.lower() for w in re.findall(r"[^\W\d_]+|\d+", text)]
 
 

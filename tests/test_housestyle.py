@@ -31,18 +31,22 @@ def riksdoc(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, cwd=ROOT)
 
 
-def pdf_text_by_font(data: bytes) -> tuple[Counter[str], float]:
-    """Characters drawn in each font (subset tag dropped) on page 1, and the leftmost text."""
+def pdf_text_by_font(data: bytes) -> tuple[Counter[str], float, dict[str, str]]:
+    """Characters drawn in each font (subset tag dropped) on page 1, the leftmost text, and
+    the text drawn in each font."""
     counts: Counter[str] = Counter()
+    texts: dict[str, str] = {}
     xs: list[float] = []
 
     def visit(text, cm, tm, font, size) -> None:
         if text.strip() and font is not None:
-            counts[str(font["/BaseFont"]).split("+", 1)[-1]] += len(text.strip())
+            name = str(font["/BaseFont"]).split("+", 1)[-1]
+            counts[name] += len(text.strip())
+            texts[name] = texts.get(name, "") + text
             xs.append(tm[4] * cm[0] + cm[4])
 
     PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
-    return counts, min(xs)
+    return counts, min(xs), texts
 
 
 def pdf_fonts(data: bytes) -> set[str]:
@@ -60,11 +64,11 @@ def test_the_example_changes_fonts_and_margins_in_pdf_and_docx() -> None:
     document = read_document(SEED)
     house = HouseStyle.folder(EXAMPLE)
     built_in_pdf, house_pdf = (write(document, "pdf", stem="s", style=s) for s in (BUILT_IN, house))
-    fonts, left = pdf_text_by_font(built_in_pdf)
+    fonts, left, _ = pdf_text_by_font(built_in_pdf)
     assert fonts.most_common(1)[0][0] == "Riksdoc-Serif" and left == pytest.approx(25 * MM, abs=1)
-    fonts, left = pdf_text_by_font(house_pdf)
+    fonts, left, texts = pdf_text_by_font(house_pdf)
     assert fonts.most_common(1)[0][0] == "Riksdoc-Sans" and left == pytest.approx(35 * MM, abs=1)
-    assert fonts["Riksdoc-Serif-Bold"] == len("Samarbete mellan polis och militär")  # the title
+    assert texts["Riksdoc-Serif-Bold"].split() == ["Samarbete", "mellan", "polis", "och", "militär"]
     assert all(font.startswith("Riksdoc-") for font in pdf_fonts(house_pdf))  # no machine's font
 
     built_in_docx, house_docx = (write(document, "docx", stem="s", style=s) for s in (BUILT_IN, house))
@@ -109,23 +113,23 @@ def test_a_house_style_brings_its_own_font(tmp_path: Path) -> None:
         '@font-face { font-family: "Husets"; src: url("riksdoc-font:Husets-Regular.ttf"); }\n'
         '.body p { font-family: "Husets"; hyphens: manual; }\n', encoding="utf-8")
     data = write(read_document(SEED), "pdf", stem="s", style=HouseStyle.folder(tmp_path))
-    fonts, _ = pdf_text_by_font(data)
+    fonts, _, _ = pdf_text_by_font(data)
     assert fonts.most_common(1)[0][0].startswith("Husets")
 
 
 @pytest.mark.parametrize("files_, reason", [
     ({}, "no style files"),
     ({"print.ccs": "x"}, "print.ccs is not a style file; a house style has files named as the "
-                         "built-in style's (docx/page.toml, docx/styles.xml, print.css,"),
+                         "built-in style's (docx/fonts.toml, docx/hierarchy.xml,"),
     ({"docx/page.toml": "[page\nleft = 3"}, "docx/page.toml: Expected ']'"),
     ({"docx/styles.xml": "<w:styles"}, "docx/styles.xml: styles.xml is not well-formed XML"),
     ({"docx/styles.xml": "<styles/>"}, "docx/styles.xml: the root element must be w:styles"),
-    ({"fonts/Trasig.ttf": "not a font"}, "fonts/Trasig.ttf: not a TrueType or OpenType font"),
-    ({"fonts/sub/X.ttf": "x"}, "fonts/sub/X.ttf: a font must be a .ttf or .otf file directly in "
-                               "fonts/"),
+    ({"fonts/Trasig.ttf": "not a font"}, "fonts/Trasig.ttf: not a TrueType font"),
+    ({"fonts/sub/X.ttf": "x"}, "fonts/sub/X.ttf: a font must be a .ttf file directly in fonts/"),
+    ({"fonts/X.otf": "x"}, "fonts/X.otf: a font must be a .ttf file directly in fonts/"),
     ({"print.css": b"\xff\xfe"}, "print.css: not UTF-8 text"),
 ], ids=["empty", "unknown-file", "bad-toml", "bad-xml", "not-styles", "not-a-font",
-        "font-in-subfolder", "not-utf8"])
+        "font-in-subfolder", "otf", "not-utf8"])
 def test_unfit_house_styles_are_refused_in_one_line(tmp_path: Path, files_: dict,
                                                     reason: str) -> None:
     folder = tmp_path / "hus"
@@ -191,3 +195,13 @@ def test_styles_xml_is_laid_over_style_by_style() -> None:
         [("docDefaults", None), ("style", "A"), ("style", "B"), ("style", "C")]
     assert merged[1].find(f"{W}name").get(f"{W}val") == "new a"
     assert merge_styles(base) == base
+
+
+def test_a_house_style_docx_is_still_valid_ooxml(tmp_path: Path) -> None:
+    """The laid-over styles part keeps the schema's order (docDefaults, latentStyles, styles)."""
+    from openxml_audit import OpenXmlValidator
+
+    path = tmp_path / "hus.docx"
+    path.write_bytes(write(read_document(SEED), "docx", stem="s", style=HouseStyle.folder(EXAMPLE)))
+    errors = [e for e in OpenXmlValidator().validate(path).errors if e.severity.value == "error"]
+    assert not errors, [f"{e.part_uri} {e.path}: {e.description}" for e in errors]

@@ -184,16 +184,18 @@ def test_lists_keep_the_authors_markers() -> None:
     assert tree.xpath("//div[@class='body']/ul/li/@data-marker") == ["–"]
 
 
-def test_tables_keep_rows_and_cells() -> None:
-    rows = page(RICH).xpath("//div[@class='body']/table/tbody/tr")
-    assert [[td.text_content() for td in tr.xpath("td")] for tr in rows] == \
+def test_tables_keep_rows_and_cells_with_a_header_row_where_it_reads_as_one() -> None:
+    table = page(RICH).xpath("//div[@class='body']/table")[0]
+    assert [[c.text_content() for c in tr.xpath("th | td")] for tr in table.xpath(".//tr")] == \
         [["År", "Belopp"], ["2018", "500 <miljoner>"]]
+    assert table.xpath("thead/tr/th/@scope") == ["col", "col"]  # "År" over 2018
+    assert table.xpath(".//*[@class='num']/text()") == ["År", "2018"]  # a column of years
 
 
 def test_note_reference_links_to_its_note_and_back() -> None:
     tree = page(RICH)
     ref = tree.xpath("//div[@class='body']//a[@role='doc-noteref']")[0]
-    assert ref.get("href") == "#fn1" and ref.xpath("string(sup)") == "1"
+    assert ref.get("href") == "#fn1" and ref.text == "1" and ref.getparent().tag == "sup"
     note = tree.xpath("//section[@class='notes']//li[@id='fn1']")[0]
     assert note.xpath("a/@href") == [f"#{ref.get('id')}"]
     assert "file:///etc/passwd" in note.text_content()
@@ -228,9 +230,10 @@ def test_joint_answer_lists_every_question() -> None:
     lines = [p.text_content() for p in tree.xpath("//header/p[@class='doc-line']")]
     assert lines[0].startswith("Svar på fråga 2018/19:666 av Åsa Coenraads (M)")
     assert lines[2].startswith("och fråga 2018/19:675")
-    assert tree.xpath("//header/h1/text()") == ["Färdplan Arlanda"]
-    assert tree.xpath("//header/p[@class='title']/text()") == \
-        ["Revidering av den svenska flygstrategin", "Arlandas framtid"]
+    # Every title is a heading, each after its own document line.
+    assert tree.xpath("//header/h1/text()") == \
+        ["Färdplan Arlanda", "Revidering av den svenska flygstrategin", "Arlandas framtid"]
+    assert [h.getprevious().get("class") for h in tree.xpath("//header/h1")] == ["doc-line"] * 3
 
 
 @pytest.mark.parametrize(("name", "line", "addressee"), [

@@ -20,8 +20,8 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Inline, Note, NoteRef, Table, TableRow, inline_text
 from . import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, val, w
-from .notes import is_mark_run, note_elements
-from .numbering import Lists
+from .notes import is_mark_run, note_elements, note_formats
+from .numbering import Lists, format_number
 from .package import Package
 from .styles import style_names
 
@@ -78,6 +78,7 @@ class DocumentPart:
         self.lists = Lists.of(package.xml(parts.get("numbering")))
         self.note_parts = {False: note_elements(package.xml(parts.get("footnotes"))),
                            True: note_elements(package.xml(parts.get("endnotes")))}
+        self.note_formats = note_formats(package.xml(parts.get("settings")), body)
         self.core = package.xml(package.related("").get(CORE_PROPERTIES))
         self.refs: list[NoteReference] = []
         self.ids: list[str] = []
@@ -195,7 +196,8 @@ class DocumentPart:
 
     def _reference(self, endnote: bool, word_id: str, custom: str | None) -> NoteRef:
         ordinal = 1 + sum(1 for ref in self.refs if ref.endnote == endnote)
-        marker = custom if custom is not None else str(ordinal)
+        marker = custom if custom is not None \
+            else format_number(self.note_formats[endnote], ordinal)
         note_id = f"{'en' if endnote else 'fn'}{marker}"
         while note_id in self.ids:
             note_id += "'"
@@ -265,7 +267,7 @@ class DocumentPart:
                     if element is not None:
                         bodies.append(f"[{marker}: {inline_text(self.note_content(element))}]")
                 else:
-                    text.append(part)
+                    text.append(inline_text((part,)))  # a reference: its words
             lines.append("".join(text) + "".join(f" {b}" for b in bodies))
         return "\n".join(lines) + "\n"
 
@@ -286,11 +288,12 @@ def _merge(parts: list[Inline]) -> tuple[Inline, ...]:
 
 def _filler(tc: etree._Element) -> bool:
     """LibreOffice's stand-in for a short row's missing cells (w:gridAfter in riksdoc's DOCX):
-    an empty cell with every border switched off."""
+    an empty cell that switches off the borders the table would draw there (all four
+    under a grid, the bottom rule under riksdoc's ruled tables) and sets no other."""
     if "".join(tc.itertext()).strip():
         return False
     borders = tc.find(f"{w('tcPr')}/{w('tcBorders')}")
     if borders is None:
         return False
-    sides = {etree.QName(b).localname: b.get(w("val")) for b in borders}
-    return all(sides.get(side) == "nil" for side in ("top", "left", "bottom", "right"))
+    sides = [b.get(w("val")) for b in borders]
+    return bool(sides) and all(side == "nil" for side in sides)

@@ -20,9 +20,14 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from . import W_NS, XML_SPACE, val, w
+from .numbering import NUMBER_FORMATS
 
 FIRST_NOTE_ID = 2
 """Note ids 0 and 1 are the separator and continuation separator Word expects."""
+
+NOTE_FORMATS = {False: "decimal", True: "lowerRoman"}
+"""How Word numbers footnotes (False) and endnotes (True): 1, 2, … and i, ii, …, the
+marks riksdoc gives them (and ECMA-376's defaults, which a reader assumes)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,20 @@ def note_elements(part: etree._Element | None) -> dict[str, etree._Element]:
     if part is None:
         return {}
     return {el.get(w("id"), ""): el for el in part if el.get(w("type")) is None}
+
+
+def note_formats(settings: etree._Element | None,
+                 body: etree._Element | None) -> dict[bool, str]:
+    """How a document numbers footnotes (False) and endnotes (True): the section's
+    ``w:numFmt``, else the settings', else ECMA-376's defaults (1, 2, … and i, ii, …)."""
+    formats = dict(NOTE_FORMATS)
+    section = body.find(w("sectPr")) if body is not None else None
+    for endnote, tag in ((False, "footnotePr"), (True, "endnotePr")):
+        for root in (settings, section):  # the section's, when it says, wins
+            found = val(root.find(w(tag)) if root is not None else None, "numFmt")
+            if found in NUMBER_FORMATS:
+                formats[endnote] = found
+    return formats
 
 
 def is_mark_run(run: etree._Element, style_names: dict[str, str]) -> bool:

@@ -20,20 +20,8 @@ from lxml import etree
 
 from ..model import ListBlock
 from ..normalise import SYMBOL_BULLETS
+from ..vocabulary import roman
 from . import W_NS, val, w
-
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
-          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
-
-def roman(number: int) -> str:
-    """``4`` → ``iv``."""
-    out = []
-    for letters, value in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
 
 
 def letter(number: int) -> str:

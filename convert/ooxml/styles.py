@@ -15,9 +15,14 @@ Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
 Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
 Body Text              body paragraphs
 List Bullet/Number     list items: real Word lists (numbering part)
-Riksdoc Table Text     table cells (Table Grid tables)
-Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` (``den 14 september``)
+Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
+                       for the cells of a numeric column (`writers.typeset`)
+Riksdoc Date Line      ``den 14 september`` at the top (older layouts, questions)
+Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` after the text
 Riksdoc Signature      one paragraph a signature block, a line break a line
+Heading 1, 2, 3        a division's number and heading, by depth (a statute's
+                       chapter, section, …); 2 and 3 only in documents that
+                       have divisions
 =====================  =====================================================
 
 Every style is defined as text in ``styles/docx/styles.xml``; the writer puts
@@ -45,29 +50,43 @@ BODY = "Body Text"
 LIST_BULLET = "List Bullet"
 LIST_NUMBER = "List Number"
 TABLE_TEXT = "Riksdoc Table Text"
-TABLE = "Table Grid"
+TABLE_NUMBER = "Riksdoc Table Number"
+TABLE = "Riksdoc Table"
 PLACE_DATE = "Riksdoc Place Date"
+DATE_LINE = "Riksdoc Date Line"
 SIGNATURE = "Riksdoc Signature"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+"""The headings of a hierarchy's divisions by depth (a statute's chapters, its sections,
+deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
 
 RIKSDOC_PREFIX = "Riksdoc "
 """The names of riksdoc's own styles start so; a document using one was written by riksdoc."""
 
-BODY_STYLES = frozenset({BODY, "Normal", TABLE_TEXT, "Footnote Text", "Endnote Text",
+BODY_STYLES = frozenset({BODY, "Normal", TABLE_TEXT, TABLE_NUMBER, "Footnote Text", "Endnote Text",
                          "footnote text", "endnote text"})
 """Styles a reader takes as plain body text without a word: riksdoc's body style, Word's
 default, and what Word gives text inside tables and notes."""
 LIST_STYLES = frozenset({LIST_BULLET, LIST_NUMBER})
 """Styles of list items."""
 STRUCTURE_STYLES = frozenset({PREAMBLE, HEADER, TITLE, ADDRESSEE, MINISTER, PLACE_DATE,
-                              SIGNATURE})
+                              DATE_LINE, SIGNATURE})
 """Styles that say which part of the document a paragraph is."""
 
 
 def use_styles(document: WordDocument, styles_xml: bytes) -> None:
     """Put *styles_xml* (the text part from styles/) in place of the template's styles."""
     document.part._styles_part._element = parse_xml(styles_xml)  # python-docx has no API
+
+
+def with_styles(styles_xml: bytes, extra_xml: bytes) -> bytes:
+    """*styles_xml* with the style definitions of *extra_xml* (another styles part) added."""
+    styles = etree.fromstring(styles_xml)
+    styles.extend(etree.fromstring(extra_xml).iter(w("style")))
+    out: bytes = etree.tostring(styles, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+    return out
 
 
 def style_names(styles: etree._Element | None) -> dict[str, str]:

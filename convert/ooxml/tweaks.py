@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from . import LANGUAGE, XML_SPACE, w
+from .notes import NOTE_FORMATS
 
 
 def tidy_package(document: WordDocument) -> None:
@@ -69,16 +70,14 @@ def swedish_settings(document: WordDocument, *, footnotes: bool, endnotes: bool)
         if not wanted or compat is None:
             continue
         pr = etree.Element(w(tag))
-        # Arabic numbers for both kinds: Word and LibreOffice number endnotes i, ii, ...
-        # by default, but the model's automatic note markers are 1, 2, ...
-        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
+        etree.SubElement(pr, w("numFmt"), {w("val"): NOTE_FORMATS[tag == "endnotePr"]})
         for note_id in (0, 1):
             etree.SubElement(pr, w(tag[:-2])).set(w("id"), str(note_id))
         compat.addprevious(pr)
     if endnotes:  # LibreOffice reads the endnote format from the section, not the settings
         sect_pr: etree._Element = document.sections[-1]._sectPr
         pr = etree.Element(w("endnotePr"))
-        etree.SubElement(pr, w("numFmt"), {w("val"): "decimal"})
+        etree.SubElement(pr, w("numFmt"), {w("val"): NOTE_FORMATS[True]})
         # schema order: endnotePr before the page size (or first, in a bare section)
         page_size = sect_pr.find(w("pgSz"))
         if page_size is not None:

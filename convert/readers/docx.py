@@ -58,17 +58,19 @@ from . import Read
 _HEADING = re.compile(r"^(?:heading|rubrik)\s*\d$", re.IGNORECASE)
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read a .docx; `InputError` if it is not one or is not safe to open.
 
     A DOCX riksdoc did not write goes through the text pipeline, with the
-    same *limits* on lines as a text export.
+    same *limits* on lines (and the *kind* asked for) as a text export.
     """
+    del name
     word = DocumentPart(Package(data))
     if _by_riksdoc(word):
         return Read(_Builder(word).document())
     from .text import read as read_text
-    return read_text(word.as_text().encode("utf-8"), limits)
+    return read_text(word.as_text().encode("utf-8"), limits, kind)
 
 
 def _by_riksdoc(word: DocumentPart) -> bool:
@@ -198,7 +200,7 @@ class _Builder:
     BY_STYLE: ClassVar[dict[str, Callable[[_Builder, BodyParagraph], bool]]] = {
         st.PREAMBLE: preamble_line, st.HEADER: header, st.TITLE: title,
         st.ADDRESSEE: addressee_line, st.MINISTER: minister_line, st.PLACE_DATE: place_date,
-        st.SIGNATURE: signature,
+        st.DATE_LINE: place_date, st.SIGNATURE: signature,
     }
     """What each structure style holds (`riksdoc.ooxml.styles`); anything else is body."""
 

@@ -57,6 +57,7 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
+    Ref,
     Signature,
     SwedishDate,
     Table,
@@ -77,6 +78,9 @@ def write(document: Document, *, stem: str) -> bytes:
     list or table, a signature whose name is not one of its lines, a reference
     to a note that does not exist, characters XML forbids).
     """
+    if document.kind is Kind.STATUTE:  # statutes are acts, in their own profile
+        from .akn_act import write as write_act
+        return write_act(document, stem=stem)
     try:
         root = _Writer(document, stem).build()
     except ValueError as exc:  # lxml refuses control characters and the like
@@ -248,6 +252,9 @@ class _Writer:
         for part in content:
             if isinstance(part, NoteRef):
                 out.append(self.note_ref(part))
+            elif isinstance(part, Ref):  # a reference: its words around a ref
+                attrs = {"href": part.href, **({"class": part.kind} if part.kind else {})}
+                out.append(E.ref(part.text, **attrs))
             else:
                 out.append(part)
         return out

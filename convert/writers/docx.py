@@ -37,23 +37,39 @@ from .. import vocabulary
 from ..housestyle import BUILT_IN, HouseStyle
 from ..model import (
     Block,
+    Division,
     Document,
     Inline,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
+    Ref,
     Signature,
     Table,
 )
 from ..ooxml import LANGUAGE
-from ..ooxml.notes import FIRST_NOTE_ID, NoteXml, add_note_reference, add_notes_part
-from ..ooxml.numbering import ListXml, list_formats, number_paragraph, set_numbering
+from ..ooxml.notes import (
+    FIRST_NOTE_ID,
+    NOTE_FORMATS,
+    NoteXml,
+    add_note_reference,
+    add_notes_part,
+)
+from ..ooxml.numbering import (
+    ListXml,
+    format_number,
+    list_formats,
+    number_paragraph,
+    set_numbering,
+)
 from ..ooxml.package import fixed_zip
 from ..ooxml.styles import (
     ADDRESSEE,
     BODY,
+    DATE_LINE,
     HEADER,
+    HEADINGS,
     LIST_BULLET,
     LIST_NUMBER,
     MINISTER,
@@ -63,12 +79,15 @@ from ..ooxml.styles import (
     PREAMBLE,
     SIGNATURE,
     TABLE,
+    TABLE_NUMBER,
     TABLE_TEXT,
     TITLE,
     merge_styles,
     use_styles,
+    with_styles,
 )
 from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
+from . import docx_layout, typeset
 
 NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
 """created/modified for a document without a full date: fixed, documented, no clock."""
@@ -92,7 +111,8 @@ class _Notes:
             return
         notes = self.endnotes if note.endnote else self.footnotes
         ordinal = len(notes) + 1
-        custom = None if note.marker == str(ordinal) else note.marker
+        automatic = format_number(NOTE_FORMATS[note.endnote], ordinal)
+        custom = None if note.marker == automatic else note.marker
         word_id = FIRST_NOTE_ID + len(notes)
         self.word_ids[ref.note_id] = word_id
         text = "".join(p if isinstance(p, str) else "" for p in note.content)
@@ -105,15 +125,19 @@ def _page_settings(style: HouseStyle) -> dict[str, Any]:
     return style.toml("docx/page.toml")
 
 
-@lru_cache(maxsize=4)
-def _base(style: HouseStyle) -> bytes:
+@lru_cache(maxsize=8)
+def _base(style: HouseStyle, hierarchy: bool = False) -> bytes:
     """python-docx's template with the style's styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
-    loading the template and swapping its large styles part each time.
+    loading the template and swapping its large styles part each time.  A
+    document with a *hierarchy* (divisions) also gets the deeper heading styles.
     """
     word = docx.Document()
-    use_styles(word, merge_styles(*style.layers("docx/styles.xml")))
+    styles = merge_styles(*style.layers("docx/styles.xml"))
+    if hierarchy:
+        styles = with_styles(styles, merge_styles(*style.layers("docx/hierarchy.xml")))
+    use_styles(word, styles)
     tidy_package(word)
     out = io.BytesIO()
     word.save(out)
@@ -123,7 +147,9 @@ def _base(style: HouseStyle) -> bytes:
 class _Writer:
     def __init__(self, document: Document, style: HouseStyle) -> None:
         self.document = document
-        self.word: WordDocument = docx.Document(io.BytesIO(_base(style)))
+        hierarchy = any(isinstance(block, Division) for block in document.blocks)
+        self.style = style
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(style, hierarchy)))
         self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.lists: list[ListXml] = []
@@ -147,6 +173,9 @@ class _Writer:
             add_notes_part(self.word, self.notes.endnotes, endnote=True)
         swedish_settings(self.word, footnotes=bool(self.notes.footnotes),
                            endnotes=bool(self.notes.endnotes))
+        docx_layout.settings(self.word, self.page["hyphenation"])
+        docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
+        docx_layout.embed_fonts(self.word, self._all_text(), self.style)
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -160,15 +189,27 @@ class _Writer:
         section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
         section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
         section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        # As in print: no header on page 1, the running header from page 2, the page
+        # number on every page.
+        docx_layout.first_page_apart(self.word)
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
         header.text = vocabulary.running_header(self.document)
-        footer = section.footer.paragraphs[0]
-        footer.style = self.word.styles[PAGE_FOOTER]
-        add_field(footer, "PAGE", "1")
-        footer.add_run(" (")
-        add_field(footer, "NUMPAGES", "1")
-        footer.add_run(")")
+        section.first_page_header.paragraphs[0].style = self.word.styles[PAGE_HEADER]
+        for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
+            footer.style = self.word.styles[PAGE_FOOTER]
+            add_field(footer, "PAGE", "1")
+            footer.add_run(" (")
+            add_field(footer, "NUMPAGES", "1")
+            footer.add_run(")")
+
+    def _all_text(self) -> str:
+        """Every character the package shows (the embedded fonts keep their glyphs)."""
+        furniture = [p.text for s in self.word.sections
+                     for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer)
+                     for p in hf.paragraphs]
+        notes = [n.text for n in (*self.notes.footnotes, *self.notes.endnotes)]
+        return "".join([*self.word.element.itertext(), *furniture, *notes])
 
     def _properties(self) -> None:
         doc = self.document
@@ -196,6 +237,9 @@ class _Writer:
         doc = self.document
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
+        line = vocabulary.date_line(doc)
+        if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
+            self._text_paragraph(line, DATE_LINE)
         for index, question in enumerate(doc.questions):
             self._text_paragraph(vocabulary.document_line(doc, index), HEADER)
             if question.title is not None:
@@ -208,8 +252,7 @@ class _Writer:
             self._text_paragraph(vocabulary.person_text(doc.minister), MINISTER)
         for block in doc.blocks:
             self._block(block)
-        line = vocabulary.date_line(doc)
-        if line is not None:
+        if line is not None and not typeset.dated_at_top(doc):
             self._text_paragraph(line, PLACE_DATE)
         for signature in doc.signatures:
             self._signature(signature)
@@ -226,19 +269,39 @@ class _Writer:
         for part in content:
             if isinstance(part, NoteRef):
                 self.notes.reference(paragraph, part)
+            elif isinstance(part, Ref):  # its words; links are for the statute publication
+                paragraph.add_run(part.text)
             else:
                 paragraph.add_run(part)
         return paragraph
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, depth: int = 0) -> None:
         if isinstance(block, Paragraph):
             self._inline_paragraph(block.content, BODY)
+        elif isinstance(block, Division):
+            self._division(block, depth)
         elif isinstance(block, ListBlock):
             self._list(block)
         elif isinstance(block, Table):
             self._table(block)
         else:  # the model is closed; a new block kind must be handled here
             raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _division(self, division: Division, depth: int) -> None:
+        """Number and heading as a Heading paragraph by depth (a version's marker words
+        where the text has them: above, or after the number), then the children."""
+        validity = division.validity
+        leading = validity is not None and validity.leading
+        if validity is not None and leading:
+            for marker in validity.markers:
+                self._text_paragraph(marker, BODY)
+        inside = validity.markers if validity is not None and not leading else ()
+        title = " ".join(p for p in (division.num, *inside, division.heading) if p)
+        if title:
+            self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
+        inner = depth if division.num is None and division.heading is None else depth + 1
+        for child in division.children:
+            self._block(child, inner)
 
     def _list(self, block: ListBlock) -> None:
         formats = list_formats(block)
@@ -248,6 +311,8 @@ class _Writer:
         for index, item in enumerate(block.items):
             paragraph = self._inline_paragraph(item.content, style)
             self.numbered.append((paragraph, first + (index if len(formats) > 1 else 0)))
+            for sub in item.blocks:  # a nested list: after its item (levels are issue 18's)
+                self._block(sub)
 
     def _table(self, table: Table) -> None:
         columns = max((len(row.cells) for row in table.rows), default=0)
@@ -255,10 +320,13 @@ class _Writer:
             return
         word_table = self.word.add_table(rows=len(table.rows), cols=columns)
         word_table.style = self.word.styles[TABLE]
+        docx_layout.table_look(word_table, header=typeset.header_row(table))
+        numeric = typeset.numeric_columns(table)
         for row, word_row in zip(table.rows, word_table.rows, strict=True):
             # a short row has fewer cells than the grid: the rest stay empty, then go
-            for content, cell in zip(row.cells, word_row.cells, strict=False):
-                self._inline_paragraph(content, TABLE_TEXT, cell.paragraphs[0])
+            for index, (content, cell) in enumerate(zip(row.cells, word_row.cells, strict=False)):
+                style = TABLE_NUMBER if index in numeric else TABLE_TEXT
+                self._inline_paragraph(content, style, cell.paragraphs[0])
             if len(row.cells) < columns:
                 drop_surplus_cells(word_row._tr, len(row.cells), columns)
 

@@ -122,7 +122,7 @@ case); what else it holds is listed as ignored.""")
     p.add_argument("-t", "--to", metavar="FORMATS", default=None, type=_formats,
                    help=f"comma list from {','.join(FORMATS)}, in any case (default: from "
                         f"-o FILE's suffix, else {','.join(DEFAULT_FORMATS)})")
-    p.add_argument("-o", "--output", metavar="OUT", default=None,
+    p.add_argument("-o", "--output", "--output-dir", dest="output", metavar="OUT", default=None,
                    help="a folder, a file, or '-' for standard output (default: the current "
                         "folder)")
     p.add_argument("-r", "--recursive", action="store_true",

@@ -358,10 +358,6 @@ def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> byt
     return _Writer(document, style).write()
 
 
-def warm(style: HouseStyle = BUILT_IN) -> None:
-    """Import python-docx and build the style's starting package now (for worker processes)."""
-    _base(style)
-
 
 def _fit(text: str) -> str:
     """Core properties hold at most 255 characters (the paragraphs keep the whole text)."""

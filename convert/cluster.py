@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .engine import Job, Outcome, convert_job, identity
 from .errors import InputError
 
-DASK_CONNECT_SECONDS = 5
-"""How long ``--dask ADDRESS`` tries to reach the scheduler, and waits for a first worker."""
+DASK_CONNECT_SECONDS = 3
+"""How long ``--dask ADDRESS`` tries to reach the scheduler (and as long again for it to
+answer)."""
+
+DASK_WORKER_SECONDS = 10
+"""How long a scheduler without workers is given for a first one to join."""
 
 
 def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcome]:
@@ -51,22 +56,37 @@ def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcom
 
 
 def _connect(client_class: Any, address: str) -> Any:
-    with _quiet("distributed"):
+    """A client of the scheduler at *address*, or `InputError` in one line within a few
+    seconds, whatever the address is (refused, silent, not an address at all)."""
+    found: dict[str, Any] = {}
+
+    def connect() -> None:
         try:
-            return client_class(address, timeout=DASK_CONNECT_SECONDS)
-        except (OSError, TimeoutError, ValueError, TypeError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise InputError(f"--dask {address}: cannot reach a Dask scheduler there "
-                             f"({reason})") from None
+            found["client"] = client_class(address, timeout=DASK_CONNECT_SECONDS)
+        except Exception as exc:  # distributed's errors for an address it cannot use vary
+            found["error"] = exc
+
+    with _quiet("distributed"):
+        # distributed bounds the TCP connect, not the handshake after it: a port where
+        # something else listens would hold the command for a minute.
+        attempt = threading.Thread(target=connect, name="riksdoc-dask-connect", daemon=True)
+        attempt.start()
+        attempt.join(2 * DASK_CONNECT_SECONDS)
+    if "client" in found:
+        return found["client"]
+    error = found.get("error")
+    reason = (str(error).splitlines()[0] if str(error) else type(error).__name__) if error \
+        else f"no answer within {2 * DASK_CONNECT_SECONDS} s"
+    raise InputError(f"--dask {address}: cannot reach a Dask scheduler there ({reason})")
 
 
 def _check_workers(client: Any, address: str) -> None:
     """Refuse a cluster without workers, or with one that runs another riksdoc."""
     try:
-        client.wait_for_workers(1, timeout=DASK_CONNECT_SECONDS)
+        client.wait_for_workers(1, timeout=DASK_WORKER_SECONDS)
     except TimeoutError:
         raise InputError(f"--dask {address}: the scheduler has no workers "
-                         f"(none joined within {DASK_CONNECT_SECONDS} s)") from None
+                         f"(none joined within {DASK_WORKER_SECONDS} s)") from None
     ours = identity()
     answers = client.run(identity, on_error="return")
     wrong = sorted((worker, theirs) for worker, theirs in answers.items() if theirs != ours)

@@ -284,15 +284,24 @@ def test_a_run_removes_only_the_temporary_files_of_runs_that_ended(tmp_path: Pat
 
 # --- Dask -----------------------------------------------------------------------------------
 
-def test_an_unreachable_dask_scheduler_is_one_line_within_seconds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("peer", ["closed", "silent", "no-port"])
+def test_an_unreachable_dask_scheduler_is_one_line_within_seconds(tmp_path: Path, peer: str) -> None:
+    """A closed port, a port where something listens that never answers, not an address."""
+    import socket
+
     pytest.importorskip("distributed")
-    started = time.monotonic()
-    run = riksdoc("convert", str(SEED), "-t", "json", "-o", f"{tmp_path}/",
-                  "--dask", "tcp://127.0.0.1:9")
-    assert time.monotonic() - started < 15
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        if peer == "silent":
+            listener.listen(5)
+        address = "127.0.0.1" if peer == "no-port" else \
+            f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        started = time.monotonic()
+        run = riksdoc("convert", str(SEED), "-t", "json", "-o", f"{tmp_path}/", "--dask", address)
+        assert time.monotonic() - started < 15
     assert run.returncode == 2
-    assert run.stderr.startswith("riksdoc: --dask tcp://127.0.0.1:9: cannot reach a Dask "
-                                 "scheduler there (")
+    assert run.stderr.startswith(f"riksdoc: --dask {address}: cannot reach a Dask scheduler "
+                                 "there ("), run.stderr
     assert len(run.stderr.splitlines()) == 1, run.stderr
 
 

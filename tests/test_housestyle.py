@@ -205,3 +205,16 @@ def test_a_house_style_docx_is_still_valid_ooxml(tmp_path: Path) -> None:
     path.write_bytes(write(read_document(SEED), "docx", stem="s", style=HouseStyle.folder(EXAMPLE)))
     errors = [e for e in OpenXmlValidator().validate(path).errors if e.severity.value == "error"]
     assert not errors, [f"{e.part_uri} {e.path}: {e.description}" for e in errors]
+
+
+def test_the_house_style_travels_with_the_work_to_dask_workers(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    house = tmp_path / "hus"
+    shutil.copytree(EXAMPLE, house)
+    run = riksdoc("convert", str(SEED), "-t", "docx,pdf", "-o", f"{tmp_path / 'ut'}/",
+                  "--style", str(house), "--dask", "local", "-j", "1")
+    assert run.returncode == 0, run.stderr
+    style = HouseStyle.folder(house)
+    for fmt in ("docx", "pdf"):
+        made = (tmp_path / "ut" / f"{SEED.stem}.{fmt}").read_bytes()
+        assert made == write(read_document(SEED), fmt, stem=SEED.stem, style=style), fmt

@@ -6,10 +6,11 @@ the document's Akoma Ntoso XML is embedded as an associated file
 
 Reproducibility: nothing here reads a clock.  PDF dates come from the
 document's own date (``<meta name="dcterms.created">``); a document whose text
-gives no full date gets no Info/XMP dates, and its embedded file, which PDF/A-3
-requires to carry a ``ModDate``, gets the fixed `UNDATED` (the Unix epoch, the
-reproducible-builds convention for "no date").  WeasyPrint's file identifier
-is a hash of the content.  So the same document gives the same bytes, whatever
+gives no full date gets no date at all: no Info/XMP dates, and no
+``CreationDate``/``ModDate`` on its embedded file (WeasyPrint always writes
+them, so `_finish` takes them out again), the same "not stated" that the AKN
+says with its documented placeholder.  WeasyPrint's file identifier is a hash
+of the content.  So the same document gives the same bytes, whatever
 ``SOURCE_DATE_EPOCH`` or the hash seed.
 
 Isolation: WeasyPrint fetches through `RiksdocFetcher`, which serves the
@@ -57,9 +58,9 @@ FONT_PACKAGES = {
 _FONT_NAME = re.compile(r"^(?P<family>[A-Za-z]+)-[A-Za-z]+\.ttf$")
 _STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]*\.css$")
 
-UNDATED = datetime(1970, 1, 1)
-"""The embedded file's dates when the document states no full date (PDF/A-3 requires a
-ModDate; a year the text does not give is never guessed)."""
+_PLACEHOLDER = datetime(1970, 1, 1)
+"""What WeasyPrint is given for an undated document's embedded file (it would take the
+clock otherwise); `_finish` removes it, so it never reaches the PDF."""
 
 HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
 
@@ -217,11 +218,24 @@ def warm() -> None:
     pyphen.Pyphen(lang="sv")
 
 
-def attachment_date(document: Document) -> datetime:
-    """The embedded AKN file's creation/modification date: the document's date, or `UNDATED`."""
+def attachment_date(document: Document) -> datetime | None:
+    """The embedded AKN file's creation/modification date: the document's date, or None
+    where the text states no full date (a year is never guessed)."""
     if document.date is None or document.date.year is None:
-        return UNDATED
+        return None
     return datetime(document.date.year, document.date.month, document.date.day)
+
+
+def _undated(document: Any, pdf: Any) -> None:
+    """`_finish`, and the embedded file's dates taken out: the document states none."""
+    import pydyf
+
+    _finish(document, pdf)
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.extra.get("Type") == "/EmbeddedFile":
+            params = pdf_object.extra["Params"]
+            for key in ("CreationDate", "ModDate"):
+                params.pop(key, None)
 
 
 def _finish(document: Any, pdf: Any) -> None:
@@ -246,12 +260,13 @@ def _finish(document: Any, pdf: Any) -> None:
     pdf.catalog["ViewerPreferences"] = preferences
 
 
-def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UNDATED,
+def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | None = None,
                finish: bool = True) -> bytes:
     """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
 
     *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
-    /Source``) with *date* as its creation and modification date.  The PDF's
+    /Source``) with *date* as its creation and modification date, or with
+    none where *date* is None.  The PDF's
     own metadata (Title, Author, Subject, Keywords, dates, ``/Lang``) comes
     from the HTML ``<head>`` and ``<html lang>``.  *finish* = False skips
     riksdoc's post-processing (`_finish`); only the tests that watch
@@ -263,10 +278,12 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     source = HTML(string=html.decode("utf-8"), url_fetcher=fetcher)
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
                           description="Akoma Ntoso 3.0 XML source of this document",
-                          created=date, modified=date, relationship="Source")
+                          created=date or _PLACEHOLDER, modified=date or _PLACEHOLDER,
+                          relationship="Source")
+    finisher = (_finish if date is not None else _undated) if finish else None
     return source.write_pdf(stylesheets=[css], font_config=font_config,
                             attachments=[embedded], pdf_variant="pdf/a-3b", pdf_tags=True,
-                            finisher=_finish if finish else None)
+                            finisher=finisher)
 
 
 def write(document: Document, *, stem: str) -> bytes:

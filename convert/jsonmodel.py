@@ -2,7 +2,7 @@
 
 The JSON mirrors the dataclasses field by field (see README, "The JSON
 format").  Members of the block and inline unions carry a ``"type"`` tag
-(``paragraph``, ``list``, ``table``, ``noteref``); plain text runs are JSON
+(``paragraph``, ``list``, ``table``, ``speech``, ``noteref``); plain text runs are JSON
 strings; tuples are arrays; the kind is its code (``"frs"``).  Loading is
 driven by the model's own type annotations, so a field added to the model is
 dumped and loaded without touching this module.
@@ -23,7 +23,7 @@ FORMAT_VERSION = 1
 """Bumped when the JSON changes incompatibly."""
 
 _TAGS: dict[type, str] = {model.Paragraph: "paragraph", model.ListBlock: "list",
-                          model.Table: "table", model.NoteRef: "noteref"}
+                          model.Table: "table", model.Speech: "speech", model.NoteRef: "noteref"}
 _BY_TAG = {tag: cls for cls, tag in _TAGS.items()}
 
 

@@ -28,7 +28,7 @@ from .writers.akn import (
 )
 
 _NS = {"a": AKN_NS}
-_REF_ATTRIBUTES = ("refersTo", "as", "source")
+_REF_ATTRIBUTES = ("refersTo", "as", "source", "by")
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,6 +115,9 @@ def _frbr_problems(root: etree._Element) -> list[str]:
     if work != uri_text:
         out.append(f"FRBRWork/FRBRuri {uri_text!r} is not a Work URI")
     doc = root.find(f"{{{AKN_NS}}}doc")
+    if doc is None:
+        doc = root.find(f"{{{AKN_NS}}}debate")
+    doc_element = etree.QName(doc).localname if doc is not None else "doc"
     checks = [
         ("FRBRcountry", value("a:FRBRWork/a:FRBRcountry"), uri.country),
         ("FRBRsubtype", value("a:FRBRWork/a:FRBRsubtype"), uri.subtype),
@@ -137,8 +140,13 @@ def _frbr_problems(root: etree._Element) -> list[str]:
     for what, actual, expected in checks:
         if actual != expected:
             out.append(f"{what} is {actual!r} but the Work URI {uri_text} says {expected!r}")
-    if uri.country != COUNTRY or uri.doctype != "doc":
-        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/doc/…")
+    if uri.country != COUNTRY or uri.doctype != doc_element:
+        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/{doc_element}/…")
+    shown = set(root.xpath("//a:meta/a:references/a:TLCReference/@showAs", namespaces=_NS))
+    for alias in root.xpath("//a:FRBRWork/a:FRBRalias[@name='number']/@value", namespaces=_NS):
+        if alias not in shown:
+            out.append(f"FRBRalias number {alias!r} is none of the document's questions "
+                       "(TLCReference)")
     date_name = value("a:FRBRWork/a:FRBRdate", "name")
     expected_name = UNKNOWN_DATE_NAME if uri.date == UNKNOWN_DATE else DATE_NAME
     if date_name != expected_name:

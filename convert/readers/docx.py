@@ -7,8 +7,10 @@ Title paragraphs their titles, the place-and-date line the place and date,
 each signature paragraph one signature block (a line break a line), and the
 body paragraphs, lists, tables and notes the body.  The document type comes
 from the category property (``Svar på skriftlig fråga (frs)``), else from the
-header line.  Person lines are split into role, name and party with the text
-parser's own rules, so a model read from text comes back equal.
+header line.  Header, minister, addressee, speaker and signature lines
+are read with the text parser's own public functions (`riksdoc.parse`), so a
+model read from text comes back equal; so is a questioner the header does not
+name, found again in the body as the parser finds it.
 
 Edits are welcome: the visible text is the source of truth, nothing is taken
 from hidden copies.  List markers are recomputed from the Word numbering
@@ -52,12 +54,13 @@ from ..model import (
     Person,
     QuestionRef,
     Signature,
+    Speech,
     SwedishDate,
     Table,
     TableRow,
 )
 from ..normalise import _SYMBOL_BULLETS
-from ..parse import _MINISTER_LINE, _NAME, _addressee, canonical_session
+from .. import parse as grammar
 from ..vocabulary import HEAD_WORDS, MONTHS, own_words
 from ..writers import docx as styles
 from ..writers.docx_xml import W_NS, parse_safely, w
@@ -75,17 +78,54 @@ _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
-_HEADER = re.compile(
-    r"^(?P<head>Svar på (?:.+? )?fråga|och fråga|Fråga|Interpellation|Meddelande om (?:.+? )?fråga)"
-    r"\s+(?P<number>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4}):(?P<n>\d+))"
-    r"(?:\s+av\s+(?P<name>.+?)(?:\s+\((?P<party>[^()]+)\))?)?\s*$", re.IGNORECASE)
-_HEAD_KINDS = {"svar": Kind.ANSWER, "fråga": Kind.QUESTION, "interpellation": Kind.INTERPELLATION,
-               "meddelande": Kind.NOTICE}
+_LATER_LINE = re.compile(r"(?P<head>och fråga|fråga|och)\s+(?=\d)")
+"""How the second and later document lines of a joint answer open."""
 _PLACE_DATE = re.compile(
     rf"^(?:(?P<place>.+?)\s+)?den\s+(?P<text>(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})"
     r"(?:\s+(?P<year>\d{4}))?)\s*$", re.IGNORECASE)
 _CATEGORY = re.compile(r"\((?P<code>[a-z]+)\)\s*$")
 _PARTY_AT_END = re.compile(r"^(?P<rest>.+?)\s+\((?P<party>[^()]+)\)$")
+
+
+class _Body:
+    """The body's blocks as the reader goes, and the speech a speaker line has opened."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.open: tuple[str, Person, str] | None = None
+        self.said: list[Block] = []
+
+    def current(self) -> list[Block]:
+        """Where the next block goes: into the open speech, or the body."""
+        return self.said if self.open is not None else self.blocks
+
+    def add(self, block: Block) -> None:
+        self.current().append(block)
+
+    def speech(self, speaker: tuple[str, Person, str]) -> None:
+        self.close()
+        self.open = speaker
+
+    def close(self) -> None:
+        if self.open is not None:
+            marker, person, label = self.open
+            self.blocks.append(Speech(marker, person, label, tuple(self.said)))  # type: ignore[arg-type]
+        self.open, self.said = None, []
+
+    def finish(self) -> tuple[Block, ...]:
+        self.close()
+        return tuple(self.blocks)
+
+
+@dataclass
+class _Header:
+    """The header as the document's lines give it, while the reader goes."""
+
+    kind: Kind | None
+    head: str | None = None
+    questions: list[QuestionRef] = field(default_factory=list)
+    line: list[int] = field(default_factory=list)
+    """Indexes (in `questions`) of the questions of the latest document line."""
 
 _SKIPPED = {"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", "commentReference",
             "footnoteRef", "endnoteRef", "lastRenderedPageBreak", "bookmarkStart", "bookmarkEnd",
@@ -391,16 +431,14 @@ class _WordDocument:
     # -- the model ------------------------------------------------------------
 
     def document(self) -> Document:
-        kind = self._category_kind()
-        questions: list[QuestionRef] = []
-        titles: list[str | None] = []
-        heading = head = addressee = minister = place = date = date_text = None
+        header = _Header(self._category_kind())
+        heading = addressee = minister = place = date = date_text = None
         signatures: list[Signature] = []
         preamble: list[Paragraph] = []
-        blocks: list[Block] = []
+        body = _Body()
         for item in self._items():
             if isinstance(item, Table):
-                blocks.append(item)
+                body.add(item)
                 continue
             if not item.content or (not item.text.strip() and
                                     not any(isinstance(p, NoteRef) for p in item.content)):
@@ -409,24 +447,11 @@ class _WordDocument:
             if style == styles.PREAMBLE:
                 preamble.append(Paragraph(item.content))
             elif style == styles.HEADER:
-                m = _HEADER.match(text)
-                if m is None:
-                    self._warn("docx-header", f"header line not understood, kept as text: {text}")
-                    (blocks if questions else preamble).append(Paragraph(item.content))
-                    continue
-                if not questions:  # the first document line says the kind, in its own words
-                    if kind is None:
-                        kind = _HEAD_KINDS[m.group("head").split()[0].lower()]
-                    head = own_words(m.group("head"), kind) if kind in HEAD_WORDS else None
-                questioner = Person(m.group("name").strip(), m.group("party")) \
-                    if m.group("name") else None
-                questions.append(QuestionRef(canonical_session(m.group("y1"), m.group("y2")),
-                                             int(m.group("n")), m.group("number"), questioner,
-                                             None))
-                titles.append(None)
-            elif style == styles.TITLE and questions and titles[-1] is None:
-                titles[-1] = text
-            elif style == styles.TITLE and not questions and heading is None:
+                if not self._header_line(header, text):
+                    (body.blocks if header.questions else preamble).append(Paragraph(item.content))
+            elif style == styles.TITLE and header.line:
+                self._title(header, text)
+            elif style == styles.TITLE and not header.questions and heading is None:
                 heading = text
             elif style == styles.ADDRESSEE and addressee is None:
                 addressee = _addressee(text[5:] if text.startswith("till ") else text)
@@ -435,20 +460,74 @@ class _WordDocument:
             elif style == styles.PLACE_DATE and place is None and date_text is None:
                 place, date, date_text = self._place_date(text)
             elif style == styles.SIGNATURE:
-                signatures.append(_signature(tuple(text.split("\n"))))
+                signatures.append(grammar.signature(tuple(text.split("\n"))))
+            elif style == styles.SPEAKER:
+                body.speech(self._speaker(text))
             elif item.num_id is not None or style in (styles.LIST_BULLET, styles.LIST_NUMBER):
-                self._list_item(item, blocks)
+                self._list_item(item, body.current())
+            elif grammar.classify(text).cls is grammar.LineClass.DEBATE_END:
+                body.close()  # the debate is over; the record goes on
+                body.add(Paragraph(item.content))
             else:
-                blocks.append(Paragraph(item.content))
-        questions = [QuestionRef(q.session, q.number, q.as_written, q.questioner, t)
-                     for q, t in zip(questions, titles)]
-        if kind is None:
-            kind = Kind.GENERIC
+                body.add(Paragraph(item.content))
+        blocks = body.finish()
+        kind = header.kind or Kind.GENERIC
+        questions, message = grammar.named_in_body(kind, tuple(header.questions), blocks)
         return Document(
-            kind=kind, questions=tuple(questions), heading=heading, head=head, addressee=addressee,
-            minister=minister, place=place, date=date, date_text=date_text,
-            signatures=tuple(signatures), preamble=tuple(preamble), blocks=tuple(blocks),
-            notes=self._note_list(), warnings=tuple(self.warnings))
+            kind=kind, questions=questions, heading=heading, head=header.head,
+            addressee=addressee, minister=minister, place=place, date=date, date_text=date_text,
+            signatures=tuple(signatures), preamble=tuple(preamble), blocks=blocks,
+            notes=self._note_list(),
+            warnings=tuple(self.warnings) + ((message,) if message is not None
+                                             and message.code != "questioner-in-body" else ()))
+
+    def _header_line(self, header: _Header, text: str) -> bool:
+        """One document line: its numbers and who asked (the parser's own reading)."""
+        later = _LATER_LINE.match(text)
+        if header.questions and later:
+            rest = text[later.end():]
+        else:
+            reading = grammar.classify(text)
+            if reading.cls is not grammar.LineClass.DOCUMENT or not reading.get("rest"):
+                self._warn("docx-header", f"header line not understood, kept as text: {text}")
+                return False
+            if not header.questions:  # the first document line says the kind, in its own words
+                header.kind = header.kind or Kind(reading.get("kind"))
+                opening = reading.get("opening") or ""
+                header.head = own_words(opening, header.kind) \
+                    if header.kind in HEAD_WORDS else None
+            rest = reading.get("rest") or ""
+        groups = grammar.read_groups(rest, titled=False)
+        if not groups:
+            self._warn("docx-header", f"header line not understood, kept as text: {text}")
+            return False
+        header.line = []
+        for group in groups:
+            for number, person in zip(group.numbers, grammar.pair(group.numbers, group.people)):
+                header.line.append(len(header.questions))
+                header.questions.append(QuestionRef(number.session, number.number,
+                                                    number.as_written, person, None))
+        return True
+
+    @staticmethod
+    def _title(header: _Header, text: str) -> None:
+        """A title belongs to the first question of the latest document line that lacks one."""
+        for index in header.line:
+            question = header.questions[index]
+            if question.title is None:
+                header.questions[index] = QuestionRef(question.session, question.number,
+                                                      question.as_written, question.questioner,
+                                                      text)
+                return
+
+    def _speaker(self, text: str) -> tuple[str, Person, str]:
+        """A speaker line, read as the parser reads it."""
+        found = grammar.speaker(text)
+        if found is None:
+            self._warn("docx-speaker", f"speaker line not understood: {text}")
+            marker, _, label = text.partition(" ")
+            return marker, Person(label), label
+        return found
 
     def _list_item(self, item: _Paragraph, blocks: list[Block]) -> None:
         ordered = item.style == styles.LIST_NUMBER
@@ -604,22 +683,18 @@ def _filler(tc: etree._Element) -> bool:
 
 
 def _minister(text: str) -> Person:
-    """``Statsrådet Catharina Elmsäter-Svärd`` as the text parser splits it."""
-    party = None
+    """``Statsrådet Catharina Elmsäter-Svärd (S)`` as the text parser reads a minister line."""
+    found = grammar.minister(text)
+    if found is not None:
+        return found
     m = _PARTY_AT_END.match(text)
-    if m:
-        text, party = m.group("rest"), m.group("party")
-    mm = _MINISTER_LINE.match(text)
-    if mm:
-        return Person(mm.group("name"), party, mm.group("role"))
-    return Person(text, party)
+    return Person(m.group("rest"), m.group("party")) if m else Person(text)
 
 
-def _signature(lines: tuple[str, ...]) -> Signature:
-    """A signature block; its person found as the text parser finds it."""
-    names = [i for i, t in enumerate(lines) if re.fullmatch(_NAME, t) and t != "Enligt uppdrag"]
-    if not names:
-        return Signature(Person(lines[0]), lines)
-    at = names[0]
-    role = lines[at + 1] if at + 1 < len(lines) else None
-    return Signature(Person(lines[at], None, role), lines)
+def _addressee(text: str) -> Person:
+    """``utrikesminister Anna Lindh (S)`` as the text parser reads the addressee."""
+    found = grammar.read_addressee(text)
+    if found is not None:
+        return found
+    m = _PARTY_AT_END.match(text)
+    return Person(m.group("rest"), m.group("party")) if m else Person(text)

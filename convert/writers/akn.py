@@ -20,6 +20,7 @@ from lxml.builder import ElementMaker
 
 from ..errors import InputError
 from ..model import (
+    DEPARTMENT,
     Block,
     Document,
     Inline,
@@ -31,10 +32,11 @@ from ..model import (
     Person,
     QuestionRef,
     Signature,
+    Speech,
     SwedishDate,
     Table,
 )
-from ..vocabulary import HEAD_WORDS, head_words
+from ..vocabulary import HEAD_WORDS, concerns_interpellation, document_lines, separators
 
 # --- the profile ------------------------------------------------------------
 
@@ -53,10 +55,22 @@ DOC_NAMES: dict[Kind, str] = {
     Kind.QUESTION: "fr",
     Kind.INTERPELLATION: "ip",
     Kind.NOTICE: "notice",
+    Kind.DEBATE: "prot",
     Kind.GENERIC: "document",
 }
 """``doc/@name`` (= FRBRsubtype = the URI's subtype component) of each kind."""
 KINDS_BY_NAME: dict[str, Kind] = {name: kind for kind, name in DOC_NAMES.items()}
+
+DOC_TYPES: dict[Kind, str] = {Kind.DEBATE: "debate"}
+"""The AKN document type (root's child element, the URI's doctype) of a kind; ``doc``
+for every kind not listed."""
+DEBATE_SECTION = "interpellationDebate"
+"""``debateSection/@name`` of the one section a debate record's speeches are in."""
+
+
+def doc_type(kind: Kind) -> str:
+    """``debate`` for a debate record, ``doc`` for everything else."""
+    return DOC_TYPES.get(kind, "doc")
 
 
 UNKNOWN_DATE = "9999-01-01"
@@ -90,9 +104,12 @@ ROLES: dict[str, str] = {
     "minister": "statsråd",
     "addressee": "adressat",
     "signatory": "undertecknare",
+    "member": "ledamot",
+    "speaker": "talman",
 }
 """TLCRole eId → showAs.  ``addressee``: the minister a question is put to;
-``signatory``: who signs a document that is not an answer."""
+``signatory``: who signs a document that is not an answer; ``member`` and ``speaker``:
+who speaks in a debate record as a member of the Riksdag, or as its Speaker (talman)."""
 
 RIKSDOC = "riksdoc"
 """eId of the TLCOrganization for riksdoc itself (``source`` of the metadata)."""
@@ -106,14 +123,14 @@ CONTAINERS = {"coverPage": "coverPage", "preface": "preface", "conclusions": "co
 """Top-level parts whose name prefixes their descendants' eIds (the body has no prefix)."""
 EID_ELEMENTS = {"p", "blockList", "item", "table", "tr", "td", "authorialNote", "noteRef",
                 "person", "organization", "role", "location", "docDate", "docNumber",
-                "docTitle", "docType", "signature", "inline"}
+                "docTitle", "docType", "signature", "inline", "debateSection", "speech"}
 """Elements of the text that get an eId."""
-EID_ABBREVIATIONS = {"blockList": "list"}
+EID_ABBREVIATIONS = {"blockList": "list", "debateSection": "dbsect"}
 """Naming-convention abbreviations used in eIds."""
 ELEMENT_ONLY = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
                 "FRBRManifestation", "references", "proprietary", "coverPage", "preface",
                 "mainBody", "conclusions", "blockList", "item", "table", "tr", "td",
-                "authorialNote"}
+                "authorialNote", "debate", "debateBody", "debateSection", "speech"}
 """Elements whose whitespace is layout only (indented on output, ignored on input)."""
 
 
@@ -157,10 +174,21 @@ def number_component(document: Document, stem: str) -> tuple[str, bool]:
     return (safe if safe[0].isalpha() else "d-" + safe), False
 
 
-def work_uri(doc_name: str, date: str, number: str) -> FrbrUri:
-    """The Work's FRBR URI ``/akn/se/doc/<doc_name>/<date>/<number>`` (expression ``swe@``)."""
-    return FrbrUri(country=COUNTRY, locality=None, doctype="doc", subtype=doc_name, actor=None,
+def work_uri(doc_name: str, date: str, number: str, doctype: str = "doc") -> FrbrUri:
+    """The Work's FRBR URI ``/akn/se/<doctype>/<doc_name>/<date>/<number>`` (expression
+    ``swe@``); the doctype is ``doc``, or ``debate`` for a debate record."""
+    return FrbrUri(country=COUNTRY, locality=None, doctype=doctype, subtype=doc_name, actor=None,
                    date=date, number=number, language=LANGUAGE, expression_date="@")
+
+
+def question_subtype(document: Document) -> str:
+    """The subtype of the documents the questions are: ``ip`` (interpellations) or ``fr``."""
+    return "ip" if concerns_interpellation(document) else "fr"
+
+
+def person_key(name: str) -> str:
+    """One person however the text cases their name (``YLVA JOHANSSON``, ``Ylva Johansson``)."""
+    return " ".join(name.casefold().split())
 
 
 def slug(text: str) -> str:
@@ -202,10 +230,11 @@ class _Writer:
         self.doc = document
         self.stem = stem
         self.kind_name = DOC_NAMES[document.kind]
-        self.persons: dict[str, str] = {}          # name → eId
+        self.persons: dict[str, tuple[str, str]] = {}  # person_key(name) → (eId, name)
         self.parties: dict[str, str] = {}          # canonical code → eId
         self.roles: list[str] = []                 # role eIds used
         self.locations: dict[str, str] = {}        # place → eId
+        self.departments: dict[str, str] = {}      # department → eId
         self.questions: dict[str, tuple[str, str, str]] = {}  # eId → (href, showAs, name)
         self.used_eids: set[str] = {RIKSDOC, UNKNOWN_AUTHOR, *ROLES}
         self.notes = {note.note_id: note for note in document.notes}
@@ -215,7 +244,9 @@ class _Writer:
         self.unknown_author = False
         date, self.date_name = date_component(document.date)
         number, self.is_number = number_component(document, stem)
-        self.uri = work_uri(self.kind_name, date, number)
+        self.doc_type = doc_type(document.kind)
+        self.uri = work_uri(self.kind_name, date, number, self.doc_type)
+        self.body_questioners: list[tuple[str, str, str | None]] = []  # (question, person, party)
 
     # -- the whole document ------------------------------------------------
 
@@ -228,12 +259,15 @@ class _Writer:
         preface = self.preface(date_in_preface)
         if preface:  # the schema forbids an empty preface
             parts.append(E.preface(*preface))
-        parts.append(E.mainBody(*self.body()))
+        if self.doc_type == "debate":
+            parts.append(E.debateBody(E.debateSection(*self.body(), name=DEBATE_SECTION)))
+        else:
+            parts.append(E.mainBody(*self.body()))
         conclusions = self.conclusions(not date_in_preface)
         if conclusions:
             parts.append(E.conclusions(*conclusions))
         meta = E.meta()  # filled once the text has said what it refers to
-        doc_el = E.doc(meta, *parts, name=self.kind_name)
+        doc_el = getattr(E, self.doc_type)(meta, *parts, name=self.kind_name)
         root = E.akomaNtoso(doc_el)
         _assign_eids(doc_el)
         for ref_el, note_el in self.note_refs:
@@ -251,19 +285,31 @@ class _Writer:
             out.extend(self.date_line())
         if doc.heading is not None:
             out.append(E.p(E.docTitle(doc.heading)))
-        for index, question in enumerate(doc.questions):
+        for number, line in enumerate(document_lines(doc)):
             lead: list[Node]
-            if index == 0 and doc.kind in HEAD_WORDS:
-                lead = [E.docType(head_words(doc, 0)), " "]
+            if number == 0 and doc.kind in HEAD_WORDS:
+                lead = [E.docType(line.words), " "]
             else:
-                lead = [head_words(doc, index) + " "]
-            line: list[Node] = [*lead, E.docNumber(question.as_written,
-                                                   refersTo="#" + self.question_ref(index))]
-            if question.questioner is not None:
-                line += [" av ", *self.person_group(question.questioner, "questioner")]
-            out.append(E.p(*line))
-            if question.title is not None:
-                out.append(E.p(E.docTitle(question.title)))
+                lead = [line.words + " "]
+            for group_sep, group in zip(separators(len(line.groups)), line.groups):
+                lead.append(group_sep)
+                for sep, index in zip(separators(len(group.indexes)), group.indexes):
+                    question = doc.questions[index]
+                    lead += [sep, E.docNumber(question.as_written,
+                                              refersTo="#" + self.question_ref(index))]
+                if group.questioner is not None:
+                    lead += [" av ", *self.person_group(group.questioner, "questioner")]
+            out.append(E.p(*_merged(lead)))
+            for group in line.groups:
+                for index in group.indexes:
+                    question = doc.questions[index]
+                    if question.title is not None:
+                        out.append(E.p(E.docTitle(question.title)))
+                    if question.questioner is not None and not question.questioner_stated:
+                        self.body_questioners.append((
+                            self.question_ref(index),
+                            self.person_ref(question.questioner.name),
+                            question.questioner.party))
         if doc.addressee is not None:
             out.append(E.p("till ", *self.person_group(doc.addressee, "addressee")))
         if doc.minister is not None:
@@ -277,6 +323,8 @@ class _Writer:
         return blocks
 
     def block(self, block: Block) -> etree._Element:
+        if isinstance(block, Speech):
+            return self.speech(block)
         if isinstance(block, Paragraph):
             return E.p(*self.inlines(block.content))
         if isinstance(block, ListBlock):
@@ -291,6 +339,46 @@ class _Writer:
             return E.table(*(E.tr(*(E.td(E.p(*self.inlines(cell))) if cell else E.td()
                                     for cell in row.cells)) for row in block.rows))
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def speech(self, speech: Speech) -> etree._Element:
+        """``<speech by as><num>Anf. 1</num><from>…</from><p>…</p></speech>``."""
+        role_id = self.speaker_role(speech.speaker)
+        said = [self.block(b) for b in speech.blocks] or [E.p(**{"class": "emptySpeech"})]
+        spoken_by = E("from", *self.marked(speech.label, speech.speaker, role_id))
+        return E.speech(E.num(speech.marker), spoken_by, *said,
+                        by="#" + self.person_ref(speech.speaker.name),
+                        **{"as": "#" + self.role(role_id)})
+
+    def speaker_role(self, person: Person) -> str:
+        """``minister``, ``speaker`` (talman), ``questioner`` (who asked) or ``member``."""
+        role = (person.role or "").lower()
+        if "minister" in role or "statsråd" in role:
+            return "minister"
+        if "talman" in role:
+            return "speaker"
+        asked = {person_key(q.questioner.name) for q in self.doc.questions if q.questioner}
+        return "questioner" if person_key(person.name) in asked else "member"
+
+    def marked(self, line: str, person: Person, role_id: str) -> list[Node]:
+        """*line* with the person's role, name and party marked up where they stand in it;
+        nothing is added to the line, nothing taken away."""
+        at = _find_word(line, person.name)
+        if at < 0:
+            return [line]
+        out: list[Node] = []
+        before, after = line[:at], line[at + len(person.name):]
+        if person.role and before.endswith(person.role + " "):
+            role_at = len(before) - len(person.role) - 1
+            out += [before[:role_at], E.role(person.role, refersTo="#" + self.role(role_id)), " "]
+        else:
+            out.append(before)
+        out.append(self.person(person, role_id))
+        party = f" ({person.party})" if person.party else None
+        if party and after.startswith(party):
+            out += [" (", self.organization(person.party or ""), ")" + after[len(party):]]
+        else:
+            out.append(after)
+        return _merged(out)
 
     def conclusions(self, with_date: bool) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -324,28 +412,43 @@ class _Writer:
         return [E.p(*line)] if line else []
 
     def signature(self, signature: Signature) -> etree._Element:
+        """One ``<signature>``: its lines as written, separated by ``<eol/>``, with the
+        signer's name, party and title marked up where they stand, and a department line
+        as the organization that sends the document."""
         person = signature.person
         role_id = "minister" if self.doc.kind is Kind.ANSWER else "signatory"
-        if person.name not in signature.lines or (
-                person.role is not None and person.role not in signature.lines):
-            raise InputError(f"signature of {person.name!r}: the name and title must be "
-                             "among its lines to be written as AKN")
+        named = [i for i, line in enumerate(signature.lines) if _find_word(line, person.name) >= 0]
+        name_at = next((i for i in named if person.party is None
+                        or f"{person.name} ({person.party})" in signature.lines[i]),
+                       named[0] if named else None)
+        role_at = next((i for i, line in enumerate(signature.lines)
+                        if person.role is not None and line == person.role and i != name_at),
+                       None)
+        if name_at is None:
+            raise InputError(f"signature of {person.name!r}: the name must be in one of its "
+                             "lines to be written as AKN")
+        name_line = signature.lines[name_at]
+        if person.role is not None and role_at is None and \
+                f"{person.role} {person.name}" not in name_line:
+            raise InputError(f"signature of {person.name!r}: the title must be one of its "
+                             "lines, or stand before the name, to be written as AKN")
+        if person.party is not None and f"{person.name} ({person.party})" not in name_line:
+            raise InputError(f"signature of {person.name!r}: the party must follow the name "
+                             "in its line to be written as AKN")
         out: list[Node] = []
-        person_done = role_done = False
         for index, line in enumerate(signature.lines):
             if index:
                 out.append(E.eol())
-            if not person_done and line == person.name:
-                out.append(self.person(person, role_id))
-                if person.party is not None:
-                    out += [" (", self.organization(person.party), ")"]
-                person_done = True
-            elif not role_done and person.role is not None and line == person.role:
+            if index == name_at:
+                out += self.marked(line, person if role_at is None else
+                                   Person(person.name, person.party), role_id)
+            elif index == role_at:
                 out.append(E.role(line, refersTo="#" + self.role(role_id)))
-                role_done = True
+            elif DEPARTMENT.fullmatch(line):
+                out.append(E.organization(line, refersTo="#" + self.department(line)))
             else:
                 out.append(line)
-        return E.signature(*out)
+        return E.signature(*_merged(out))
 
     # -- inline content --------------------------------------------------------
 
@@ -393,6 +496,12 @@ class _Writer:
         return E.person(person.name, refersTo="#" + self.person_ref(person.name),
                         **{"as": "#" + self.role(role_id)})
 
+    def department(self, name: str) -> str:
+        """The TLCOrganization of a department that sends the document."""
+        if name not in self.departments:
+            self.departments[name] = self.new_eid(slug(name) or "department")
+        return self.departments[name]
+
     def organization(self, party: str) -> etree._Element:
         code = party.upper()
         if code not in self.parties:
@@ -412,9 +521,10 @@ class _Writer:
         return eid
 
     def person_ref(self, name: str) -> str:
-        if name not in self.persons:
-            self.persons[name] = self.new_eid(slug(name) or "person")
-        return self.persons[name]
+        key = person_key(name)
+        if key not in self.persons:
+            self.persons[key] = (self.new_eid(slug(name) or "person"), name)
+        return self.persons[key][0]
 
     def role(self, role_id: str) -> str:
         if role_id not in self.roles:
@@ -428,20 +538,22 @@ class _Writer:
 
     def question_ref(self, index: int) -> str:
         """The TLCReference of question *index*: the document itself for a question or
-        interpellation; otherwise the written question, whose date this text does not state."""
+        interpellation; otherwise the written question or interpellation it concerns,
+        whose date this text does not state."""
         question = self.doc.questions[index]
         number = question_number(question)
         own = index == 0 and self.doc.kind in (Kind.QUESTION, Kind.INTERPELLATION)
+        subtype = question_subtype(self.doc)
         if own:
             href = self.uri.work_uri(work_component=False)
         else:
-            href = work_uri("fr", UNKNOWN_DATE, number).work_uri(work_component=False)
+            href = work_uri(subtype, UNKNOWN_DATE, number).work_uri(work_component=False)
         for eid, (known_href, _, _) in self.questions.items():
             if known_href == href:
                 return eid
-        eid = self.new_eid(f"{'ip' if own and self.doc.kind is Kind.INTERPELLATION else 'fr'}"
-                           f"-{number}")
-        self.questions[eid] = (href, question.designation, "question")
+        eid = self.new_eid(f"{subtype}-{number}")
+        self.questions[eid] = (href, question.designation,
+                               "interpellation" if subtype == "ip" else "question")
         return eid
 
     # -- meta ------------------------------------------------------------------
@@ -459,6 +571,9 @@ class _Writer:
         titles = [q.title for q in doc.questions if q.title is not None] or \
             ([doc.heading] if doc.heading is not None else [])
         work += [E.FRBRalias(value=title, name="title") for title in dict.fromkeys(titles)]
+        # a joint answer is found by every question it answers; the first names the Work
+        numbers = list(dict.fromkeys(q.designation for q in doc.questions))
+        work += [E.FRBRalias(value=number, name="number") for number in numbers[1:]]
         work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.kind_name)]
         if self.is_number:
             work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))
@@ -499,10 +614,13 @@ class _Writer:
         refs = [E.TLCOrganization(eId=RIKSDOC, href="/akn/ontology/organization/se/riksdoc",
                                   showAs="riksdoc")]
         refs += [E.TLCPerson(eId=eid, href=f"/akn/ontology/person/se/{eid}", showAs=name)
-                 for name, eid in self.persons.items()]
+                 for eid, name in self.persons.values()]
         refs += [E.TLCOrganization(eId=eid, href=f"/akn/ontology/organization/se/{eid}",
                                    showAs=PARTIES.get(code, code))
                  for code, eid in self.parties.items()]
+        refs += [E.TLCOrganization(eId=eid, href=f"/akn/ontology/organization/se/{eid}",
+                                   showAs=name)
+                 for name, eid in self.departments.items()]
         refs += [E.TLCRole(eId=role, href=f"/akn/ontology/role/se/{role}", showAs=ROLES[role])
                  for role in self.roles]
         refs += [E.TLCLocation(eId=eid, href=f"/akn/ontology/location/se/{eid}", showAs=place)
@@ -520,6 +638,11 @@ class _Writer:
         items = [R.profile(version=PROFILE_VERSION)]
         if self.year_less is not None:
             items.append(R.docDate(value=self.year_less.iso()))
+        for question, person, party in self.body_questioners:  # named in the body only
+            attrs = {"question": "#" + question, "person": "#" + person}
+            if party is not None:
+                attrs["party"] = party
+            items.append(R.questioner(**attrs))
         for note in self.doc.notes:
             items.append(R.note(id=note.note_id, at=self.written_notes[note.note_id].get("eId")))
         # rd declared here, on the only element that holds riksdoc's own vocabulary
@@ -527,6 +650,28 @@ class _Writer:
                                 nsmap={None: AKN_NS, "rd": RD_NS})
         element.extend(items)
         return element
+
+
+def _find_word(line: str, word: str) -> int:
+    """Where *word* stands in *line* as whole words (-1: nowhere)."""
+    if not word:
+        return -1
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", line)
+    return m.start() if m else -1
+
+
+def _merged(nodes: list[Node]) -> list[Node]:
+    """Adjacent strings joined and empty ones dropped (lxml's builder would join them too)."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, str):
+            if not node:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] += node
+                continue
+        out.append(node)
+    return out
 
 
 def _assign_eids(doc_el: etree._Element) -> None:

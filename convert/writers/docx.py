@@ -12,13 +12,17 @@ Style                  Content
 Riksdoc Preamble       lines before the header that riksdoc did not recognise
 Riksdoc Header         ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``,
                        one a question (later ones of a joint answer start
-                       ``och fråga``); ``Fråga``/``Interpellation``/
+                       ``och fråga``), or one for all where the text's
+                       opening is plural (``Svar på frågorna …, 411 och
+                       415 av …``); ``Fråga``/``Interpellation``/
                        ``Meddelande om fråga`` for the other kinds
 Title                  the question's title (after its header line); the
                        heading of a generic document
 Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
 Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
 Body Text              body paragraphs
+Riksdoc Speaker        a debate record's speaker line (``Anf. 1 …``), heading
+                       the paragraphs of that speech
 List Bullet/Number     list items: real Word lists (numbering part)
 Riksdoc Table Text     table cells (Table Grid tables)
 Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` (``den 14 september``)
@@ -35,10 +39,11 @@ Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
 
 Core properties come from the document: title, subject, author (the
-signatory), keywords, category (document type with its code), identifier,
-language sv-SE, created/modified from the document's date.  A document with
-no full date (older layouts give no year) gets 1980-01-01T00:00:00Z, the same
-fixed "no date" as the zip entries: never the clock.
+signatory), keywords (every question's number and the people concerned),
+category (document type with its code), identifier, language sv-SE,
+created/modified from the document's date.  A document with no full date
+(older layouts give no year) has no created or modified date at all: never
+the clock, never a made-up date.
 """
 
 from __future__ import annotations
@@ -66,11 +71,11 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
-    QuestionRef,
     Signature,
+    Speech,
     Table,
 )
-from ..vocabulary import KIND_NAMES, MONTHS, head_words
+from ..vocabulary import KIND_NAMES, MONTHS, document_lines, line_text
 from . import docx_xml as x
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
@@ -82,6 +87,7 @@ TITLE = "Title"
 ADDRESSEE = "Riksdoc Addressee"
 MINISTER = "Riksdoc Minister"
 BODY = "Body Text"
+SPEAKER = "Riksdoc Speaker"
 LIST_BULLET = "List Bullet"
 LIST_NUMBER = "List Number"
 TABLE_TEXT = "Riksdoc Table Text"
@@ -92,10 +98,6 @@ PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
 
 
-NO_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
-"""created/modified for a document without a full date: fixed, documented, no clock."""
-
-
 # -- the visible lines (the reader parses these back) ---------------------------
 
 def person_text(person: Person) -> str:
@@ -104,12 +106,14 @@ def person_text(person: Person) -> str:
     return f"{text} ({person.party})" if person.party else text
 
 
-def header_line(document: Document, index: int, question: QuestionRef) -> str:
-    """``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``."""
-    line = f"{head_words(document, index)} {question.as_written}"
-    if question.questioner is not None:
-        line += f" av {person_text(Person(question.questioner.name, question.questioner.party))}"
-    return line
+def header_lines(document: Document) -> list[tuple[str, list[str]]]:
+    """Each document line (``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``) with
+    the titles of its questions, as the header states them."""
+    out = []
+    for line in document_lines(document):
+        titles = [document.questions[i].title for g in line.groups for i in g.indexes]
+        out.append((line_text(document, line), [t for t in titles if t is not None]))
+    return out
 
 
 def place_date_line(document: Document) -> str | None:
@@ -324,10 +328,12 @@ class _Writer:
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day, tzinfo=timezone.utc) \
-            if date and date.year else NO_DATE
-        props.created = when
-        props.modified = when
+        if date and date.year:
+            when = datetime(date.year, date.month, date.day, tzinfo=timezone.utc)
+            props.created = when
+            props.modified = when
+        else:  # the text states no full date: none is written, not even a placeholder
+            x.drop_core_dates(self.word)
 
     # -- content ---------------------------------------------------------------
 
@@ -335,10 +341,10 @@ class _Writer:
         doc = self.document
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
-        for index, question in enumerate(doc.questions):
-            self._text_paragraph(header_line(doc, index, question), HEADER)
-            if question.title is not None:
-                self._text_paragraph(question.title, TITLE)
+        for line, titles in header_lines(doc):
+            self._text_paragraph(line, HEADER)
+            for title in titles:
+                self._text_paragraph(title, TITLE)
         if doc.heading is not None:
             self._text_paragraph(doc.heading, TITLE)
         if doc.addressee is not None:
@@ -370,7 +376,11 @@ class _Writer:
         return paragraph
 
     def _block(self, block: Block) -> None:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Speech):
+            self._text_paragraph(block.line, SPEAKER)
+            for said in block.blocks:
+                self._block(said)
+        elif isinstance(block, Paragraph):
             self._inline_paragraph(block.content, BODY)
         elif isinstance(block, ListBlock):
             self._list(block)

@@ -89,6 +89,16 @@ def tidy_package(document: WordDocument) -> None:
             rel.target_part._blob = _APP_XML  # noqa: SLF001 (generic part, no API)
 
 
+def drop_core_dates(document: WordDocument) -> None:
+    """Take ``dcterms:created`` and ``dcterms:modified`` out of the core properties (the
+    template carries its own 2013 dates): a document whose text states no full date gets
+    none, rather than a made-up one."""
+    core = document.core_properties._element  # noqa: SLF001 (python-docx cannot unset them)
+    for name in ("created", "modified"):
+        for element in core.findall(f"{{http://purl.org/dc/terms/}}{name}"):
+            core.remove(element)
+
+
 _APP_XML = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '

@@ -31,11 +31,11 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
-    QuestionRef,
+    Speech,
     SwedishDate,
     Table,
 )
-from ..vocabulary import KIND_NAMES, MONTHS, head_words
+from ..vocabulary import KIND_NAMES, MONTHS, DocumentLine, document_lines, head_words, line_text
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 """The top-level ``styles/`` directory: every visual decision lives there."""
@@ -78,22 +78,18 @@ def full_iso_date(document: Document) -> str | None:
     return document.date.iso()
 
 
-def question_line(document: Document, index: int, question: QuestionRef) -> str:
-    """The document line for one question: ``Svar på fråga 2017/18:112 av Namn (M)``.
-
-    In a joint answer the second and later questions read ``fråga …`` and
-    ``och fråga …``, as the Riksdag's own joint headers do.
-    """
-    line = f"{head_words(document, index)} {question.as_written}".strip()
-    if question.questioner is not None:
-        line += f" av {person_text(question.questioner)}"
-    return line
+def question_line(document: Document, line: DocumentLine) -> str:
+    """A document line: ``Svar på fråga 2017/18:112 av Namn (M)``, or ``Svar på frågorna
+    2022/23:410, 411 och 415 av Namn (S)``; in a joint answer the second and later lines read
+    ``fråga …`` and ``och fråga …``, as the Riksdag's own joint headers do.  Who asked is
+    printed only where the header names them."""
+    return line_text(document, line)
 
 
 def description(document: Document) -> str:
     """One sentence saying what the document is (``<meta name=description>``, PDF Subject)."""
     if document.questions:
-        return " ".join(question_line(document, i, q) for i, q in enumerate(document.questions))
+        return " ".join(question_line(document, line) for line in document_lines(document))
     return document.heading or KIND_NAME[document.kind]
 
 
@@ -114,7 +110,7 @@ def running_header(document: Document) -> str:
 
 
 def author(document: Document) -> str | None:
-    """Who wrote it: the signatory of an answer, the questioner of a question."""
+    """Who wrote it: the signatory of an answer or notice, the questioner of a question."""
     if document.signatory is not None:
         return document.signatory.name
     if document.kind in (Kind.QUESTION, Kind.INTERPELLATION) and document.questions:
@@ -124,7 +120,8 @@ def author(document: Document) -> str | None:
 
 
 def keywords(document: Document) -> list[str]:
-    """Designations, the kind and the people concerned, without repeats, in document order."""
+    """Every question's designation (a joint answer is found by each), the kind and the
+    people concerned, without repeats, in document order."""
     words: list[str] = [q.designation for q in document.questions]
     words.append(KIND_NAME[document.kind])
     people = [q.questioner for q in document.questions] + [document.addressee, document.signatory]
@@ -168,7 +165,19 @@ def block_element(block: Block, notes: dict[str, Note]) -> etree._Element:
     if isinstance(block, Table):
         rows = [E.TR(*(E.TD(*inlines(cell, notes)) for cell in row.cells)) for row in block.rows]
         return E.TABLE(E.TBODY(*rows))
+    if isinstance(block, Speech):
+        return speech_element(block, notes)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def speech_element(speech: Speech, notes: dict[str, Note]) -> etree._Element:
+    """A speech: its speaker line as a heading, then what was said."""
+    speaker = speech.speaker
+    heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
+    if speaker.party:
+        heading.set("data-party", speaker.party)
+    return E.SECTION(heading, *(block_element(b, notes) for b in speech.blocks),
+                     E.CLASS("speech"))
 
 
 def time_element(document: Document, text: str) -> list:
@@ -192,14 +201,18 @@ def header_element(document: Document, notes: dict[str, Note]) -> etree._Element
         line = date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
-    for index, question in enumerate(document.questions):
-        children.append(E.P(question_line(document, index, question), E.CLASS("doc-line"),
-                            **{"data-designation": question.designation}))
-        if question.title:
-            if index == 0:
-                children.append(E.H1(question.title))
-            else:
-                children.append(E.P(question.title, E.CLASS("title")))
+    first = True
+    for line in document_lines(document):
+        designations = " ".join(document.questions[i].designation
+                                for g in line.groups for i in g.indexes)
+        children.append(E.P(question_line(document, line), E.CLASS("doc-line"),
+                            **{"data-designation": designations}))
+        for group in line.groups:
+            for index in group.indexes:
+                title = document.questions[index].title
+                if title:
+                    children.append(E.H1(title) if first else E.P(title, E.CLASS("title")))
+                    first = False
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:

@@ -23,6 +23,9 @@ SIGNATURE_CLASSES = (LineClass.NAME, LineClass.MINISTER, LineClass.ROLE, LineCla
 MOST_SIGNATURE_LINES = 8
 """More lines than this after a date line are body, not a signature block."""
 
+MOST_TITLE_CHARACTERS = 60
+"""A signer's title (``Expeditions- och rättschef``) is short."""
+
 
 @dataclass
 class Closing:
@@ -59,5 +62,10 @@ def find_closing(lines: list[Line], start: int, valid_date) -> Closing:  # type:
 
 
 def _signature_line(line: Line) -> bool:
+    """A line a signature block holds; a short line only where it could be a title
+    (``Kansliråd``), never a question (``Vad avser statsrådet att göra?``)."""
     text = plain(line.text)
-    return classify(text).cls in SIGNATURE_CLASSES or bool(DASHES.fullmatch(text))
+    cls = classify(text).cls
+    if cls is LineClass.SHORT:
+        return len(text) <= MOST_TITLE_CHARACTERS and not text.endswith("?")
+    return cls in SIGNATURE_CLASSES or bool(DASHES.fullmatch(text))

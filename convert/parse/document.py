@@ -127,8 +127,8 @@ class _Parse:
                  questions: tuple[QuestionRef, ...], body: tuple[Block, ...]) -> Document:
         assert top.start is not None
         self.header_notes(top)
+        questions = self.title_before(top, questions)
         preamble, date, date_line_kept = self.preamble(top, closing)
-        questions = self.title_before(top, questions, preamble)
         if closing.date is not None:
             date = (closing.date, closing.date_text or "")
         elif date_line_kept is not None:
@@ -159,7 +159,7 @@ class _Parse:
             tuple[Paragraph, ...], tuple[SwedishDate, str] | None, Paragraph | None]:
         """Letterhead lines kept as text, the top date line's date, and that line as a
         paragraph (it stays text where a closing line dates the document instead)."""
-        kept = [self.paragraph([i]) for i in sorted(set(top.letterhead))]
+        kept = [self.paragraph(list(group)) for group in sorted(set(top.letterhead))]
         date, dated = None, None
         if top.date_at:
             text = " ".join(self.texts[i] for i in top.date_at)
@@ -184,28 +184,28 @@ class _Parse:
         return Paragraph(inlines(" ".join(line.text for line in used)),
                          Span(used[0].number, used[-1].number))
 
-    def title_before(self, top: Top, questions: tuple[QuestionRef, ...],
-                     preamble: tuple[Paragraph, ...]) -> tuple[QuestionRef, ...]:
+    def title_before(self, top: Top, questions: tuple[QuestionRef, ...]
+                     ) -> tuple[QuestionRef, ...]:
         """The riksdagen.se page layout puts the title above the document line: with no
         title in the header, a title-like line just before it is the title."""
-        if not questions or any(q.title for q in questions) or not top.letterhead:
+        if not questions or any(q.title for q in questions) or top.start is None:
             return questions
-        before = max(i for i in top.letterhead if top.start is not None and i < top.start) \
-            if any(i < (top.start or 0) for i in top.letterhead) else None
-        if before is None or any(self.texts[i] for i in range(before + 1, top.start or 0)):
+        above = [group for group in top.letterhead if group[-1] < top.start]
+        if not above or any(self.texts[i] for i in range(above[-1][-1] + 1, top.start)):
             return questions
-        if classify(self.texts[before]).cls not in (LineClass.SHORT, LineClass.NAME):
+        group = above[-1]
+        text = " ".join(self.texts[i] for i in group)
+        if classify(text).cls not in (LineClass.SHORT, LineClass.NAME):
             return questions
-        top.letterhead.remove(before)
-        self.warn("title-before", f"'{self.texts[before]}', the line before the document "
-                  "line, read as the title", self.lines[before].number)
-        first = replace(questions[0], title=self.texts[before])
-        return (first, *questions[1:])
+        top.letterhead.remove(group)
+        self.warn("title-before", f"'{text}', the line before the document line, read as the "
+                  "title", self.lines[group[0]].number)
+        return (replace(questions[0], title=text), *questions[1:])
 
     def header_notes(self, top: Top) -> None:
         """A note reference in a header line cannot stay there (metadata is plain text)."""
         assert top.start is not None
-        kept = set(top.letterhead)
+        kept = {i for group in top.letterhead for i in group}
         for index in range(top.start, top.end):
             if index not in kept and NOTE_OPEN in self.lines[index].text:
                 self.warn("note-in-metadata", f"a note reference in '{self.texts[index]}' "

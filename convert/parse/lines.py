@@ -108,7 +108,7 @@ OPENINGS: tuple[tuple[Kind, str], ...] = (
     (Kind.ANSWER, r"Svar på (?:skriftlig(?:a)? )?fråg(?:a|an|or|orna)"),
     (Kind.DEBATE, r"(?:§ ?\d+ )?Svar på interpellation(?:en|er|erna)?"),
     (Kind.NOTICE, r"Meddelande om\b.*?"),
-    (Kind.QUESTION, r"(?:Skriftlig )?[Ff]råga"),
+    (Kind.QUESTION, r"(?:Skriftlig f|F)råga"),
     (Kind.INTERPELLATION, r"Interpellation"),
 )
 """The opening words of a document line and the kind they announce (before the
@@ -195,8 +195,10 @@ speech_line = _matcher(
 by_line = _matcher(rf"av\s+(?P<rest>.+)")
 """``av Namn (M)``, ``av Namn (M) Titel``, ``av Namn (v) till … om …`` (read by `parts`)."""
 
-to_line = _matcher(r"till\s+(?P<addressee>(?!riksdagen\b).+)")
-"""``till Statsrådet Ardalan Shekarabi (S)``, ``till utrikesminister Carl Bildt (M)``."""
+to_line = _matcher(rf"till\s+(?P<addressee>(?:{ROLE})\s+{NAME}(?:\s+{PARTY})?)"
+                   rf"(?:\s+om\s+(?P<title>.+))?")
+"""``till Statsrådet Ardalan Shekarabi (S)``, ``till utrikesminister Carl Bildt (M) om …``:
+a minister's title and name (``till kulturen``, wrapped from a title, is not one)."""
 
 to_riksdag = _matcher(r"Till riksdagen\.?", re.IGNORECASE)
 
@@ -219,7 +221,7 @@ place_date = _matcher(rf"(?P<place>[A-ZÅÄÖ][\w-]*(?:\s[A-ZÅÄÖ][\w-]*)?)\s+
 
 by_order = _matcher(r"Enligt uppdrag\.?", re.IGNORECASE)
 
-name_line = _matcher(rf"(?P<name>{NAME})(?:\s+{PARTY})?(?P<dashes>{DASHES.pattern})?")
+name_line = _matcher(rf"(?P<name>{NAME})(?<![.!?:;])(?:\s+{PARTY})?(?P<dashes>{DASHES.pattern})?")
 """A signature: ``Morgan Johansson``, ``Morgan Johansson (S)``, ``Ann Linde ––``."""
 
 asked_line = _matcher(

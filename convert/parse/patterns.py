@@ -22,9 +22,12 @@ NUMBER_TOKEN = re.compile(r"(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4}):(?P<number>\d+)|(?
 UPPER = "A-ZÅÄÖÉÜÆØ"
 LOWER = "a-zåäöéüæø"
 
-NAME = rf"[{UPPER}][\w'’.]*(?:[ -][{UPPER}{LOWER}][\w'’.]*){{0,5}}"
-"""A person's name as written: capitalised parts (``Elmsäter-Svärd``, ``van der Berg``,
-``YLVA JOHANSSON``).  A hyphen only separates parts, never sits inside one."""
+PARTICLES = "van|von|der|den|de|af|la|le|du|di|da|el|al|bin|ibn|ter|ten|zu"
+"""The lower-case words a name may hold (``Jan van der Linden``, ``Carl af Klercker``)."""
+
+NAME = rf"[{UPPER}][\w'’.]*(?:[ -][{UPPER}][\w'’.]*| (?:{PARTICLES})(?= )){{0,6}}"
+"""A person's name as written: capitalised parts (``Elmsäter-Svärd``, ``YLVA JOHANSSON``),
+lower case only for a particle (``van der``).  A hyphen only separates parts."""
 
 PARTY = rf"\((?P<party>[{UPPER}{LOWER}-]{{1,4}})\)"
 """Party letters in parentheses: ``(M)``, ``(SD)``, older ``(fp)``, ``(v)``, ``(-)``."""

@@ -11,6 +11,7 @@ LETTERHEAD   DOCUMENT     open the header (the opening words say the kind)     H
 LETTERHEAD   FORM_TITLE   open the printed form                                FORM
 LETTERHEAD   DATE         the document's date (older layout: ``den 14 sep``)   LETTERHEAD
 LETTERHEAD   SPEECH       a debate record with no document line                BODY
+LETTERHEAD   TO_RIKSDAG   addressed to the Riksdag (kept; a notice's sign)     LETTERHEAD
 LETTERHEAD   (prose)      running text: a document line after it is quoted     LETTERHEAD
 LETTERHEAD   (other)      a letterhead line, kept (department, Dnr, title …)   LETTERHEAD
 HEADER       DOCUMENT     the same number again: the first was a reference     HEADER
@@ -23,9 +24,9 @@ HEADER       MINISTER     the minister line (older layout)                     H
 HEADER       ROLE         a minister's title, the name on the next line        HEADER
 HEADER       DATE         the document's date                                  HEADER
 HEADER       SHORT, NAME  a title, while a question lacks one; a line going    HEADER
-                          on with ``och fråga 2018/19:103 …`` continues it
+             (BODY)       on with ``och fråga 2018/19:103 …`` continues it
 FORM         FORM_BOX     a box of the form (number, questioner, party …)      FORM
-FORM         NUMBER       the number, unlabelled                               FORM
+FORM         NUMBER       the number, unlabelled (kept as written)             FORM
 ===========  ===========  ===================================================  ==========
 
 Splitting is tolerated everywhere: a line that stops where its construct cannot
@@ -40,9 +41,10 @@ from enum import Enum
 
 from ..model import Kind, Person, QuestionRef, SwedishDate
 from ..vocabulary import MONTHS
-from .lines import LineClass, Reading, classify, is_prose
+from .body import continues
+from .lines import LineClass, Reading, classify, is_prose, short_line
 from .parts import Group, pair, read_addressee, read_groups, read_people
-from .patterns import DATE, NUMBER
+from .patterns import DATE, NUMBER, ROLE
 
 
 class State(Enum):
@@ -60,6 +62,7 @@ RULES: dict[tuple[State, LineClass], tuple[str, State]] = {
     (S.LETTERHEAD, C.FORM_TITLE): ("open_form", S.FORM),
     (S.LETTERHEAD, C.DATE): ("date", S.LETTERHEAD),
     (S.LETTERHEAD, C.SPEECH): ("debate_without_header", S.BODY),
+    (S.LETTERHEAD, C.TO_RIKSDAG): ("to_riksdag", S.LETTERHEAD),
     (S.HEADER, C.DOCUMENT): ("another_document_line", S.HEADER),
     (S.HEADER, C.NUMBER): ("number_line", S.HEADER),
     (S.HEADER, C.BY): ("questioners", S.HEADER),
@@ -70,6 +73,7 @@ RULES: dict[tuple[State, LineClass], tuple[str, State]] = {
     (S.HEADER, C.DATE): ("date", S.HEADER),
     (S.HEADER, C.SHORT): ("title", S.HEADER),
     (S.HEADER, C.NAME): ("title", S.HEADER),
+    (S.HEADER, C.BODY): ("title", S.HEADER),
     (S.FORM, C.FORM_BOX): ("box", S.FORM),
     (S.FORM, C.NUMBER): ("box", S.FORM),
 }
@@ -78,7 +82,15 @@ RULES: dict[tuple[State, LineClass], tuple[str, State]] = {
 LOOK_AHEAD = 40
 """Non-empty lines searched for a document line before a text is called generic."""
 
-_INCOMPLETE = re.compile(r"(?:,|\s(?:och|samt|av|om|till))$")
+MOST_PARTS = 4
+"""The most lines one header line is read from when the export split it."""
+
+_INCOMPLETE = re.compile(r"(?:,|\s(?:och|samt|eller|av|om|till|i|på|för|med|mellan|från|vid|"
+                         r"under|efter|inom|mot|utan|en|ett|den|det|de|att))$"
+                         r"|^(?:den(?:\s\d+)?|av|till|om)$")
+"""A line that stops where its construct cannot (a title never ends ``… i``)."""
+_STARTS_CONSTRUCT = re.compile(r"(?:av|till)$")
+"""A line starting a questioner or addressee line of its own, never a wrapped rest."""
 _CONTINUES = re.compile(rf"^(?:(?:och|samt)\s+|,\s*)?(?:fråga\w*\s+|interpellation\w*\s+)?{NUMBER}")
 _DATE = re.compile(rf"(?:den\s+)?{DATE}", re.IGNORECASE)
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
@@ -121,8 +133,9 @@ class Top:
     end: int = 0
     """Index of the first body line."""
     segments: list[Segment] = field(default_factory=list)
-    letterhead: list[int] = field(default_factory=list)
-    """Indexes of the lines kept as the preamble, in order."""
+    letterhead: list[tuple[int, ...]] = field(default_factory=list)
+    """The lines kept as the preamble: each the indexes of one line (a split line's
+    parts together), in order."""
     by: list[tuple[list[Person], str | None, Person | None]] = field(default_factory=list)
     """Each questioner line's people, title and ``till … om`` addressee, in order."""
     addressee: Person | None = None
@@ -233,22 +246,58 @@ class _Reader:
             return 0
         if is_prose(reading) and self.top.quoted_at is None:
             self.top.quoted_at = index
-        self.top.letterhead.extend(range(index, index + used))
+        self.keep(index, used)
         return used
 
     def joined(self, index: int, reading: Reading) -> tuple[Reading, int]:
-        """*reading*, or it read together with the next line where it stops mid-construct
-        and the two lines make the construct whole (``av Krister`` / ``Örnfjäder (S)``,
-        ``den`` / ``7 april``, ``Statsrådet`` / a name, ``… och`` / more)."""
+        """*reading*, or it read together with the lines after it where it stops
+        mid-construct and they make the construct whole (``av Krister`` / ``Örnfjäder (S)``,
+        ``den`` / ``7 april``, ``Statsrådet`` / a name, ``… och`` / more), or where the
+        next line is its wrapped rest (``… (M) Vägar`` / ``i Norrland``)."""
+        used = 1
+        for _ in range(MOST_PARTS - 1):
+            found = self.join_next(index + used - 1, reading)
+            if found is None:
+                break
+            reading, following = found
+            used = following - index + 1
+        return reading, used
+
+    def join_next(self, last: int, reading: Reading) -> tuple[Reading, int] | None:
+        """*reading* (ending at index *last*) together with the next line, if they belong
+        together; with the index of that line."""
+        following = self.next_line(last)
+        if following is None:
+            return None
+        after = self.readings[following]
+        if following == last + 1 and _wrapped(reading, after) and \
+                not self.split_questioner(following):
+            together = classify(f"{reading.text} {after.text}")
+            if together.cls in (reading.cls, *HEADER_CLASSES, *_FRAGMENTS):
+                return together, following
         wanted = _wanted(reading)
+        if not wanted:
+            return None
+        if reading.cls is LineClass.ROLE and (after.cls is not LineClass.NAME or
+                                              len((after.get("name") or "").split()) < 2):
+            return None  # a title alone (letterhead); a full name next completes it
+        if reading.cls in (*_FRAGMENTS, LineClass.FORM_BOX) and after.cls in HEADER_CLASSES and \
+                not _INCOMPLETE.search(reading.text):
+            return None  # the next line is whole on its own
+        together = classify(f"{reading.text} {after.text}")
+        if together.cls not in wanted or not _finished(reading, together) or (
+                together.cls is LineClass.BY and not read_people(together.text[3:])[0]):
+            return None
+        return together, following
+
+    def split_questioner(self, index: int) -> bool:
+        """Is line *index* the first part of a questioner line split in two (``av Krister``
+        / ``Örnfjäder (S)``), rather than a title's wrapped ``av Inlandsbanan``?"""
+        reading = self.readings[index]
         following = self.next_line(index)
-        if not wanted or following is None:
-            return reading, 1
-        together = classify(f"{reading.text} {self.texts[following]}")
-        if together.cls not in wanted or (together.cls is LineClass.BY
-                                          and not read_people(together.text[3:])[0]):
-            return reading, 1
-        return together, following - index + 1
+        if reading.cls is not LineClass.BY or following is None:
+            return False
+        return bool(read_people(f"{reading.text[3:]} {self.texts[following]}")[0])
 
     def next_line(self, index: int) -> int | None:
         for following in range(index + 1, len(self.texts)):
@@ -297,7 +346,7 @@ class _Reader:
         new = {(n.session, n.number) for g in read_groups(rest) for n in g.numbers}
         old = {(d.session, d.number) for d in self.top.questions()}
         if new and new <= old and self.top.start is not None:
-            self.top.letterhead.append(self.top.start)
+            self.top.letterhead.append((self.top.start,))
             self.top.start = index
             self.top.segments = [Segment(rest, self.line(index))]
             self.top.opening = reading.get("opening")
@@ -330,19 +379,14 @@ class _Reader:
     def addressee(self, index: int, reading: Reading, used: int) -> bool:
         if self.top.addressee is not None:
             return False
-        text = reading.get("addressee") or ""
-        found = read_addressee(text)
-        if found is None:
-            self.warn("addressee", f"'till {text}' names no minister's title; kept as the "
-                      "addressee's name", index)
-            found = Person(text)
-        self.top.addressee = found
-        return True
+        self.top.addressee = read_addressee(reading.get("addressee") or "")
+        if reading.get("title"):  # "till utrikesminister … om palestiniernas situation"
+            self.top.by.append(([], reading.get("title"), None))
+        return self.top.addressee is not None
 
     def to_riksdag(self, index: int, reading: Reading, used: int) -> bool:
         self.top.to_riksdag = True
-        self.top.letterhead.extend(range(index, index + used))
-        return True
+        return self.keep(index, used)
 
     def minister(self, index: int, reading: Reading, used: int) -> bool:
         if self.top.minister is not None or reading.cls is not LineClass.MINISTER:
@@ -358,7 +402,8 @@ class _Reader:
         return True
 
     def keep(self, index: int, used: int) -> bool:
-        self.top.letterhead.extend(range(index, index + used))
+        """Keep the line (with the next ones it was read with) as a letterhead line."""
+        self.top.letterhead.append(tuple(i for i in range(index, index + used) if self.texts[i]))
         return True
 
     def title(self, index: int, reading: Reading, used: int) -> bool:
@@ -372,15 +417,15 @@ class _Reader:
             segments[-1].text = f"{segments[-1].text} {reading.text}".strip()
             return True
         drafts = self.top.questions()
-        if not drafts or all(d.title is not None for d in drafts):
-            return False
+        if not drafts or all(d.title is not None for d in drafts) or short_line(reading.text) is None:
+            return False  # a title does not end like a sentence (a question mark may end it)
         segments[-1].titles.append(reading.text)
         return True
 
     def box(self, index: int, reading: Reading, used: int) -> bool:
         """A box of the printed form: its value fills a field; the line is kept as written."""
         if reading.cls is LineClass.NUMBER:
-            self.top.letterhead.extend(range(index, index + used))
+            self.keep(index, used)
             return self.number_line(index, reading, used)
         name, value = reading.get("field"), reading.get("value")
         if name == "text":
@@ -393,29 +438,134 @@ class _Reader:
         self.top.form_fields[name or ""] = value
         if name == "number":
             self.number_line(index, classify(value), used)
-        self.top.letterhead.extend(range(index, index + used))
-        return True
+        return self.keep(index, used)
 
     def __getattr__(self, name: str) -> object:  # pragma: no cover - a typo in RULES
         raise AttributeError(f"RULES names an action the reader does not have: {name}")
 
 
+HEADER_CLASSES = (LineClass.DOCUMENT, LineClass.FORM_TITLE, LineClass.NUMBER, LineClass.BY,
+                  LineClass.TO, LineClass.MINISTER, LineClass.DATE, LineClass.PLACE_DATE)
+"""What a split line can turn out to be, read together with the next line."""
+
+_FRAGMENTS = (LineClass.SHORT, LineClass.NAME, LineClass.ROLE, LineClass.BODY)
+
+
 def _wanted(reading: Reading) -> tuple[LineClass, ...]:
-    """What *reading* becomes when it is only the first part of a split line, if it is one."""
+    """What *reading* becomes when it is only the first part of a split line, if it can be
+    one: a fragment (``Svar på`` / ``fråga 2017/18:1 …``, ``den`` / ``7 april``,
+    ``Statsrådet`` / a name) or a header line that stops mid-construct (``… av Krister`` /
+    ``Örnfjäder (S)``, ``… polis och`` / ``militär``)."""
     cls, text = reading.cls, reading.text
     if cls is LineClass.ROLE:
         return (LineClass.MINISTER,)
-    if cls is LineClass.BY and not read_people(text[3:].strip())[0]:
+    if cls in (LineClass.TO, LineClass.MINISTER) and not reading.get("party") and \
+            len(_name_of(reading).split()) < 2:
+        return (cls,)  # "till Närings- och innovationsminister Morgan" / "Ström (S)"
+    if cls is LineClass.BY and (not read_people(text[3:].strip())[0]
+                                or _unfinished_questioner(reading)):
         return (LineClass.BY,)
-    if text.lower() == "den":
-        return (LineClass.DATE, LineClass.PLACE_DATE)
-    if not _INCOMPLETE.search(text) or (cls is LineClass.DOCUMENT and reading.get("rest") is None):
+    incomplete = bool(_INCOMPLETE.search(text)) or _unfinished_questioner(reading)
+    if cls in _FRAGMENTS or (cls is LineClass.FORM_BOX and reading.get("value") is None):
+        wanted: tuple[LineClass, ...] = ()
+        if len(text.split()) <= 6:
+            wanted += HEADER_CLASSES + (LineClass.DEPARTMENT, LineClass.ROLE)
+        if incomplete:
+            wanted += HEADER_CLASSES + (LineClass.SHORT, LineClass.NAME, LineClass.BODY)
+        return wanted
+    if not incomplete or _opening_alone(reading):
         return ()
     if cls in (LineClass.DOCUMENT, LineClass.NUMBER, LineClass.BY):
         return (cls,)
-    if cls in (LineClass.SHORT, LineClass.NAME):
-        return (LineClass.SHORT, LineClass.NAME)
     return ()
+
+
+def _wrapped(reading: Reading, after: Reading) -> bool:
+    """Is *after* the rest of *reading*, wrapped onto the next line?  It goes on in lower
+    case where *reading* has not ended a sentence, and is no header line of its own
+    (``av …`` and ``till …`` lines start in lower case too)."""
+    if reading.cls not in (LineClass.DOCUMENT, LineClass.NUMBER, LineClass.BY, *_FRAGMENTS):
+        return False
+    if _opening_alone(reading):
+        return False
+    if after.cls is LineClass.BY and not read_people(after.text[3:])[0]:
+        # "… (M) Upprustning" / "av Inlandsbanan": the title goes on (the caller has made
+        # sure this is not "av Krister" / "Örnfjäder (S)")
+        return (_has_people(reading) or bool(_tail(reading))) and \
+            continues(reading.text, after.text)
+    return after.cls in _FRAGMENTS and after.text[:1].islower() and \
+        not _STARTS_CONSTRUCT.match(after.text) and continues(reading.text, after.text)
+
+
+def _has_people(reading: Reading) -> bool:
+    """Does a questioner, document or number line already say who asked (last group)?"""
+    rest = reading.get("rest") or ""
+    if reading.cls is LineClass.BY:
+        return bool(read_people(rest)[0])
+    if reading.cls in (LineClass.DOCUMENT, LineClass.NUMBER):
+        groups = read_groups(rest)
+        return bool(groups) and bool(groups[-1].people)
+    return False
+
+
+def _name_of(reading: Reading) -> str:
+    """The name on an addressee or minister line."""
+    if reading.cls is LineClass.TO:
+        found = read_addressee(reading.get("addressee") or "")
+        return found.name if found else ""
+    return reading.get("name") or ""
+
+
+def _opening_alone(reading: Reading) -> bool:
+    """``Svar på fråga``, ``Fråga``, ``Interpellation`` alone: the older layouts, whose
+    numbers follow on lines of their own (a notice's opening may go on: ``Meddelande om`` /
+    ``försenat svar …``)."""
+    return reading.cls is LineClass.DOCUMENT and reading.get("rest") is None and \
+        reading.get("kind") != Kind.NOTICE.value
+
+
+_TO_OPEN = re.compile(rf"till\s+(?:{ROLE})(?:\s+[A-ZÅÄÖ][\w-]*)*")
+"""``till närings- och innovationsminister [Morgan]``: an addressee still waiting for
+its name or its ``om …``."""
+
+
+def _tail(reading: Reading) -> str | None:
+    """What follows the numbers and people of a document, number or questioner line."""
+    rest = reading.get("rest")
+    if not rest:
+        return None
+    if reading.cls is LineClass.BY:
+        people, tail = read_people(rest)
+        return tail if people else None
+    if reading.cls in (LineClass.DOCUMENT, LineClass.NUMBER):
+        groups = read_groups(rest)
+        if groups and groups[-1].addressee is None:
+            return groups[-1].title or ""
+    return None
+
+
+def _unfinished_questioner(reading: Reading) -> bool:
+    """A document, number or questioner line that stops inside ``av Namn (M)`` (``… av
+    Anna``) or inside ``till … om …`` (``… till närings- och innovationsminister``)."""
+    tail = _tail(reading)
+    if tail is None:
+        return False
+    return (reading.cls is not LineClass.BY and tail.startswith("av ")) or \
+        bool(_TO_OPEN.fullmatch(tail))
+
+
+def _finished(reading: Reading, together: Reading) -> bool:
+    """Does *together* finish the ``till … om …`` that *reading* left open?  (A line that
+    only names the minister asked is complete; the next line must not be swallowed.)"""
+    tail = _tail(reading)
+    if tail is None or not _TO_OPEN.fullmatch(tail):
+        return True
+    if together.cls in (LineClass.DOCUMENT, LineClass.NUMBER):
+        groups = read_groups(together.get("rest") or "")
+        return bool(groups) and groups[-1].addressee is not None
+    after = _tail(together) or ""
+    m = re.fullmatch(r"till\s+(?P<to>.+?)\s+om\s+.+", after)
+    return bool(m) and read_addressee(m.group("to")) is not None
 
 
 def read_top(texts: list[str], numbers: list[int]) -> Top:

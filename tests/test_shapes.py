@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from hypothesis import HealthCheck, given, settings
 
@@ -115,3 +119,34 @@ def test_never_an_answer_unless_the_opening_says_so() -> None:
 def st_non_answers():
     from hypothesis import strategies as st
     return st.one_of(notice(), asked_question(), debate()).flatmap(lambda made: noisy(made[0]))
+
+
+TEMPLATE = {"svar", "på", "fråga", "och", "av", "till", "den", "interpellation", "meddelande",
+            "om"}
+"""The words riksdoc may put around the author's text (the document line, the date line)."""
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+|\d+", text)]
+
+
+@settings(max_examples=max(EXAMPLES // 3, 10), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(DOCUMENTS.flatmap(lambda made: noisy(made[0])))
+def test_no_output_adds_a_word_the_text_does_not_have(text: str) -> None:
+    """Every word of the page (HTML, which the PDF prints) and of the AKN text is the
+    text's own, or one of riksdoc's few template words around it."""
+    document = read_text(text)
+    source = set(words(normalise(text).text))
+    page = lxml_html.fromstring(write(document, "html", stem="x"))
+    shown = " ".join(page.xpath("//body//text()"))
+    assert set(words(shown)) - source <= TEMPLATE, text
+    root = etree.fromstring(write(document, "akn", stem="x"))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    said = " ".join(root.xpath("//a:preface//text() | //a:mainBody//text() | "
+                               "//a:debateBody//text() | //a:conclusions//text()", namespaces=ns))
+    assert set(words(said)) - source <= TEMPLATE, text
+    for question in document.questions:  # a questioner found in the body is not in the line
+        if question.questioner and not question.questioner_stated:
+            lines = page.xpath("//p[@class='doc-line']//text()")
+            assert all(question.questioner.name not in line for line in lines)

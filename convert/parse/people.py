@@ -52,6 +52,8 @@ def signatures(lines: tuple[str, ...]) -> tuple[tuple[Signature, ...], list[tupl
     minister named above it); a block with nobody in it (a department line
     alone) joins the next.  Warnings are (index of the line, text).
     """
+    if not lines:
+        return (), []
     blocks: list[list[str]] = [[]]
     for line in lines:
         if classify(plain(line)).cls is LineClass.BY_ORDER and blocks[-1]:

@@ -488,7 +488,8 @@ class _WordDocument:
             rest = text[later.end():]
         else:
             reading = grammar.classify(text)
-            if reading.cls is not grammar.LineClass.DOCUMENT or not reading.get("rest"):
+            opening_line = (grammar.LineClass.DOCUMENT, grammar.LineClass.FORM_TITLE)
+            if reading.cls not in opening_line or not reading.get("rest"):
                 self._warn("docx-header", f"header line not understood, kept as text: {text}")
                 return False
             if not header.questions:  # the first document line says the kind, in its own words

@@ -351,7 +351,7 @@ class _Writer:
 
     def speaker_role(self, person: Person) -> str:
         """``minister``, ``speaker`` (talman), ``questioner`` (who asked) or ``member``."""
-        role = (person.role or "").lower()
+        role = (person.role or person.name).lower()  # "Anf. 4 TALMANNEN:" names no one
         if "minister" in role or "statsråd" in role:
             return "minister"
         if "talman" in role:

@@ -32,7 +32,7 @@ def main() -> None:
             for action, times in rounds.items():
                 times.append(best_of(1, action))
         ours_s, theirs = (statistics.median(rounds[a]) for a in (ours, pandoc_all))
-        ratios = sorted(a / b for a, b in zip(rounds[ours], rounds[pandoc_all]))
+        ratios = sorted(a / b for a, b in zip(rounds[ours], rounds[pandoc_all], strict=True))
     print(f"machine: {machine()}")
     print(f"documents: {len(docs)}")
     print(f"riksdoc akn+docx+pdf, one call: {ours_s:.3f} s (median of 5 interleaved rounds)")

@@ -39,7 +39,7 @@ def main() -> None:
             HTML(string=page, url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=font_config)
 
     def same_options() -> None:  # what WeasyPrint itself costs for what the writer asks of it
-        for page, attachment in zip(pages, attachments):
+        for page, attachment in zip(pages, attachments, strict=True):
             embedded = Attachment(string=attachment, name="x.akn.xml", url_fetcher=fetcher,
                                   relationship="Source")
             HTML(string=page, url_fetcher=fetcher).write_pdf(

@@ -7,7 +7,6 @@ AKN, wall time of the whole command (interpreter start included).  Target: ≤ 0
 from __future__ import annotations
 
 import tempfile
-
 from pathlib import Path
 
 from common import RIKSDOC, best_of, machine, run, thirty

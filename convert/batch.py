@@ -1,177 +1,43 @@
-"""Converting many documents: worker processes, atomic and incremental output.
+"""Converting many documents: inputs, runners, atomic and incremental output.
 
-`convert_job` is the per-document function: bytes in, output bytes out, no
-file system, no clock in its results.  The same function runs in-process, in
-a pool of warm worker processes (`run_local`) or on a Dask cluster
-(`run_dask`), so all three give the same outputs.  The parent process reads
-the inputs, writes every output atomically (temporary file beside it, then
-rename), keeps the manifest that makes reruns incremental, and reports.
+The per-document work is `riksdoc.engine.convert_job`; this module runs it
+over a batch, in-process, in a pool of warm worker processes (`run_local`)
+or on a Dask cluster (`run_dask`), which all give the same outputs.  The
+parent process reads the inputs, writes every output atomically (temporary
+file beside it, then rename), keeps the manifest that makes reruns
+incremental, and reports.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
 import time
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Never
 
-from . import __version__
+from . import readers
+from .engine import Job, Outcome, convert_job, make_pool
 from .errors import InputError
-from .limits import DEFAULT, Limits, TimeLimit
-from .readers import read
-from .writers import FORMATS, write
+from .limits import DEFAULT, Limits
+from .version import __version__
+from .writers import FORMATS
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 MANIFEST = ".riksdoc-manifest.json"
 """File in the output directory that records what each output was made from."""
 
 
-@dataclass(frozen=True)
-class Job:
-    """One input to convert."""
-
-    source: str
-    """The input as the user named it (a path, or ``-`` for stdin)."""
-    reader_name: str
-    """File name that chooses the reader (``x.txt``, ``x.akn.xml``, ``x.docx``)."""
-    data: bytes
-    """The input's bytes."""
-    formats: tuple[str, ...]
-    """Formats to write."""
-    stem: str
-    """Base name of the outputs."""
-    limits: Limits = DEFAULT
-    """Size limits the input must keep."""
-
-    def key(self) -> str:
-        """Content hash of the input, the options and riksdoc itself (the manifest's key).
-
-        riksdoc itself is its version and a hash of its code and styles, so a
-        changed stylesheet or writer makes every output out of date.
-        """
-        digest = hashlib.sha256()
-        for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
-                     self.reader_name.lower().rsplit(".", 1)[-1]):
-            digest.update(part.encode() + b"\0")
-        digest.update(self.data)
-        return digest.hexdigest()
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of riksdoc's code (``convert/``) and visual decisions (``styles/``)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for root in (package, package.parent / "styles"):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-@dataclass
-class Outcome:
-    """What became of one input."""
-
-    source: str
-    """The input as named."""
-    stem: str
-    """Base name of its outputs."""
-    status: str = "converted"
-    """``converted``, ``failed`` or ``skipped`` (unchanged since the last run)."""
-    outputs: dict[str, bytes] = field(default_factory=dict)
-    """Output bytes by format (empty once written, and for failures)."""
-    files: list[str] = field(default_factory=list)
-    """Paths written."""
-    error: str | None = None
-    """One-line reason for a failure."""
-    warnings: list[str] = field(default_factory=list)
-    """Parse warnings, ``line N: text``."""
-    timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent reading and writing each format (not deterministic, by nature)."""
-
-    def record(self) -> dict[str, object]:
-        """This outcome as a report record."""
-        return {"input": self.source, "outputs": self.files, "status": self.status,
-                "error": self.error, "warnings": self.warnings,
-                "timings": {k: round(v, 4) for k, v in self.timings.items()}}
-
-
-def convert_job(job: Job) -> Outcome:
-    """Convert one job in memory; never raises for bad input (the outcome says it)."""
-    outcome = Outcome(job.source, job.stem)
-    started = time.perf_counter()
-    try:
-        with TimeLimit(job.limits.max_seconds):
-            _convert_into(job, outcome, started)
-    except InputError as exc:
-        outcome.status, outcome.error, outcome.outputs = "failed", str(exc), {}
-    except RecursionError:
-        outcome.status, outcome.error, outcome.outputs = "failed", "structure too deeply nested", {}
-    except Exception as exc:  # a bug of ours must cost one document, not the batch
-        outcome.status, outcome.outputs = "failed", {}
-        outcome.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
-    return outcome
-
-
-def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
-    result = read(job.data, job.reader_name, job.limits)
-    outcome.timings["read"] = time.perf_counter() - started
-    document = result.document
-    outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
-                        for w in document.warnings]
-    for name in job.formats:
-        began = time.perf_counter()
-        outcome.outputs[name] = write(document, name, stem=job.stem)
-        outcome.timings[name] = time.perf_counter() - began
-
-
-def warm(formats: Sequence[str]) -> None:
-    """Import the writers a batch needs, so each worker pays the import once.
-
-    Runs first in every pool worker, so it also ties the worker's life to
-    its parent's (Linux): a batch or server killed with SIGKILL leaves no
-    worker behind.
-    """
-    _die_with_parent()
-    for name in formats:
-        module = import_module(f"riksdoc.writers.{FORMATS[name].module}")
-        if hasattr(module, "warm"):  # e.g. the PDF writer's fonts and parsed stylesheet
-            module.warm()
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
-
-
 # --- running jobs -----------------------------------------------------------
-
-Runner = Callable[[Iterable[Job]], Iterator[Outcome]]
-
-
-def make_pool(workers: int, formats: Sequence[str]) -> ProcessPoolExecutor:
-    """Worker processes that have imported the writers for *formats* (shared by batch and server).
-
-    Submit `convert_job` to it.  Workers are forked, so they start warm with
-    whatever this process already imported.
-    """
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=warm, initargs=(tuple(formats),))
-
 
 def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iterator[Outcome]:
     """Outcomes in completion order, from *workers* warm processes (1: in this process)."""
@@ -186,11 +52,11 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < window:
-                job = next(source, None)
-                if job is None:
+                next_job = next(source, None)
+                if next_job is None:
                     exhausted = True
                 else:
-                    pending.add(pool.submit(convert_job, job))
+                    pending.add(pool.submit(convert_job, next_job))
             if not pending:
                 break
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -240,14 +106,11 @@ def collect_inputs(items: Sequence[str]) -> list[str]:
 
 
 def stem_of(source: str) -> str:
-    """Output base name: ``answer.txt`` → ``answer``, ``x.akn.xml`` → ``x``, stdin → ``stdin``."""
+    """Output base name: ``answer.txt`` → ``answer``, ``x.akn.xml`` → ``x`` (the suffixes
+    of `riksdoc.readers.READERS`), stdin → ``stdin``."""
     if source == "-":
         return "stdin"
-    name = Path(source).name
-    for suffix in (".akn.xml", ".txt", ".docx", ".json", ".xml"):
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return Path(name).stem or name
+    return readers.stem(Path(source).name)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -266,20 +129,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
 def remove_stale_parts(directory: Path) -> None:
     """Temporary files a killed run left behind."""
     for stale in directory.glob(".*.part"):
-        try:
+        with contextlib.suppress(OSError):
             stale.unlink()
-        except OSError:
-            pass
 
 
 class Manifest:
@@ -287,17 +146,24 @@ class Manifest:
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / MANIFEST
+        self.entries: dict[str, dict[str, object]] = {}
+        """Output stem → ``{"key", "input", "files"}``."""
         try:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
-            self.entries: dict[str, dict[str, object]] = dict(loaded.get("outputs", {}))
-        except (OSError, ValueError, AttributeError):
-            self.entries = {}
+        except (OSError, ValueError):
+            loaded = None
+        outputs = loaded.get("outputs") if isinstance(loaded, dict) else None
+        if isinstance(outputs, dict):  # a damaged or hand-edited manifest counts for nothing
+            self.entries = {stem: entry for stem, entry in outputs.items()
+                            if isinstance(entry, dict)}
         self.dirty = False
 
     def unchanged(self, stem: str, key: str, directory: Path) -> bool:
-        entry = self.entries.get(stem)
-        return bool(entry and entry.get("key") == key and all(
-            (directory / name).is_file() for name in entry.get("files", [])))
+        """Were *stem*'s outputs made from this very key, and are they all still there?"""
+        entry = self.entries.get(stem, {})
+        files = entry.get("files")
+        return entry.get("key") == key and isinstance(files, list) and all(
+            isinstance(name, str) and (directory / name).is_file() for name in files)
 
     def record(self, outcome: Outcome, key: str) -> None:
         self.entries[outcome.stem] = {"key": key, "input": outcome.source,
@@ -327,8 +193,8 @@ def store(outcome: Outcome, out_dir: Path) -> None:
             write_atomic(path, data)
             written.append(str(path))
     except OSError as exc:
-        for path in written:  # a failed input leaves no output at all
-            Path(path).unlink(missing_ok=True)
+        for name in written:  # a failed input leaves no output at all
+            Path(name).unlink(missing_ok=True)
         written = []
         outcome.status = "failed"
         outcome.error = f"cannot write to {out_dir}: {exc.strerror or exc}"
@@ -390,81 +256,96 @@ def run_batch(inputs: Sequence[str], options: Options,
 
     *say* gets one line per failure and warning (printed above the progress bar).
     """
-    manifest = Manifest(options.out_dir)
-    early: deque[Outcome] = deque()  # unreadable inputs and skips, settled in turn
-    stems: dict[str, str] = {}
-    keys: dict[str, str] = {}  # manifest keys, computed here so that every worker agrees
+    return _Batch(inputs, options, say).run()
 
-    def jobs() -> Iterator[Job]:
-        for source in inputs:
+
+class _Batch:
+    """One run: the jobs handed to the runner, and every outcome settled as it comes."""
+
+    def __init__(self, inputs: Sequence[str], options: Options,
+                 say: Callable[[str], None]) -> None:
+        self.inputs = inputs
+        self.options = options
+        self.say = say
+        self.manifest = Manifest(options.out_dir)
+        self.early: deque[Outcome] = deque()  # unreadable inputs and skips, settled in turn
+        self.stems: dict[str, str] = {}
+        self.keys: dict[str, str] = {}  # manifest keys, computed here so every worker agrees
+        self.done: dict[str, Outcome] = {}
+        self.bar = _progress_bar(options.progress, len(inputs))
+        self.last_save = time.monotonic()
+
+    def run(self) -> list[Outcome]:
+        workers = max(1, min(self.options.workers, len(self.inputs)))
+        if self.options.dask:
+            outcomes = run_dask(self.jobs(), self.options.dask, workers)
+        else:
+            outcomes = run_local(self.jobs(), workers, self.options.formats)
+        try:
+            for outcome in outcomes:
+                self.settle_early()
+                self.settle(outcome)
+            self.settle_early()
+        finally:
+            self.bar.close()
+            self.save()
+        return [self.done[source] for source in self.inputs if source in self.done]
+
+    def jobs(self) -> Iterator[Job]:
+        """A job for each input that needs converting; the others become early outcomes."""
+        options = self.options
+        for source in self.inputs:
             stem = stem_of(source)
-            if stem in stems:
-                early.append(Outcome(source, stem, "failed",
-                                     error=f"output name {stem!r} is already used by {stems[stem]}"))
+            if stem in self.stems:
+                self.fail(source, stem, f"output name {stem!r} is already used by "
+                                        f"{self.stems[stem]}")
                 continue
-            stems[stem] = source
+            self.stems[stem] = source
             clash = _overwrites_input(source, stem, options)
-            if clash:
-                early.append(Outcome(source, stem, "failed", error=clash))
-                continue
-            data = read_source(source, options.limits)
+            data = clash or read_source(source, options.limits)
             if isinstance(data, str):
-                early.append(Outcome(source, stem, "failed", error=data))
+                self.fail(source, stem, data)
                 continue
-            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats, stem,
-                      options.limits)
-            keys[source] = job.key()
+            job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats,
+                      stem, options.limits)
+            self.keys[source] = job.key()
             if not options.force and source != "-" and \
-                    manifest.unchanged(stem, keys[source], options.out_dir):
-                early.append(Outcome(source, stem, "skipped"))
+                    self.manifest.unchanged(stem, self.keys[source], options.out_dir):
+                self.early.append(Outcome(source, stem, "skipped"))
                 continue
             yield job
 
-    workers = max(1, min(options.workers, len(inputs)))
-    if options.dask:
-        outcomes = run_dask(jobs(), options.dask, workers)
-    else:
-        outcomes = run_local(jobs(), workers, options.formats)
-    bar = _progress_bar(options.progress, len(inputs))
-    done: dict[str, Outcome] = {}
-    last_save = time.monotonic()
+    def fail(self, source: str, stem: str, error: str) -> None:
+        self.early.append(Outcome(source, stem, "failed", error=error))
 
-    def tell(line: str) -> None:
-        with bar.external_write_mode(file=sys.stderr):  # above the bar, not through it
-            say(line)
+    def settle_early(self) -> None:
+        while self.early:
+            self.settle(self.early.popleft())
 
-    def settle(outcome: Outcome) -> None:
-        nonlocal last_save
+    def settle(self, outcome: Outcome) -> None:
+        """Write a converted outcome's files, record it, say what went wrong."""
         if outcome.status == "converted":
-            store(outcome, options.out_dir)
-        if outcome.status == "converted":
-            manifest.record(outcome, keys[outcome.source])
+            store(outcome, self.options.out_dir)
+        if outcome.status == "converted":  # still: storing may have failed
+            self.manifest.record(outcome, self.keys[outcome.source])
         if outcome.status == "failed":
-            tell(f"{outcome.source}: {outcome.error}")
+            self.tell(f"{outcome.source}: {outcome.error}")
         for warning in outcome.warnings:
-            tell(f"{outcome.source}: warning: {warning}")
-        done[outcome.source] = outcome
-        bar.update(1)
-        if time.monotonic() - last_save > 2:  # a killed run keeps most of its manifest
-            save()
-            last_save = time.monotonic()
+            self.tell(f"{outcome.source}: warning: {warning}")
+        self.done[outcome.source] = outcome
+        self.bar.update(1)
+        if time.monotonic() - self.last_save > 2:  # a killed run keeps most of its manifest
+            self.save()
+            self.last_save = time.monotonic()
 
-    def save() -> None:
-        problem = manifest.save()
+    def tell(self, line: str) -> None:
+        with self.bar.external_write_mode(file=sys.stderr):  # above the bar, not through it
+            self.say(line)
+
+    def save(self) -> None:
+        problem = self.manifest.save()
         if problem:
-            tell(problem)
-
-    try:
-        for outcome in outcomes:
-            while early:
-                settle(early.popleft())
-            settle(outcome)
-        while early:
-            settle(early.popleft())
-    finally:
-        bar.close()
-        save()
-    return [done[source] for source in inputs if source in done]
+            self.tell(problem)
 
 
 def _overwrites_input(source: str, stem: str, options: Options) -> str | None:
@@ -481,7 +362,7 @@ def _overwrites_input(source: str, stem: str, options: Options) -> str | None:
     return None
 
 
-def _progress_bar(mode: str, total: int):  # -> tqdm
+def _progress_bar(mode: str, total: int) -> tqdm[Never]:
     from tqdm import tqdm
 
     disable = mode == "never" or (mode == "auto" and not sys.stderr.isatty())

@@ -11,14 +11,15 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Sequence
 
-from . import __version__, batch
+from . import batch
 from .errors import InputError
 from .inspect import describe
 from .limits import Limits
 from .readers import Read, read
+from .version import __version__
 from .writers import DEFAULT_FORMATS, FORMATS
 
 PROG = "riksdoc"
@@ -50,7 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_normalise, _add_inspect, _add_convert, _add_validate, _add_serve):
+        add(sub)
+    return parser
 
+
+def _add_normalise(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "normalise", _normalise, "print the clean text of an export",
                  f"""examples:
   {PROG} normalise answer.txt
@@ -62,6 +68,8 @@ The clean text goes to stdout. Footnotes show as [^1] at the reference and
     p.add_argument("--report", metavar="REPORT.json", type=Path,
                    help="write the normalisation report (every change) as JSON")
 
+
+def _add_inspect(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "inspect", _inspect, "show what riksdoc finds in a document",
                  f"""examples:
   {PROG} inspect answer.txt
@@ -71,6 +79,8 @@ Shows the encoding, what normalisation removed or converted, the document
 type and its metadata, and any warnings.""")
     p.add_argument("file", metavar="FILE", help="an input file ('-' for stdin)")
 
+
+def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "convert", _convert, "convert documents to AKN, DOCX, PDF, HTML, JSON",
                  f"""examples:
   {PROG} convert answer.txt                       # answer.akn.xml, .docx, .pdf here
@@ -99,6 +109,13 @@ skipped unless --force.""")
                    help="write a record per document (outputs, status, error, warnings, timings)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (default auto: when stderr is a terminal)")
+    _add_limits(p)
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
+                        "(needs: pip install 'riksdoc[dask]')")
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
     defaults = Limits()
     p.add_argument("--max-bytes", metavar="N", type=_positive, default=defaults.max_bytes,
                    help=f"refuse inputs larger than N bytes (default {defaults.max_bytes:,})")
@@ -111,10 +128,9 @@ skipped unless --force.""")
     p.add_argument("--timeout", metavar="SECONDS", type=_positive_seconds,
                    default=defaults.max_seconds,
                    help=f"give up on a document after SECONDS (default {defaults.max_seconds:g})")
-    p.add_argument("--dask", metavar="ADDRESS",
-                   help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
-                        "(needs: pip install 'riksdoc[dask]')")
 
+
+def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "validate", _validate, "check Akoma Ntoso files against the strict schema "
                  "and the riksdoc profile",
                  f"""examples:
@@ -127,6 +143,8 @@ FRBR URIs agree with FRBRnumber, FRBRdate and FRBRsubtype. One line per
 problem on stderr and exit 1; otherwise 'FILE: valid' and exit 0.""")
     p.add_argument("files", metavar="FILE", nargs="+", help="AKN XML files ('-' for stdin)")
 
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _command(sub, "serve", _serve, "run the web page and HTTP API",
                  f"""examples:
   {PROG} serve                                    # http://127.0.0.1:8000/
@@ -147,12 +165,12 @@ Needs the web extra: pip install 'riksdoc[web]'.""")
                    help="time limit for one conversion; longer gets 504 (default: 60)")
     p.add_argument("--workers", metavar="N", type=_positive, default=2,
                    help="worker processes for conversions (default: 2)")
-    return parser
 
 
-def _command(sub: argparse._SubParsersAction, name: str, run: object, summary: str,
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             run: Callable[[argparse.Namespace], int], summary: str,
              examples: str) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+    p: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
                        epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.set_defaults(run=run)
     return p
@@ -287,19 +305,22 @@ def _serve(args: argparse.Namespace) -> int:
 # --- helpers --------------------------------------------------------------
 
 def _read_one(source: str) -> Read | None:
+    """The input read, or None once one line on stderr said why not."""
     data = batch.read_source(source)
     if isinstance(data, str):
-        return _fail(source, data)
+        _fail(source, data)
+        return None
     try:
         return read(data, "stdin.txt" if source == "-" else source)
     except InputError as exc:
-        return _fail(source, str(exc))
+        reason = str(exc)
     except RecursionError:
-        return _fail(source, "structure too deeply nested")
+        reason = "structure too deeply nested"
     except Exception as exc:  # a bug of ours: one line, not a traceback
-        return _fail(source, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    _fail(source, reason)
+    return None
 
 
 def _fail(source: str, reason: str) -> None:
     print(f"{PROG}: {source}: {reason}", file=sys.stderr)
-    return None

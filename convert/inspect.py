@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Kind, ListBlock, Paragraph, Person, Table
+from .model import ListBlock, Paragraph, Table
 from .readers import Read
-from .vocabulary import KIND_NAMES
-
-_KIND_NAMES = {**{kind: name.lower() for kind, name in KIND_NAMES.items()},
-               Kind.GENERIC: "unrecognised document"}
+from .vocabulary import BY, kind_label, person_text
 
 
 def describe(result: Read, source: str) -> str:
@@ -24,24 +21,24 @@ def describe(result: Read, source: str) -> str:
                 out.append(f"  line {c.line}, col {c.column}: {c.kind} {c.text!r}{detail}")
         else:
             out.append("Normalisation: nothing to change")
-    out.append(f"Type:      {doc.kind.value} ({_KIND_NAMES[doc.kind]})")
+    out.append(f"Type:      {doc.kind.value} ({kind_label(doc.kind).lower()})")
     if doc.head:
         out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
-        who = f" av {_person(q.questioner)}" if q.questioner else ""
+        who = f" {BY} {person_text(q.questioner)}" if q.questioner else ""
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
         out.append(f"Heading:   {doc.heading}")
     if doc.addressee:
-        out.append(f"To:        {_person(doc.addressee)}")
+        out.append(f"To:        {person_text(doc.addressee)}")
     if doc.minister:
-        out.append(f"Minister:  {_person(doc.minister)}")
+        out.append(f"Minister:  {person_text(doc.minister)}")
     if doc.place or doc.date:
         date = doc.date.iso() if doc.date else "no date"
         out.append(f"Place/date: {doc.place or 'no place'}, {date}"
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
-        out.append(f"Signed:    {_person(s.person)}")
+        out.append(f"Signed:    {person_text(s.person)}")
     counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
               for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"))]
     body = [f"{n} {name}(s)" for n, name in counts if n]
@@ -51,8 +48,3 @@ def describe(result: Read, source: str) -> str:
     for w in doc.warnings:
         out.append(f"Warning:   {'line ' + str(w.line) + ': ' if w.line else ''}{w.text}")
     return "\n".join(out)
-
-
-def _person(p: Person) -> str:
-    text = f"{p.role} {p.name}" if p.role else p.name
-    return f"{text} ({p.party})" if p.party else text

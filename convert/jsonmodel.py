@@ -49,7 +49,9 @@ def load(data: Any) -> model.Document:
     if not isinstance(data, dict) or data.get("riksdoc_json") != FORMAT_VERSION:
         raise InputError(f"not riksdoc JSON version {FORMAT_VERSION}")
     try:
-        return _load(model.Document, {k: v for k, v in data.items() if k != "riksdoc_json"})
+        document: model.Document = _load(model.Document,
+                                         {k: v for k, v in data.items() if k != "riksdoc_json"})
+        return document
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"malformed riksdoc JSON: {exc}") from None
 
@@ -73,7 +75,7 @@ def _load(hint: Any, value: Any) -> Any:
         return tuple(_load(item, v) for v in value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {hint.__name__}")
         hints = typing.get_type_hints(hint, vars(model))

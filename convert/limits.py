@@ -57,7 +57,7 @@ class TimeLimit:
         self.seconds = seconds
         self.active = False
 
-    def __enter__(self) -> "TimeLimit":
+    def __enter__(self) -> TimeLimit:
         import signal
         import threading
 

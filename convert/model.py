@@ -16,7 +16,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
 
 class Kind(str, Enum):
@@ -45,7 +44,7 @@ class NoteRef:
     """The id of the referenced `Note`, e.g. ``fn1`` or ``en2``."""
 
 
-Inline = Union[str, NoteRef]
+Inline = str | NoteRef
 """Inline content is text runs and note references, in reading order."""
 
 
@@ -122,7 +121,7 @@ class Speech:
     label: str
     """The speaker line after the marker, exactly as written
     (``Arbetsmarknadsminister YLVA JOHANSSON (S):``, ``LARS BECKMAN (M) replik:``)."""
-    blocks: tuple[Union[Paragraph, ListBlock, Table], ...]
+    blocks: tuple[Paragraph | ListBlock | Table, ...]
     """What the speaker said: paragraphs, lists and tables."""
     span: Span | None = field(default=None, compare=False)
     """Source lines of the speaker line (not part of equality)."""
@@ -133,7 +132,7 @@ class Speech:
         return f"{self.marker} {self.label}"
 
 
-Block = Union[Paragraph, ListBlock, Table, Speech]
+Block = Paragraph | ListBlock | Table | Speech
 """Body content: paragraphs, lists, tables, and the speeches of a debate record."""
 
 

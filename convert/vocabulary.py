@@ -1,8 +1,11 @@
-"""The words riksdoc itself puts around a document's text, the same in every format.
+"""Every word riksdoc itself puts around a document's text, the same in every format.
 
-Writers compose document lines and date lines from these; the parser and
-the readers recognise them.  One table each, so that a joint answer or a
-notice reads the same in AKN, DOCX, HTML and PDF.
+The document line, the place-and-date line, the running header, the kind's
+name, the author, the subject and the keywords are composed here and nowhere
+else: the AKN, DOCX and HTML writers (and through HTML the PDF), ``riksdoc
+inspect`` and the web page all call these functions, so a joint answer or a
+notice reads the same in every output.  Recognising those lines again is
+`riksdoc.grammar`'s and `riksdoc.parse`'s job.
 
 What a document line says is the header's own words: the text's opening
 (`Document.head`, or the kind's usual words where the text uses those), the
@@ -12,9 +15,10 @@ riksdoc found only in the body is metadata and never appears in the line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Document, Kind, Person
+from .model import Document, Kind, Note, Person, SwedishDate
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
@@ -37,10 +41,41 @@ KIND_NAMES = {
     Kind.DEBATE: "Interpellationsdebatt",
     Kind.GENERIC: "Dokument",
 }
-"""What each kind of document is called, in Swedish."""
+"""What each kind of document is called, in Swedish (document properties, keywords)."""
 
-_PLURAL = ("frågorna", "frågor", "interpellationerna", "interpellationer")
+KIND_LABELS = {**KIND_NAMES, Kind.GENERIC: "Okänd dokumenttyp"}
+"""What a person is told a document was recognised as (``riksdoc inspect``, the web page)."""
 
+BY = "av"
+"""Between a question's number and who asked it: ``2017/18:112 av Mikael Cederbratt (M)``."""
+TO = "till"
+"""Before the minister a question is put to: ``till utrikesminister Anna Lindh``."""
+DATED = "den"
+"""Between place and date: ``Stockholm den 25 oktober 2017``."""
+OTHER_QUESTION, LAST_QUESTION = "fråga", "och fråga"
+"""How a joint answer's later document lines open: ``fråga …``, the last ``och fråga …``."""
+AND = "och"
+"""Before the last item of a list: ``2022/23:410, 411 och 415``."""
+NOTES = "Noter"
+"""What the notes of a document are called where a page names them."""
+
+
+def kind_name(kind: Kind) -> str:
+    """``Svar på skriftlig fråga``: what documents of *kind* are called."""
+    return KIND_NAMES.get(kind, KIND_NAMES[Kind.GENERIC])
+
+
+def kind_label(kind: Kind) -> str:
+    """What riksdoc tells a person it recognised: the kind's name, or that it knows none."""
+    return KIND_LABELS.get(kind, KIND_LABELS[Kind.GENERIC])
+
+
+def category(kind: Kind) -> str:
+    """``Svar på skriftlig fråga (frs)``: the kind's name with its code (DOCX category)."""
+    return f"{kind_name(kind)} ({kind.value})"
+
+
+# -- the document line ----------------------------------------------------------------
 
 def own_words(words: str, kind: Kind) -> str | None:
     """*words* as the text's own opening (`Document.head`), or None where they are the
@@ -58,7 +93,17 @@ def head_words(document: Document, index: int) -> str:
     """
     if index == 0:
         return document.head or HEAD_WORDS.get(document.kind, "")
-    return "och fråga" if index == len(document.questions) - 1 else "fråga"
+    return LAST_QUESTION if index == len(document.questions) - 1 else OTHER_QUESTION
+
+
+def person_text(person: Person, *, role: bool = True) -> str:
+    """``Statsrådet Anna Lindh (S)``: role (unless *role* is False), name and party, as far
+    as the text states them."""
+    text = f"{person.role} {person.name}" if role and person.role else person.name
+    return f"{text} ({person.party})" if person.party else text
+
+
+_PLURAL = ("frågorna", "frågor", "interpellationerna", "interpellationer")
 
 
 def grouped(document: Document) -> bool:
@@ -86,6 +131,11 @@ class DocumentLine:
     groups: tuple[Group, ...]
     """The questions it names, with who asked."""
 
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        """The questions it names, in order."""
+        return tuple(i for group in self.groups for i in group.indexes)
+
 
 def stated(document: Document, index: int) -> Person | None:
     """Who asked question *index*, where the header says so (never a body-found name)."""
@@ -108,40 +158,35 @@ def document_lines(document: Document) -> tuple[DocumentLine, ...]:
             groups[-1] = Group((*groups[-1].indexes, i), who)
             continue
         if groups and groups[-1].questioner is None:  # a reader would give it the next name
-            lines.append(DocumentLine(head_words(document, 0) if not lines else "och",
+            lines.append(DocumentLine(head_words(document, 0) if not lines else AND,
                                       tuple(groups)))
             groups = []
         groups.append(Group((i,), who))
-    lines.append(DocumentLine(head_words(document, 0) if not lines else "och", tuple(groups)))
+    lines.append(DocumentLine(head_words(document, 0) if not lines else AND, tuple(groups)))
     return tuple(lines)
-
-
-def joined(items: list[str]) -> str:
-    """``a``, ``a och b``, ``a, b och c``: a Swedish list."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def separators(count: int) -> list[str]:
     """What comes before each of *count* list items: ``""``, ``", "`` … ``" och "``."""
-    return ["" if i == 0 else (" och " if i == count - 1 else ", ") for i in range(count)]
-
-
-def person_text(person: Person) -> str:
-    """``Mikael Cederbratt (M)``; the party only where the text states it."""
-    return f"{person.name} ({person.party})" if person.party else person.name
+    return ["" if i == 0 else (f" {AND} " if i == count - 1 else ", ") for i in range(count)]
 
 
 def line_text(document: Document, line: DocumentLine) -> str:
     """A document line as plain text: ``Svar på frågorna 2022/23:410, 411 och 415 av Anna
     Berg (S)``, ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``."""
     parts = []
-    for sep, group in zip(separators(len(line.groups)), line.groups):
-        numbers = joined([document.questions[i].as_written for i in group.indexes])
-        who = f" av {person_text(group.questioner)}" if group.questioner else ""
-        parts.append(f"{sep}{numbers}{who}")
+    for group_sep, group in zip(separators(len(line.groups)), line.groups, strict=True):
+        numbers = "".join(sep + document.questions[i].as_written
+                          for sep, i in zip(separators(len(group.indexes)), group.indexes,
+                                            strict=True))
+        who = f" {BY} {person_text(group.questioner, role=False)}" if group.questioner else ""
+        parts.append(f"{group_sep}{numbers}{who}")
     return f"{line.words} {''.join(parts)}".strip()
+
+
+def document_line_texts(document: Document) -> list[str]:
+    """Every document line as plain text, in order."""
+    return [line_text(document, line) for line in document_lines(document)]
 
 
 def concerns_interpellation(document: Document) -> bool:
@@ -150,3 +195,123 @@ def concerns_interpellation(document: Document) -> bool:
     if document.kind in (Kind.INTERPELLATION, Kind.DEBATE):
         return True
     return document.kind is Kind.NOTICE and "interpellation" in (document.head or "").lower()
+
+
+def addressee_line(person: Person) -> str:
+    """``till utrikesminister Anna Lindh``: who a question or interpellation is put to."""
+    return f"{TO} {person_text(person)}"
+
+
+# -- dates ---------------------------------------------------------------------------
+
+def date_words(date: SwedishDate) -> str:
+    """``25 oktober 2017`` (``14 september`` without a year), for models without date_text."""
+    text = f"{date.day} {MONTHS[date.month - 1]}"
+    return f"{text} {date.year}" if date.year is not None else text
+
+
+def date_text(document: Document) -> str | None:
+    """The date as the document line shows it: as written, else in words, else None."""
+    if document.date_text is not None:
+        return document.date_text
+    return date_words(document.date) if document.date is not None else None
+
+
+def date_line(document: Document) -> str | None:
+    """``Stockholm den 25 oktober 2017``, ``den 14 september``, ``Stockholm``, or None."""
+    when = date_text(document)
+    parts = [document.place] if document.place else []
+    if when:
+        parts.append(f"{DATED} {when}")
+    return " ".join(parts) or None
+
+
+# -- what describes the document (headers, properties, metadata) -----------------------
+
+def running_header(document: Document) -> str:
+    """What every page's header repeats (PDF, DOCX): the department where a letterhead
+    names one, then the document's kind and number (or a generic document's heading)."""
+    if document.questions:
+        first = document.questions[0]
+        number = f"{head_words(document, 0)} {first.as_written}".strip()
+    else:
+        number = document.heading or ""
+    return " · ".join(part for part in (document.department, number) if part)
+
+
+def author(document: Document) -> Person | None:
+    """Who wrote the document: the member who asks a question or interpellation, the
+    signatory of anything else (the minister line of an older answer); None if unnamed."""
+    if document.kind in (Kind.QUESTION, Kind.INTERPELLATION) and document.questions \
+            and document.questions[0].questioner is not None:
+        return document.questions[0].questioner
+    return document.signatory
+
+
+def subject(document: Document) -> str:
+    """What the document is: the kind's name and the numbers of the questions it concerns,
+    ``Svar på skriftlig fråga 2017/18:112`` (PDF Subject, DOCX subject,
+    ``<meta name=description>``)."""
+    numbers = ", ".join(q.designation for q in document.questions)
+    return f"{kind_name(document.kind)} {numbers}" if numbers else kind_name(document.kind)
+
+
+def title(document: Document) -> str:
+    """The document's title (PDF Title, DOCX title, ``<title>``): the first question's or
+    the heading; else its first document line; else its subject."""
+    if document.title:
+        return document.title
+    return document_line_texts(document)[0] if document.questions else subject(document)
+
+
+def keywords(document: Document) -> list[str]:
+    """Every question's designation (a joint answer is found by each), the kind's name and
+    the people concerned (a questioner named only in the body too: metadata), each once,
+    in document order; no keyword holds a comma, so a comma list of them reads back."""
+    words: list[str] = [q.designation for q in document.questions]
+    words.append(kind_name(document.kind).lower())
+    people = [q.questioner for q in document.questions] + [document.addressee,
+                                                           document.signatory]
+    words.extend(p.name for p in people if p is not None)
+    return list(dict.fromkeys(w.replace(",", " ") for w in words))
+
+
+# -- notes -------------------------------------------------------------------------------
+
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def roman(number: int) -> str:
+    """``4`` → ``iv``: lower-case roman numerals."""
+    out = []
+    for letters, value in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def endnote_marker(marker: str) -> str:
+    """An endnote's mark: the export's number as a roman numeral (``1`` → ``i``), the
+    way Word numbers endnotes, so no endnote shares a mark with a footnote (``1``, ``2``).
+    A mark that is not a number (``*``) is kept."""
+    return roman(int(marker)) if marker.isdigit() and 0 < int(marker) < 4000 else marker
+
+
+NOTE_KINDS = {False: "fotnot", True: "slutnot"}
+"""A footnote and an endnote, in Swedish (what a PDF's note links say to a screen reader)."""
+
+BACK_TO_REFERENCE = "Tillbaka till hänvisningen till"
+"""Where a note's own mark leads (``… fotnot 1``), said to a screen reader."""
+
+
+def note_link_texts(notes: Sequence[Note]) -> dict[str, str]:
+    """Where each note link leads, in words, by the link's target id: ``Fotnot 1``,
+    ``Slutnot i``, ``Tillbaka till hänvisningen till fotnot 1``."""
+    texts = {}
+    for note in notes:
+        kind = f"{NOTE_KINDS[note.endnote]} {note.marker}"
+        texts[note.note_id] = kind[0].upper() + kind[1:]
+        texts[f"ref-{note.note_id}"] = f"{BACK_TO_REFERENCE} {kind}"
+    return texts

@@ -177,7 +177,7 @@ def answer(draw) -> tuple[list[str], Expected]:
                                        unique=True)))
         titles = draw(st.lists(st.sampled_from(TITLES), min_size=count, max_size=count))
         questions = [Asked(first.session, n, first.questioner, first.party, t)
-                     for n, t in zip(numbers, titles)]
+                     for n, t in zip(numbers, titles, strict=True)]
         listed = [number(questions[0])] + [str(n) for n in numbers[1:]]
         joined = ", ".join(listed[:-1]) + " och " + listed[-1]
         header = [f"Svar på frågorna {joined} av {first.questioner} ({first.party})", *titles]
@@ -208,7 +208,8 @@ def older_answer(draw) -> tuple[list[str], Expected]:
     numbers = draw(st.lists(st.integers(1, 3999), min_size=count, max_size=count, unique=True))
     names = draw(st.lists(st.sampled_from(NAMES), min_size=count, max_size=count, unique=True))
     titles = draw(st.lists(st.sampled_from(TITLES), min_size=count, max_size=count))
-    questions = [Asked(session, n, name, None, t) for n, name, t in zip(numbers, names, titles)]
+    questions = [Asked(session, n, name, None, t)
+                 for n, name, t in zip(numbers, names, titles, strict=True)]
     role, minister = draw(st.sampled_from(ROLES)), draw(st.sampled_from(MINISTERS))
     day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
     split_date = draw(st.booleans())

@@ -13,12 +13,25 @@ from lxml import etree
 
 from riksdoc.errors import InputError
 from riksdoc.model import (
-    Document, Kind, ListBlock, ListItem, Note, NoteRef, Paragraph, Person, QuestionRef,
-    Signature, SwedishDate, Table, TableRow, inline_text,
+    Document,
+    Kind,
+    ListBlock,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Person,
+    QuestionRef,
+    Signature,
+    SwedishDate,
+    Table,
+    TableRow,
+    inline_text,
 )
 from riksdoc.readers.akn import read
 from riksdoc.validate import problems
 from riksdoc.writers.akn import AKN_NS, write
+
 from .conftest import ROOT, SEED, all_inputs, corpus_index, corpus_paths, read_document
 
 NS = {"a": AKN_NS, "rd": "urn:riksdoc:akn:1"}
@@ -332,6 +345,25 @@ def test_hand_made_round_trip_and_valid(name: str) -> None:
     assert read(data).document == document
 
 
+def test_every_kind_has_one_akn_name_its_own_code() -> None:
+    from riksdoc.akn_profile import akn_type, kind_of
+
+    for kind in Kind:
+        row = akn_type(kind)
+        assert row.name == kind.value and kind_of(row.element, row.name) is kind
+
+
+def test_a_generic_document_from_an_earlier_version_still_reads() -> None:
+    """Earlier versions named a generic document 'document'; it is 'doc', the kind's code."""
+    data = write(_HAND_MADE["generic"], stem="x").decode("utf-8")
+    old = data.replace('<doc name="doc">', '<doc name="document">').replace(
+        "/akn/se/doc/doc/", "/akn/se/doc/document/").replace(
+        '<FRBRsubtype value="doc"/>', '<FRBRsubtype value="document"/>')
+    assert old != data
+    assert read(old.encode("utf-8")).document == _HAND_MADE["generic"]
+    assert problems(old.encode("utf-8")) == []
+
+
 def test_hand_made_markup() -> None:
     root = etree.fromstring(write(_HAND_MADE["lists-and-tables"], stem="x"))
     assert xp(root, "//a:blockList/@class") == ["ordered", "unordered"]
@@ -348,9 +380,9 @@ def test_hand_made_markup() -> None:
     assert xp(notes, "//a:mainBody/a:p[2]/a:noteRef/@href") == ["#" + first[0].get("eId")]
     assert xp(notes, "//a:coverPage/a:p[1]/a:authorialNote/a:p/text()") == ["I brevhuvudet."]
     generic = etree.fromstring(write(_HAND_MADE["generic"], stem="Mitt dokument.v2"))
-    assert xp(generic, "/a:akomaNtoso/a:doc/@name") == ["document"]
+    assert xp(generic, "/a:akomaNtoso/a:doc/@name") == ["doc"]
     assert xp(generic, "//a:FRBRWork/a:FRBRuri/@value") == [
-        "/akn/se/doc/document/9999-01-01/Mitt-dokument-v2"]
+        "/akn/se/doc/doc/9999-01-01/Mitt-dokument-v2"]
     assert xp(generic, "//a:FRBRWork/a:FRBRname/@value") == ["Mitt-dokument-v2"]
     notice = etree.fromstring(write(_HAND_MADE["notice"], stem="x"))
     assert xp(notice, "/a:akomaNtoso/a:doc/@name") == ["notice"]
@@ -389,7 +421,7 @@ def test_doctype_payloads_are_refused(payload: bytes) -> None:
 @pytest.mark.parametrize("data, reason", [
     (b"<html><body/></html>", "not Akoma Ntoso"),
     (b"not xml at all", "not well-formed"),
-    (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>', "no <doc>"),
+    (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>', "no <debate> or <doc>"),
     (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
      b'<doc name="bill"/></akomaNtoso>', "unknown doc/@name"),
 ])
@@ -458,8 +490,13 @@ def test_schema_is_loaded_once() -> None:
 
 # --- any model the writer accepts reads back equal (property) ------------------------
 
-from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    HealthCheck,
+    assume,
+    given,
+    settings,
+    strategies as st,
+)
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\t\n\r"),
                 min_size=1, max_size=12)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from riksdoc import batch
+from riksdoc import engine
 
 from .conftest import ROOT, SEED, corpus_paths
 
@@ -71,6 +71,32 @@ def test_unchanged_inputs_are_skipped_until_forced_or_changed(inputs: Path, tmp_
     assert "1 converted, 0 failed, 5 skipped" in fourth.stderr
     forced = riksdoc("convert", str(inputs), "-t", "json", "-o", str(out), "-j", "1", "--force")
     assert "6 converted, 0 failed, 0 skipped" in forced.stderr
+
+
+@pytest.mark.parametrize("manifest", [
+    '{"outputs": {"seed": {"key": "k", "files": 5}}}',  # each of these once crashed the batch
+    '{"outputs": {"seed": 5}}',
+    '{"outputs": ["seed"]}',
+    '["not", "a", "manifest"]',
+    '{"outputs": {"seed": {"key": "k", "files": [null, 3]}}}',
+], ids=["files-not-a-list", "entry-not-an-object", "outputs-not-an-object", "a-list",
+        "file-names-not-text"])
+def test_a_damaged_manifest_counts_for_nothing(tmp_path: Path, manifest: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from riksdoc.batch import MANIFEST
+    from riksdoc.cli import main
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text(manifest, encoding="utf-8")
+    source = tmp_path / "seed.txt"
+    source.write_bytes(SEED.read_bytes())
+    assert main(["convert", str(source), "-t", "json", "-o", str(out), "--report",
+                 str(tmp_path / "r.json")]) == 0
+    assert "1 converted, 0 failed, 0 skipped" in capsys.readouterr().err
+    assert (out / "seed.json").is_file()
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["outputs"]["seed"]["files"] \
+        == ["seed.json"]
 
 
 def test_other_formats_are_not_skipped_by_an_earlier_run(inputs: Path, tmp_path: Path) -> None:
@@ -150,11 +176,11 @@ def test_dask_local_cluster_gives_the_same_outputs_and_report(inputs: Path, tmp_
 def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
     def stuck(document, name, *, stem):
         time.sleep(5)
-    monkeypatch.setattr(batch, "write", stuck)
-    job = batch.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
-                    batch.Limits(max_seconds=0.3))
+    monkeypatch.setattr(engine, "write", stuck)
+    job = engine.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                    engine.Limits(max_seconds=0.3))
     started = time.perf_counter()
-    outcome = batch.convert_job(job)
+    outcome = engine.convert_job(job)
     assert time.perf_counter() - started < 2
     assert (outcome.status, outcome.error) == ("failed", "took longer than 0.3 s to convert (--timeout)")
 
@@ -186,6 +212,7 @@ def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
 
 def test_an_output_never_overwrites_its_own_input(tmp_path: Path) -> None:
     from riksdoc.writers import write
+
     from .conftest import read_document
     edited = tmp_path / "svar.docx"
     edited.write_bytes(write(read_document(SEED), "docx", stem="svar"))
@@ -197,7 +224,7 @@ def test_an_output_never_overwrites_its_own_input(tmp_path: Path) -> None:
 
 
 def test_a_changed_stylesheet_makes_outputs_out_of_date(monkeypatch) -> None:
-    job = batch.Job("x", "x.txt", b"text", ("pdf",), "x")
+    job = engine.Job("x", "x.txt", b"text", ("pdf",), "x")
     before = job.key()
-    monkeypatch.setattr(batch, "code_fingerprint", lambda: "another print.css")
+    monkeypatch.setattr(engine, "code_fingerprint", lambda: "another print.css")
     assert job.key() != before

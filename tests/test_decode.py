@@ -61,7 +61,8 @@ def test_a_png_renamed_txt_is_refused_by_the_cli_in_one_line(tmp_path) -> None:
     failure, summary = run.stderr.splitlines()
     assert failure == f"riksdoc: {picture}: not a text file: looks like a PNG image"
     assert summary.startswith("riksdoc: 1 converted, 1 failed, 0 skipped in ")
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["seed.json"]  # the other input still converted
+    # the other input still converted
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["seed.json"]
 
 
 @pytest.mark.parametrize("codec, label", [("utf-16-le", "UTF-16 LE without BOM"),

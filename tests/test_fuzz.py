@@ -14,8 +14,7 @@ import io
 import json
 import os
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from riksdoc.errors import InputError
 from riksdoc.jsonmodel import dump

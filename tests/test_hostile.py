@@ -200,15 +200,15 @@ def test_full_disk_leaves_no_output_and_no_temporary_file(tmp_path: Path, monkey
 def test_other_encodings_convert_like_the_seed(tmp_path: Path, data: bytes, encoding: str) -> None:
     run, out = convert(tmp_path, "svar.txt", data)
     assert run.returncode == 0, run.stderr
-    reference, ref_out = convert(tmp_path / "ref" if (tmp_path / "ref").mkdir() is None else tmp_path,
+    _, ref_out = convert(tmp_path / "ref" if (tmp_path / "ref").mkdir() is None else tmp_path,
                                  "svar.txt", SEED.read_bytes())
     for name in outputs(out):
         assert (out / name).read_bytes() == (ref_out / name).read_bytes(), name
 
 
 def test_invalid_utf8_and_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
-    body = "Regeringen har fått frågan. Trasigt: ".encode() + b"\xff" + " och ".encode() + \
-        "\ud800".encode("utf-8", "surrogatepass") + " slut.".encode()
+    body = "Regeringen har fått frågan. Trasigt: ".encode() + b"\xff" + b" och " + \
+        "\ud800".encode("utf-8", "surrogatepass") + b" slut."
     run, out = convert(tmp_path, "svar.txt", ANSWER.format(body="{}").encode().replace(b"{}", body))
     assert run.returncode == 0, run.stderr
     data = converted_json(out, "svar")

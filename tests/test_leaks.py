@@ -54,7 +54,7 @@ def test_conversion_opens_only_the_input_and_its_own_resources(tmp_path: Path) -
     strangers = [p for p in probe["opened"] if not p.startswith(allowed)
                  and not str(Path(p).resolve()).startswith(allowed)
                  and str(Path(p).parent) not in scratch and p not in scratch
-                 and not str(Path(p).parent.parent) in scratch]
+                 and str(Path(p).parent.parent) not in scratch]
     assert strangers == []
     bait = {"/etc/passwd", "/etc/hostname", "/etc/shadow", "/etc/group"}
     assert bait.isdisjoint(probe["opened"])

@@ -8,8 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from riksdoc.normalise import NOTE_CLOSE, NOTE_OPEN, normalise
 from riksdoc.readers import read

@@ -264,7 +264,7 @@ def test_the_riksdags_printed_form(form: str, kind: Kind) -> None:
     assert questions(d) == [("2004/05:1877", "2004/05:1877", Person("Gunilla Ek", "mp"),
                              "Kemikalier i leksaker")]
     assert d.addressee == Person("Lena Sommar", None, "Statsrådet")
-    assert [inline_text(p.content) for p in d.preamble][0] == "Nr\t2004/05:1877\t"  # kept
+    assert inline_text(d.preamble[0].content) == "Nr\t2004/05:1877\t"  # kept
     round_trips(d)
 
 

@@ -27,14 +27,16 @@ httpx = pytest.importorskip("httpx")
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from riksdoc.batch import Job, Outcome, convert_job  # noqa: E402
-from riksdoc.jsonmodel import load  # noqa: E402
-from riksdoc.readers import read  # noqa: E402
-from riksdoc.server import available_formats, visible  # noqa: E402
-from riksdoc.writers import FORMATS as ALL  # noqa: E402
-from riksdoc.writers import write  # noqa: E402
+from riksdoc.engine import Job, Outcome, convert_job
+from riksdoc.jsonmodel import load
+from riksdoc.readers import read
+from riksdoc.server import available_formats, visible
+from riksdoc.writers import (
+    FORMATS as ALL,
+    write,
+)
 
-from .conftest import ROOT, SEED, corpus_paths, read_document  # noqa: E402
+from .conftest import ROOT, SEED, corpus_paths, read_document
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TITLE = "Samarbete mellan polis och militär"
@@ -258,8 +260,8 @@ def test_too_large_gets_413_and_the_server_keeps_serving(client: httpx.Client) -
 
 def test_downloads_need_the_token_and_never_touch_paths(client: httpx.Client) -> None:
     for path in ("/resultat/nonsense/fil/x.json", "/resultat/..%2F..%2Fetc/fil/passwd",
-                 "/resultat/x/fil/..%2F..%2F..%2Fetc%2Fpasswd", "/static/../../convert/server.py",
-                 "/static/..%2F..%2Fconvert%2Fserver.py"):
+                 "/resultat/x/fil/..%2F..%2F..%2Fetc%2Fpasswd", "/static/../../convert/server/app.py",
+                 "/static/..%2F..%2Fconvert%2Fserver%2Fapp.py"):
         reply = client.get(path)
         assert reply.status_code == 404, path
         assert "root:" not in reply.text and "def create_app" not in reply.text
@@ -319,7 +321,7 @@ def test_page_lists_warnings(client: httpx.Client) -> None:
 
 
 def test_result_store_is_bounded_and_expires() -> None:
-    from riksdoc.server import Result, ResultStore, StoredFile
+    from riksdoc.server.store import Result, ResultStore, StoredFile
 
     def result(size: int) -> Result:
         return Result({}, {"json": StoredFile("x.json", "application/json", b"x" * size)})

@@ -15,12 +15,10 @@ import json
 import os
 import re
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from hypothesis import HealthCheck, given, settings
+from lxml import etree, html as lxml_html
 
-from riksdoc.jsonmodel import dump, load
+from riksdoc.jsonmodel import load
 from riksdoc.model import Document, Kind, Speech
 from riksdoc.normalise import normalise
 from riksdoc.parse import parse

@@ -22,11 +22,11 @@ them, so a line reads the same from text and from Word) are re-exported here.
 
 from __future__ import annotations
 
+from ..grammar import canonical_session
 from .body import continues
 from .document import named_in_body, parse
 from .lines import LineClass, Reading, classify
 from .parts import Group, Number, pair, read_addressee, read_groups
-from .patterns import canonical_session
 from .people import asked_in, minister, signature, signatures, speaker
 
 __all__ = ["Group", "LineClass", "Number", "Reading", "asked_in", "canonical_session",

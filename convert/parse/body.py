@@ -10,8 +10,9 @@ end of the debate (``Överläggningen var härmed avslutad.``).
 from __future__ import annotations
 
 import re
-from typing import Callable, Union
+from collections.abc import Callable
 
+from ..grammar import NOTE_REF, SENTENCE_END, plain
 from ..model import (
     Inline,
     ListBlock,
@@ -26,10 +27,9 @@ from ..model import (
 )
 from ..normalise import LIST_MARKER, NOTE_OPEN, Line
 from .lines import LineClass, classify
-from .patterns import NOTE_REF, SENTENCE_END, plain
 from .people import speaker
 
-Content = Union[Paragraph, ListBlock, Table]
+Content = Paragraph | ListBlock | Table
 
 
 def inlines(text: str) -> tuple[Inline, ...]:

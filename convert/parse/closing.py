@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..grammar import DASHES, plain
 from ..model import Signature, SwedishDate
 from ..normalise import Line
 from .lines import LineClass, classify, place_date
 from .people import signatures
-from .patterns import DASHES, plain
 
 SIGNATURE_CLASSES = (LineClass.NAME, LineClass.MINISTER, LineClass.ROLE, LineClass.DEPARTMENT,
                      LineClass.BY_ORDER, LineClass.SHORT)

@@ -8,9 +8,10 @@ Every warning carries the input line it concerns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
+from ..grammar import plain
 from ..model import (
     Block,
     Document,
@@ -25,13 +26,12 @@ from ..model import (
     Speech,
     SwedishDate,
 )
-from ..normalise import NOTE_OPEN, Line, Normalised
-from ..vocabulary import MONTHS, own_words
+from ..normalise import NOTE_OPEN, Normalised
+from ..vocabulary import MONTHS, endnote_marker, own_words
 from .body import blocks, inlines, speeches
 from .closing import Closing, find_closing
 from .lines import LineClass, classify, date_line
 from .people import asked_in
-from .patterns import plain
 from .rules import Top, form_date, read_top, to_questions
 
 
@@ -80,7 +80,9 @@ class _Parse:
     def __init__(self, normalised: Normalised) -> None:
         self.lines = list(normalised.lines)
         self.texts = [plain(line.text) for line in self.lines]
-        self.notes = tuple(Note(n.note_id, n.marker, inlines(n.text), n.endnote)
+        # Endnotes are numbered i, ii, …: the export numbers both kinds from 1.
+        self.notes = tuple(Note(n.note_id, endnote_marker(n.marker) if n.endnote else n.marker,
+                                inlines(n.text), n.endnote)
                            for n in normalised.notes)
         self.warnings: list[Message] = []
 
@@ -284,7 +286,8 @@ def named_in_body(kind: Kind, questions: tuple[QuestionRef, ...], body: tuple[Bl
                                   else f"{len(names)} questioners named in the body for "
                                   f"{len(lacking)} questions: not paired", line)
     found = list(questions)
-    for at, name in zip(lacking, names * len(lacking) if len(names) == 1 else names):
+    for at, name in zip(lacking, names * len(lacking) if len(names) == 1 else names,
+                        strict=True):
         found[at] = replace(found[at], questioner=Person(name, speakers.get(name.casefold())),
                             questioner_stated=False)
     return tuple(found), Message("questioner-in-body", f"the questioner ({', '.join(names)}) "

@@ -39,12 +39,12 @@ BODY             anything else: running text
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable
 
+from ..grammar import DASHES, DATE, NAME, NUMBER, ON_BEHALF, PARTY, ROLE, SENTENCE_END
 from ..model import DEPARTMENT, Kind
-from .patterns import DASHES, DATE, NAME, NUMBER, PARTY, ROLE, SENTENCE_END, WEEKDAY
 
 
 class LineClass(Enum):
@@ -192,7 +192,7 @@ speech_line = _matcher(
 """``Anf. 1 Statsrådet YLVA JOHANSSON (S):``, ``Anf. 2 LARS BECKMAN (M) replik:``,
 ``Anf. 5 TALMANNEN:`` (the Speaker), ``Anf. 126 Statsrådet Helene Hellmark Knutsson (S)``."""
 
-by_line = _matcher(rf"av\s+(?P<rest>.+)")
+by_line = _matcher(r"av\s+(?P<rest>.+)")
 """``av Namn (M)``, ``av Namn (M) Titel``, ``av Namn (v) till … om …`` (read by `parts`)."""
 
 to_line = _matcher(rf"till\s+(?P<addressee>(?:{ROLE})\s+{NAME}(?:\s+{PARTY})?)"
@@ -219,7 +219,7 @@ date_line = _matcher(rf"den\s+{DATE}", re.IGNORECASE)
 place_date = _matcher(rf"(?P<place>[A-ZÅÄÖ][\w-]*(?:\s[A-ZÅÄÖ][\w-]*)?)\s+den\s+{DATE}")
 """``Stockholm den 25 oktober 2017``."""
 
-by_order = _matcher(r"Enligt uppdrag\.?", re.IGNORECASE)
+by_order = _matcher(rf"{ON_BEHALF}\.?", re.IGNORECASE)
 
 name_line = _matcher(rf"(?P<name>{NAME})(?<![.!?:;])(?:\s+{PARTY})?(?P<dashes>{DASHES.pattern})?")
 """A signature: ``Morgan Johansson``, ``Morgan Johansson (S)``, ``Ann Linde ––``."""
@@ -230,8 +230,8 @@ asked_line = _matcher(
 """``Hans Olsson har frågat mig …``, ``Åsa Coenraads har ställt några frågor till mig …``."""
 
 delay_line = _matcher(
-    rf"(?:Frågan|Interpellationen|Frågorna|Interpellationerna|Svaret)\s+(?:kommer\s+(?:inte\s+)?att\s+"
-    rf"besvaras|kan\s+(?:inte\s+)?besvaras|besvaras|lämnas|kommer\s+inte\s+att\s+lämnas)(?P<rest>.*)")
+    r"(?:Frågan|Interpellationen|Frågorna|Interpellationerna|Svaret)\s+(?:kommer\s+(?:inte\s+)?att\s+"
+    r"besvaras|kan\s+(?:inte\s+)?besvaras|besvaras|lämnas|kommer\s+inte\s+att\s+lämnas)(?P<rest>.*)")
 """``Interpellationen kommer att besvaras fredagen den 15 februari 2019.``"""
 
 debate_end = _matcher(r"Överläggningen var (?:härmed )?avslutad\.?")
@@ -294,8 +294,3 @@ def is_prose(reading: Reading) -> bool:
     if reading.cls is not LineClass.BODY:
         return reading.cls in (LineClass.ASKED, LineClass.DELAY)
     return len(reading.text.split()) >= 6 or len(reading.text) > 200
-
-
-def weekday_free(text: str) -> str:
-    """``fredagen den 15 februari`` → ``den 15 februari``: the weekday is text, not date."""
-    return re.sub(rf"^{WEEKDAY}", "", text)

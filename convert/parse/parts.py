@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..grammar import NAME, NUMBER, PARTY, ROLE, canonical_session
 from ..model import Person
-from .patterns import NAME, NUMBER, PARTY, ROLE, canonical_session
 
 _WITH_SESSION = r"\d{4}/(?:\d{2}|\d{4}):\d+"
 _SEP = re.compile(rf"(?:,\s*|\s+och\s+|\s+samt\s+)(?:(?:fråga|frågan|frågorna|interpellation"
@@ -75,7 +75,7 @@ def read_groups(text: str, titled: bool = True) -> list[Group]:
     groups: list[Group] = []
     pending: list[Number] = []
     previous_session: str | None = None
-    for start, end in zip(starts, seps):
+    for start, end in zip(starts, seps, strict=True):
         segment = text[start:end]
         m = _LEADING_NUMBER.match(segment)
         bare = _BARE.match(segment) if m is None and previous_session else None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import NAME, PARTY, plain
 from ..model import Person, Signature
 from .lines import LineClass, Reading, classify, minister_line, speech_line
-from .patterns import NAME, PARTY, plain
 
 _PARTY_AT_END = re.compile(rf"^(?P<rest>.+?)\s+{PARTY}$")
 

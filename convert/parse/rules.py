@@ -39,12 +39,12 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ..grammar import DATE, NUMBER, ROLE
 from ..model import Kind, Person, QuestionRef, SwedishDate
 from ..vocabulary import MONTHS
 from .body import continues
 from .lines import LineClass, Reading, classify, is_prose, short_line
 from .parts import Group, pair, read_addressee, read_groups, read_people
-from .patterns import DATE, NUMBER, ROLE
 
 
 class State(Enum):
@@ -163,20 +163,20 @@ class Top:
                 if lacking:
                     lacking[0].title = title
             drafts += own
-        for people, title, _ in self.by:
+        for people, said, _ in self.by:
             lacking = [d for d in drafts if d.questioner is None]
-            for draft, person in zip(lacking, pair_people(lacking, people)):
+            for draft, person in zip(lacking, pair_people(lacking, people), strict=True):
                 draft.questioner = person
-            if title:
-                untitled = [d for d in drafts if d.title is None]
-                if untitled:
-                    untitled[0].title = title
+            untitled = [d for d in drafts if d.title is None]
+            if said and untitled:
+                untitled[0].title = said
         return drafts
 
 
 def _drafts(group: Group) -> list[Draft]:
     drafts = [Draft(n.session, n.number, n.as_written, person)
-              for n, person in zip(group.numbers, pair(group.numbers, group.people))]
+              for n, person in zip(group.numbers, pair(group.numbers, group.people),
+                                   strict=True)]
     if drafts and group.title:
         drafts[0].title = group.title
     return drafts
@@ -565,7 +565,7 @@ def _finished(reading: Reading, together: Reading) -> bool:
         return bool(groups) and groups[-1].addressee is not None
     after = _tail(together) or ""
     m = re.fullmatch(r"till\s+(?P<to>.+?)\s+om\s+.+", after)
-    return bool(m) and read_addressee(m.group("to")) is not None
+    return m is not None and read_addressee(m.group("to")) is not None
 
 
 def read_top(texts: list[str], numbers: list[int]) -> Top:

@@ -1,14 +1,18 @@
 """Readers: input file → `Read` (a `Document`, and the normalisation report for text).
 
-The reader is chosen by file name: ``.akn.xml``/``.xml`` → Akoma Ntoso,
-``.docx`` → Word, ``.json`` → riksdoc's JSON; anything else is read as a
-Word→text export.  Reader modules are imported only when a file needs them.
+`READERS` is the one table of input formats: the reader for a file is chosen
+by its name's suffix (``.akn.xml``/``.xml`` → Akoma Ntoso, ``.docx`` → Word,
+``.json`` → riksdoc's JSON); anything else is read as a Word→text export.
+The batch's output names and the web page's file picker come from the same
+table.  Every reader module has ``read(data, limits) -> Read``; modules are
+imported only when a file needs them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Protocol
 
 from ..limits import DEFAULT, Limits
 from ..model import Document
@@ -25,28 +29,74 @@ class Read:
     """The normalisation result (text inputs only)."""
 
 
-_BY_SUFFIX = (
-    (".akn.xml", "akn"),
-    (".xml", "akn"),
-    (".docx", "docx"),
-    (".json", "json"),
+class ReadFunction(Protocol):
+    """A reader module's ``read``."""
+
+    def __call__(self, data: bytes, limits: Limits = DEFAULT) -> Read: ...
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An input format riksdoc reads."""
+
+    name: str
+    """Short name (``akn``)."""
+    suffixes: tuple[str, ...]
+    """File name endings that choose this reader, lower case."""
+    module: str
+    """Reader module under `riksdoc.readers`."""
+
+    def reader(self) -> ReadFunction:
+        """The reader's ``read`` (imports its module on first use)."""
+        read_function: ReadFunction = import_module(f"{__name__}.{self.module}").read
+        return read_function
+
+
+READERS: tuple[Reader, ...] = (
+    Reader("text", (".txt",), "text"),
+    Reader("docx", (".docx",), "docx"),
+    Reader("akn", (".akn.xml", ".xml"), "akn"),
+    Reader("json", (".json",), "json"),
 )
+"""Every input format, the Word→text export first (it also reads any other name)."""
+
+TEXT = READERS[0]
+"""The reader of a file whose name no reader claims."""
 
 
-def reader_for(name: str) -> str:
-    """The reader module name for a file called *name*."""
+def _by_suffix() -> list[tuple[str, Reader]]:
+    # longest first: "x.akn.xml" is AKN by ".akn.xml" before ".xml"
+    pairs = [(suffix, reader) for reader in READERS for suffix in reader.suffixes]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every file suffix a reader claims (the web page's file picker)."""
+    return tuple(suffix for reader in READERS for suffix in reader.suffixes)
+
+
+def reader_for(name: str) -> Reader:
+    """The reader for a file called *name*."""
     lower = name.lower()
-    for suffix, reader in _BY_SUFFIX:
+    for suffix, reader in _by_suffix():
         if lower.endswith(suffix):
             return reader
-    return "text"
+    return TEXT
+
+
+def stem(name: str) -> str:
+    """*name* without the suffix that chose its reader: ``x.akn.xml`` → ``x``,
+    ``answer.txt`` → ``answer``; a name that is only a suffix, or has none a reader
+    claims, loses its last extension (``notes.md`` → ``notes``)."""
+    lower = name.lower()
+    for suffix, _ in _by_suffix():
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    head, dot, _ = name.rpartition(".")
+    return head if dot and head else name
 
 
 def read(data: bytes, name: str, limits: Limits = DEFAULT) -> Read:
     """Read *data* (the content of a file called *name*) within *limits*."""
     limits.check_size(len(data))
-    kind = reader_for(name)
-    module = import_module(f"{__name__}.{kind}")
-    if kind in ("text", "docx"):  # the readers of text that line limits apply to
-        return module.read(data, limits)
-    return module.read(data)
+    return reader_for(name).reader()(data, limits)

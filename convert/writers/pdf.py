@@ -4,6 +4,18 @@ The result is a tagged PDF/A-3b that carries its own machine-readable source:
 the document's Akoma Ntoso XML is embedded as an associated file
 (``AFRelationship /Source``), the pattern e-invoices use with Factur-X.
 
+The steps, each in its own module:
+
+1. the HTML writer builds the page for print (footnotes after their
+   references, names marked; `html.build`);
+2. WeasyPrint lays it out with the served fonts (`pdf_fonts`: a layout
+   hyphen of its own), again where a paragraph has three hyphenated lines in
+   a row (`pdf_layout`);
+3. WeasyPrint writes the PDF, `_finish` mending its object tree;
+4. pikepdf finishes the file: the layout hyphen's text becomes U+00AD
+   (`pdf_fonts.restore_soft_hyphens`) and the tags are made fit for screen
+   readers (`pdf_tags`).
+
 Reproducibility: nothing here reads a clock.  PDF dates come from the
 document's own date (``<meta name="dcterms.created">``); a document whose text
 gives no full date gets no date at all: no Info/XMP dates, and no
@@ -33,8 +45,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
-from . import akn
-from . import html as html_writer
+from ..vocabulary import note_link_texts
+from . import akn, html as html_writer, pdf_fonts, pdf_layout
+from .pdf_fonts import URLRefused
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint import CSS
@@ -49,13 +62,6 @@ FONT_SCHEME = "riksdoc-font:"
 STYLE_SCHEME = "riksdoc-style:"
 """URL prefix for the package's own stylesheets: ``riksdoc-style:print.css``."""
 
-FONT_PACKAGES = {
-    "SourceSerifPro": "font_source_serif_pro",
-    "SourceSansPro": "font_source_sans_pro",
-}
-"""Font file prefix → the PyPI package (OFL) that ships it."""
-
-_FONT_NAME = re.compile(r"^(?P<family>[A-Za-z]+)-[A-Za-z]+\.ttf$")
 _STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]*\.css$")
 
 _PLACEHOLDER = datetime(1970, 1, 1)
@@ -67,22 +73,6 @@ HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
 AKN_MIME = "application/xml"
 """MIME type of the embedded AKN file (RFC 7303), set explicitly: WeasyPrint would guess it
 from the file name through the machine's mime.types, which differs between machines."""
-
-
-class URLRefused(ValueError):
-    """WeasyPrint asked for a URL riksdoc does not serve."""
-
-
-def font_file(name: str) -> Path:
-    """The shipped font file *name* (``SourceSerifPro-Regular.ttf``), or `URLRefused`."""
-    match = _FONT_NAME.match(name)
-    if not match or match.group("family") not in FONT_PACKAGES:
-        raise URLRefused(f"not a shipped font: {name!r}")
-    package = __import__(FONT_PACKAGES[match.group("family")])
-    path = Path(package.font_directory) / name
-    if not path.is_file():
-        raise URLRefused(f"no such shipped font: {name!r}")
-    return path
 
 
 def style_file(name: str) -> Path:
@@ -97,7 +87,7 @@ def _fetcher_class() -> type:
     """`RiksdocFetcher`, defined on first use so that WeasyPrint is imported lazily."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class RiksdocFetcher(URLFetcher):
+    class RiksdocFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
         """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
 
         The HTML is built by riksdoc from the model, so a URL in a document's
@@ -122,13 +112,13 @@ def _fetcher_class() -> type:
 
         def _serve(self, url: str) -> URLFetcherResponse:
             if url.startswith(FONT_SCHEME):
-                path, mime = font_file(url[len(FONT_SCHEME):]), "font/ttf"
+                data, mime = pdf_fonts.served_font(url[len(FONT_SCHEME):]), "font/ttf"
             elif url.startswith(STYLE_SCHEME):
-                path, mime = style_file(url[len(STYLE_SCHEME):]), "text/css"
+                data, mime = style_file(url[len(STYLE_SCHEME):]).read_bytes(), "text/css"
             else:
                 raise URLRefused(f"riksdoc fetches nothing but its own styles and fonts: {url!r}")
             self.served.append(url)
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
 
     return RiksdocFetcher
 
@@ -155,10 +145,14 @@ def import_weasyprint() -> None:
     for m in re.finditer(r"^\s+(lib(\S+?)\.so(?:\.\S*)?)\s", listing, re.MULTILINE):
         sonames.setdefault(m.group(2), m.group(1))
     if not sonames:  # not glibc: let ctypes search its own way
-        import weasyprint  # noqa: F401
+        import weasyprint
         return
     original = ctypes.util.find_library
-    ctypes.util.find_library = sonames.get
+
+    def find_library(name: str) -> str | None:
+        return sonames.get(name)
+
+    ctypes.util.find_library = find_library
     try:
         import weasyprint  # noqa: F401
     finally:
@@ -261,33 +255,61 @@ def _finish(document: Any, pdf: Any) -> None:
 
 
 def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | None = None,
-               finish: bool = True) -> bytes:
+               finish: bool = True, link_texts: dict[str, str] | None = None) -> bytes:
     """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
 
     *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
     /Source``) with *date* as its creation and modification date, or with
     none where *date* is None.  The PDF's
     own metadata (Title, Author, Subject, Keywords, dates, ``/Lang``) comes
-    from the HTML ``<head>`` and ``<html lang>``.  *finish* = False skips
-    riksdoc's post-processing (`_finish`); only the tests that watch
+    from the HTML ``<head>`` and ``<html lang>``.  *link_texts* says in words
+    where each internal link leads (by target id), for screen readers.
+    *finish* = False skips riksdoc's post-processing (`_finish`, the text
+    layer and tag repairs, the hyphenation passes); only the tests that watch
     WeasyPrint's own behaviour use it.
     """
     from weasyprint import HTML, Attachment
 
     font_config, css, fetcher = resources()
-    source = HTML(string=html.decode("utf-8"), url_fetcher=fetcher)
+    text = html.decode("utf-8").replace(pdf_fonts.LAYOUT_HYPHEN, "\ufffd")
+    source = HTML(string=text, url_fetcher=fetcher)
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
                           description="Akoma Ntoso 3.0 XML source of this document",
                           created=date or _PLACEHOLDER, modified=date or _PLACEHOLDER,
                           relationship="Source")
-    finisher = (_finish if date is not None else _undated) if finish else None
-    return source.write_pdf(stylesheets=[css], font_config=font_config,
-                            attachments=[embedded], pdf_variant="pdf/a-3b", pdf_tags=True,
-                            finisher=finisher)
+    options: dict[str, Any] = {"stylesheets": [css], "attachments": [embedded],
+                               "pdf_variant": "pdf/a-3b", "pdf_tags": True}
+    if not finish:
+        raw: bytes = source.write_pdf(font_config=font_config, **options)
+        return raw
+    document = pdf_layout.render(source, font_config=font_config, **options)
+    data: bytes = document.write_pdf(finisher=_finish if date is not None else _undated,
+                                     **options)
+    return _post_process(data, link_texts or {})
+
+
+def _post_process(data: bytes, link_texts: dict[str, str]) -> bytes:
+    """The text layer's soft hyphens and the tag repairs (`pdf_tags`), with pikepdf.
+
+    pikepdf writes the file again; its ``/ID`` is a hash of the content
+    (``deterministic_id``), so the same input still gives the same bytes.
+    """
+    import io
+
+    import pikepdf
+
+    from . import pdf_tags
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf_fonts.restore_soft_hyphens(pdf)
+        pdf_tags.repair(pdf, link_texts)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 def write(document: Document, *, stem: str) -> bytes:
     """*document* as a print PDF/A-3b with its AKN (``riksdoc.writers.akn``) embedded."""
-    return render_pdf(html_writer.write(document, stem=stem),
-                      attachment=akn.write(document, stem=stem), stem=stem,
-                      date=attachment_date(document))
+    html = html_writer.serialise(html_writer.build(document, for_print=True), pretty=False)
+    return render_pdf(html, attachment=akn.write(document, stem=stem), stem=stem,
+                      date=attachment_date(document), link_texts=note_link_texts(document.notes))

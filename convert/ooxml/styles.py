@@ -1,0 +1,87 @@
+"""The paragraph styles that carry a riksdoc DOCX's structure: the writer gives each part
+of the document its own style, and the reader takes an edited file apart by them.
+
+=====================  =====================================================
+Style                  Content
+=====================  =====================================================
+Riksdoc Preamble       lines before the header that riksdoc did not recognise
+Riksdoc Header         ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``,
+                       one a question (later ones of a joint answer start
+                       ``och fråga``), or one for all where the text's
+                       opening is plural (``Svar på frågorna …, 411 och
+                       415 av …``); ``Fråga``/``Interpellation``/
+                       ``Meddelande om fråga`` for the other kinds
+Title                  the question's title (after its header line); the
+                       heading of a generic document
+Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
+Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
+Body Text              body paragraphs
+Riksdoc Speaker        a debate record's speaker line (``Anf. 1 …``), heading
+                       the paragraphs of that speech
+List Bullet/Number     list items: real Word lists (numbering part)
+Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
+                       for the cells of a numeric column (`writers.typeset`)
+Riksdoc Date Line      ``den 14 september`` at the top (older layouts, questions)
+Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` after the text
+Riksdoc Signature      one paragraph a signature block, a line break a line
+=====================  =====================================================
+
+Every style is defined as text in ``styles/docx/styles.xml``; the writer puts
+that part in place of the template's (`use_styles`).
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as WordDocument
+from docx.oxml import parse_xml
+from lxml import etree
+
+from . import w
+
+PREAMBLE = "Riksdoc Preamble"
+HEADER = "Riksdoc Header"
+TITLE = "Title"
+ADDRESSEE = "Riksdoc Addressee"
+MINISTER = "Riksdoc Minister"
+BODY = "Body Text"
+LIST_BULLET = "List Bullet"
+LIST_NUMBER = "List Number"
+TABLE_TEXT = "Riksdoc Table Text"
+TABLE_NUMBER = "Riksdoc Table Number"
+TABLE = "Riksdoc Table"
+PLACE_DATE = "Riksdoc Place Date"
+DATE_LINE = "Riksdoc Date Line"
+SIGNATURE = "Riksdoc Signature"
+SPEAKER = "Riksdoc Speaker"
+PAGE_HEADER = "Header"
+PAGE_FOOTER = "Footer"
+
+RIKSDOC_PREFIX = "Riksdoc "
+"""The names of riksdoc's own styles start so; a document using one was written by riksdoc."""
+
+BODY_STYLES = frozenset({BODY, "Normal", TABLE_TEXT, TABLE_NUMBER, "Footnote Text", "Endnote Text",
+                         "footnote text", "endnote text"})
+"""Styles a reader takes as plain body text without a word: riksdoc's body style, Word's
+default, and what Word gives text inside tables and notes."""
+LIST_STYLES = frozenset({LIST_BULLET, LIST_NUMBER})
+"""Styles of list items."""
+STRUCTURE_STYLES = frozenset({PREAMBLE, HEADER, TITLE, ADDRESSEE, MINISTER, PLACE_DATE,
+                              DATE_LINE, SIGNATURE, SPEAKER})
+"""Styles that say which part of the document a paragraph is."""
+
+
+def use_styles(document: WordDocument, styles_xml: bytes) -> None:
+    """Put *styles_xml* (the text part from styles/) in place of the template's styles."""
+    document.part._styles_part._element = parse_xml(styles_xml)  # python-docx has no API
+
+
+def style_names(styles: etree._Element | None) -> dict[str, str]:
+    """Style id → style name, from a styles part (the id itself where a style has no name)."""
+    names: dict[str, str] = {}
+    if styles is not None:
+        for style in styles.iter(w("style")):
+            style_id = style.get(w("styleId"), "")
+            name_el = style.find(w("name"))
+            name = name_el.get(w("val")) if name_el is not None else None
+            names[style_id] = name or style_id
+    return names

@@ -1,0 +1,102 @@
+"""The HTTP API's OpenAPI 3.1 description (``/api/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Kind
+from ..readers import suffixes
+from ..version import __version__
+from .settings import Settings
+
+
+def openapi_document(formats: tuple[str, ...], settings: Settings) -> dict[str, Any]:
+    """The API's OpenAPI 3.1 description (the formats and limits of this server)."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "riksdoc", "version": __version__,
+                 "description": "Convert Word→text exports of Riksdag documents to "
+                                "PDF, DOCX, Akoma Ntoso and JSON."},
+        "paths": {
+            "/api/convert": {"post": _convert_operation(formats, settings)},
+            "/api/health": {"get": {"summary": "Server status, formats and limits",
+                                    "responses": {"200": {"description": "Up."}}}},
+        },
+        "components": {"schemas": {"Error": _ERROR_SCHEMA, "Conversion": _conversion_schema()}},
+    }
+
+
+_ERROR = {"description": "Refused; `error` says why in one sentence.",
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_ERROR_SCHEMA = {"type": "object", "properties": {"error": {"type": "string"},
+                                                  "status": {"type": "integer"}}}
+_PERSON = {"type": ["object", "null"], "properties": {
+    "name": {"type": "string"}, "party": {"type": ["string", "null"]},
+    "role": {"type": ["string", "null"]}}}
+
+
+def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str, Any]:
+    """``POST /api/convert``: parameters, the three kinds of body, the answers."""
+    form = {"type": "object", "properties": {
+        "text": {"type": "string", "description": "The exported text, pasted."},
+        "file": {"type": "string", "format": "binary",
+                 "description": "Or a file: " + ", ".join(suffixes())},
+        "formats": {"type": "string", "description": "Comma list; default all available."}}}
+    return {
+        "summary": "Convert one document",
+        "parameters": [
+            {"name": "formats", "in": "query", "required": False,
+             "schema": {"type": "string"},
+             "description": f"Comma list from {', '.join(formats)}; default all."},
+            {"name": "zip", "in": "query", "required": False,
+             "schema": {"type": "string", "enum": ["1"]},
+             "description": "Answer with a ZIP of every file instead of JSON "
+                            "(or send Accept: application/zip)."}],
+        "requestBody": {"required": True, "content": {
+            "multipart/form-data": {"schema": form},
+            "application/x-www-form-urlencoded": {"schema": form},
+            "text/plain": {"schema": {"type": "string"}}}},
+        "responses": {
+            "200": {"description": "Metadata, normalisation report, warnings and download "
+                                   f"URLs (valid {settings.keep_seconds:g} s).",
+                    "content": {
+                        "application/json": {"schema": {
+                            "$ref": "#/components/schemas/Conversion"}},
+                        "application/zip": {"schema": {"type": "string", "format": "binary"}}}},
+            "400": _ERROR, "413": {**_ERROR, "description":
+                                   f"Body over {settings.max_upload} bytes."},
+            "415": _ERROR, "422": _ERROR, "503": _ERROR,
+            "504": {**_ERROR, "description":
+                    f"Conversion took more than {settings.timeout:g} s."}},
+    }
+
+
+def _conversion_schema() -> dict[str, Any]:
+    """What a conversion answers: kind, metadata, report, warnings, files."""
+    metadata = {"type": "object", "properties": {
+        "number": {"type": ["string", "null"], "examples": ["2017/18:112"]},
+        "questions": {"type": "array", "items": {"type": "object", "properties": {
+            "designation": {"type": "string"}, "as_written": {"type": "string"},
+            "questioner": _PERSON, "title": {"type": ["string", "null"]}}}},
+        "title": {"type": ["string", "null"]},
+        "date": {"type": ["string", "null"],
+                 "description": "YYYY-MM-DD, or --MM-DD when the text gives no year"},
+        "date_text": {"type": ["string", "null"]},
+        "place": {"type": ["string", "null"]},
+        "signatory": _PERSON, "addressee": _PERSON}}
+    return {"type": "object", "properties": {
+        "kind": {"type": "string", "enum": [k.value for k in Kind]},
+        "kind_label": {"type": "string"},
+        "metadata": metadata,
+        "report": {"type": ["object", "null"],
+                   "description": "The normalisation report (text inputs only): encoding, "
+                                  "changes (kind, line, column, text, detail), notes."},
+        "warnings": {"type": "array", "items": {"type": "object", "properties": {
+            "code": {"type": "string"}, "text": {"type": "string"},
+            "line": {"type": ["integer", "null"]}}}},
+        "stem": {"type": "string"},
+        "files": {"type": "object", "additionalProperties": {
+            "type": "object", "properties": {
+                "url": {"type": "string"}, "filename": {"type": "string"},
+                "media_type": {"type": "string"}, "size": {"type": "integer"}}}},
+        "expires_in": {"type": "number"}}}

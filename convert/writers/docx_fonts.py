@@ -1,0 +1,158 @@
+"""The fonts a DOCX carries, so that it looks the same where they are not installed.
+
+`styles/docx/fonts.toml` lists the fonts the styles use and the faces to
+embed.  Each face is subset to a repertoire that covers Swedish text (and
+whatever else the document uses), then obfuscated as ECMA-376 Part 1, 17.8.1
+requires: the first 32 bytes XORed with the 16 bytes of a GUID, the font
+key, taken in reverse order.  The key is derived from the face and the
+characters it keeps (no random ids), so the same document gives the same package.
+
+`fonts_part` gives the ``word/fontTable.xml`` that declares each font with
+what Word needs to find a stand-in (``w:panose1``, ``w:family``,
+``w:pitch``, ``w:sig``, all read from the font itself but the family, which
+fonts.toml states) and its embedded faces (``w:embedRegular``, ``w:embedBold``
+with ``w:fontKey`` and ``w:subsetted``); the settings part must also say
+``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..ooxml import W_NS, w
+from .pdf_fonts import font_file
+
+FONTS_TOML = Path(__file__).resolve().parents[2] / "styles" / "docx" / "fonts.toml"
+"""Which fonts the DOCX embeds (styles/docx/fonts.toml)."""
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+"""Content type of an embedded, obfuscated TrueType font (``.odttf``)."""
+
+FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+
+KEPT_NAMES = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14, 16, 17)
+"""Name records kept in a subset: copyright, family and face names, version, PostScript
+name, trademark, manufacturer, designer, URLs, the licence and its URL, typographic names."""
+
+FACES = ("regular", "bold", "italic", "boldItalic")
+"""Faces in the order CT_Font lists their w:embed… elements."""
+
+
+@dataclass(frozen=True)
+class Face:
+    """One embedded face of a font, ready for the package."""
+
+    font: str
+    """The font's name (w:name)."""
+    face: str
+    """``regular``, ``bold``, ``italic`` or ``boldItalic``."""
+    data: bytes
+    """The subset font, obfuscated."""
+    key: str
+    """The GUID that obfuscates it, ``{XXXXXXXX-…}`` in upper case."""
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """fonts.toml, parsed."""
+    return tomllib.loads(FONTS_TOML.read_text(encoding="utf-8"))
+
+
+def repertoire() -> frozenset[int]:
+    """The code points every embedded face keeps (fonts.toml ``keep``)."""
+    points: set[int] = set()
+    for span in settings()["keep"]:
+        first, _, last = span.partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
+
+
+def faces(text: str) -> list[Face]:
+    """Every face fonts.toml lists, subset for *text* and obfuscated, in order."""
+    extra = frozenset(ord(c) for c in text) - repertoire()
+    return [_face(font["name"], face, font[face], extra)
+            for font in settings()["font"] for face in FACES if face in font]
+
+
+@cache
+def _face(name: str, face: str, file: str, extra: frozenset[int]) -> Face:
+    unicodes = repertoire() | extra
+    key = font_key(f"{file} {sorted(unicodes)}".encode())
+    return Face(name, face, obfuscate(subset(file, unicodes), key), key)
+
+
+def subset(file: str, unicodes: Iterable[int]) -> bytes:
+    """The shipped font *file* with the glyphs for *unicodes*, HarfBuzz's default layout
+    features (kerning, ligatures, marks) and tabular figures, and its names (the OFL
+    notice included); HarfBuzz keeps the font's own timestamp, so the bytes are stable."""
+    import uharfbuzz as hb
+
+    source = font_file(file).read_bytes()
+    request = hb.SubsetInput()
+    for point in sorted(unicodes):
+        request.unicode_set.add(point)
+    request.sets(hb.SubsetInputSets.LAYOUT_FEATURE_TAG).add(int.from_bytes(b"tnum", "big"))
+    names = request.sets(hb.SubsetInputSets.NAME_ID)
+    for name_id in KEPT_NAMES:
+        names.add(name_id)
+    return bytes(hb.subset(hb.Face(source), request).blob.data)
+
+
+def font_key(data: bytes) -> str:
+    """A GUID for *data* (the face's file and code points), from its hash:
+    ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``; the same for the same face and text
+    whatever HarfBuzz version subsets it."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """ECMA-376 font obfuscation: the first 32 bytes XORed with the key's bytes, the key's
+    hex digits read from the last pair to the first.  Its own inverse."""
+    digits = key.strip("{}").replace("-", "")
+    order = bytes.fromhex(digits)[::-1]
+    head = bytes(b ^ order[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+def fonts_part(embedded: list[tuple[Face, str]]) -> bytes:
+    """``word/fontTable.xml`` declaring each font of fonts.toml with its embedded faces;
+    *embedded* pairs each face with the relationship id of its part."""
+    from fontTools.ttLib import TTFont
+
+    root = etree.Element(w("fonts"), nsmap={"w": W_NS, "r": R_NS})
+    for font in settings()["font"]:
+        metrics = TTFont(font_file(font["regular"]), lazy=True)
+        os2 = metrics["OS/2"]
+        element = etree.SubElement(root, w("font"), {w("name"): font["name"]})
+        etree.SubElement(element, w("panose1"), {w("val"): _panose(os2.panose)})
+        etree.SubElement(element, w("charset"), {w("val"): "00"})
+        etree.SubElement(element, w("family"), {w("val"): font["family"]})
+        pitch = "fixed" if metrics["post"].isFixedPitch else "variable"
+        etree.SubElement(element, w("pitch"), {w("val"): pitch})
+        etree.SubElement(element, w("sig"), {
+            w("usb0"): f"{os2.ulUnicodeRange1:08X}", w("usb1"): f"{os2.ulUnicodeRange2:08X}",
+            w("usb2"): f"{os2.ulUnicodeRange3:08X}", w("usb3"): f"{os2.ulUnicodeRange4:08X}",
+            w("csb0"): f"{os2.ulCodePageRange1:08X}", w("csb1"): f"{os2.ulCodePageRange2:08X}"})
+        for face, rel_id in embedded:
+            if face.font == font["name"]:
+                tag = "embed" + face.face[0].upper() + face.face[1:]
+                etree.SubElement(element, w(tag), {f"{{{R_NS}}}id": rel_id, w("fontKey"): face.key,
+                                                   w("subsetted"): "1"})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _panose(panose: object) -> str:
+    fields = ("bFamilyType", "bSerifStyle", "bWeight", "bProportion", "bContrast",
+              "bStrokeVariation", "bArmStyle", "bLetterForm", "bMidline", "bXHeight")
+    return "".join(f"{getattr(panose, field):02X}" for field in fields)

@@ -1,0 +1,180 @@
+"""What makes the DOCX look like the print PDF, where python-docx has no API for it.
+
+* **Page furniture as in print**: no header on page 1 (``w:titlePg``), the
+  page number on every page, the running header from page 2.
+* **Tables**: the header row repeated on each page and set by the table
+  style's first-row formatting (``w:tblHeader``, ``w:tblLook``); space
+  after a table, which Word tables do not have, as space before the
+  paragraph that follows (the amount is in page.toml).
+* **Settings**: compatibility mode 15 (current Word opens the file without
+  Compatibility Mode), hyphenation limits (page.toml), and the flags that
+  say the fonts are embedded as subsets.
+* **Fonts**: each face of `docx_fonts` as an obfuscated part related from
+  ``word/fontTable.xml``.
+
+Every element is put where the schema's sequence wants it (`insert_ordered`),
+so the parts stay valid OOXML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.table import Table as WordTable
+from lxml import etree
+
+from ..ooxml import w
+from . import docx_fonts
+
+COMPATIBILITY_MODE = "15"
+"""Word 2013 and later: the mode current Word edits in without Compatibility Mode."""
+
+SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
+    "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins",
+    "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
+    "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+    "proofState", "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps")
+"""The head of CT_Settings' sequence, as far as riksdoc inserts into it."""
+
+TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+              "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")
+"""CT_TrPr's children, in order."""
+
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+               "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+               "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+"""CT_TblPr's children, in order."""
+
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+             "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing")
+"""The head of CT_PPr's sequence, up to w:spacing."""
+
+
+def insert_ordered(parent: etree._Element, child: etree._Element,
+                   order: Sequence[str]) -> etree._Element:
+    """Put *child* into *parent* right after the last sibling that *order* puts before it
+    (replacing an element of the same name); *child*.  *order* need only list the schema's
+    sequence up to *child*'s name: anything it does not list comes after."""
+    name = etree.QName(child).localname
+    for existing in parent.findall(w(name)):
+        parent.remove(existing)
+    earlier = set(order[:order.index(name)])
+    anchor = None
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and etree.QName(sibling).localname in earlier:
+            anchor = sibling
+    if anchor is None:
+        parent.insert(0, child)
+    else:
+        anchor.addnext(child)
+    return child
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+def settings(document: WordDocument, hyphenation: dict[str, Any]) -> None:
+    """Compatibility mode 15, hyphenation limits, embedded-font flags (see module docstring).
+
+    *hyphenation* is page.toml's ``[hyphenation]``: ``consecutive`` (lines in a row),
+    ``zone`` (mm), ``caps`` (whether words in capitals may be hyphenated).
+    """
+    root = document.settings.element
+    for setting in root.iter(w("compatSetting")):
+        if setting.get(w("name")) == "compatibilityMode":
+            setting.set(w("val"), COMPATIBILITY_MODE)
+    for tag in ("embedTrueTypeFonts", "saveSubsetFonts"):
+        insert_ordered(root, etree.Element(w(tag)), SETTINGS_ORDER)
+    if root.find(w("autoHyphenation")) is None:
+        insert_ordered(root, etree.Element(w("autoHyphenation")), SETTINGS_ORDER)
+    insert_ordered(root, etree.Element(w("consecutiveHyphenLimit"),
+                                       {w("val"): str(hyphenation["consecutive"])}),
+                   SETTINGS_ORDER)
+    insert_ordered(root, etree.Element(w("hyphenationZone"),
+                                       {w("val"): str(twips(hyphenation["zone"]))}),
+                   SETTINGS_ORDER)
+    if not hyphenation["caps"]:
+        insert_ordered(root, etree.Element(w("doNotHyphenateCaps")), SETTINGS_ORDER)
+
+
+def twips(millimetres: float) -> int:
+    """*millimetres* in twentieths of a point."""
+    return round(millimetres * 1440 / 25.4)
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+def table_look(table: WordTable, *, header: bool) -> None:
+    """Say whether the table's first row is its header: the style's first-row formatting
+    applies (``w:tblLook``) and the row repeats on each page (``w:tblHeader``)."""
+    tbl_pr: etree._Element = table._tbl.tblPr  # python-docx has no API for either
+    look = etree.Element(w("tblLook"), {
+        w("val"): "0020" if header else "0000", w("firstRow"): "1" if header else "0",
+        w("lastRow"): "0", w("firstColumn"): "0", w("lastColumn"): "0",
+        w("noHBand"): "1", w("noVBand"): "1"})
+    insert_ordered(tbl_pr, look, TBLPR_ORDER)
+    if header and table.rows:
+        row: etree._Element = table.rows[0]._tr
+        properties = row.find(w("trPr"))
+        if properties is None:
+            properties = etree.Element(w("trPr"))
+            row.insert(0, properties)
+        insert_ordered(properties, etree.Element(w("tblHeader")), TRPR_ORDER)
+
+
+def space_after_tables(document: WordDocument, millimetres: float) -> None:
+    """Word tables have no space after: the paragraph after each table gets it before."""
+    for table in document.element.body.iterchildren(w("tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == w("p"):
+            space_before(following, millimetres)
+
+
+def space_before(paragraph_element: etree._Element, millimetres: float) -> None:
+    """Space above one paragraph (the one after a table), in its own properties."""
+    p_pr = paragraph_element.find(w("pPr"))
+    if p_pr is None:
+        p_pr = etree.Element(w("pPr"))
+        paragraph_element.insert(0, p_pr)
+    spacing = p_pr.find(w("spacing"))
+    if spacing is None:
+        spacing = insert_ordered(p_pr, etree.Element(w("spacing")), PPR_ORDER)
+    spacing.set(w("before"), str(twips(millimetres)))
+
+
+# -- fonts ----------------------------------------------------------------------------------
+
+
+def embed_fonts(document: WordDocument, text: str) -> None:
+    """Every face of `docx_fonts` (subset for *text*) as a part related from the font
+    table, and the font table that declares them."""
+    main = document.part
+    table_part = next(rel.target_part for rel in main.rels.values()
+                      if rel.reltype == RT.FONT_TABLE)
+    embedded = []
+    for number, face in enumerate(docx_fonts.faces(text), start=1):
+        part = Part(PackURI(f"/word/fonts/font{number}.odttf"), docx_fonts.OBFUSCATED_FONT,
+                    face.data, main.package)
+        embedded.append((face, table_part.relate_to(part, docx_fonts.FONT_RELATIONSHIP)))
+    table_part._blob = docx_fonts.fonts_part(embedded)
+
+
+def first_page_apart(document: WordDocument) -> None:
+    """No running header on page 1, as in print (``w:titlePg``); the first page's own
+    header stays empty."""
+    document.sections[0].different_first_page_header_footer = True

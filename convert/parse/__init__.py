@@ -13,8 +13,13 @@ Recognition is rules over line classes, in three readable tables:
   speaker lines (``Anf. 1 …``) make one; a question or interpellation
   addressed to the Riksdag that asks no minister is a notice about it.
 
-The body is read by `riksdoc.parse.body`, the closing by
-`riksdoc.parse.closing`.  Every warning carries the input line it concerns.
+Lines the export split are read together again by `riksdoc.parse.splits`;
+the questions a header names (numbers, who asked, titles) by
+`riksdoc.parse.parts`; people (ministers, speakers, signatures, questioners the
+body names) by `riksdoc.parse.people`.  The body is read by
+`riksdoc.parse.body`, the closing by `riksdoc.parse.closing`.  The tokens all
+of it is built from are `riksdoc.grammar`'s.  Every warning carries the input
+line it concerns.
 
 The functions other modules may use (the DOCX reader reads its lines with
 them, so a line reads the same from text and from Word) are re-exported here.

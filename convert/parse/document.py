@@ -32,7 +32,8 @@ from .body import blocks, inlines, speeches
 from .closing import Closing, find_closing
 from .lines import LineClass, classify, date_line
 from .people import asked_in
-from .rules import Top, form_date, read_top, to_questions
+from .rules import read_top
+from .top import Top, form_date, to_questions
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ document always gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lxml import etree
@@ -19,35 +18,23 @@ from lxml.builder import ElementMaker
 from .. import vocabulary
 from ..akn_profile import (
     AKN_NS,
-    BODY_QUESTIONER,
-    COUNTRY,
     DEBATE_SECTION,
     ELEMENT_ONLY,
     EMPTY_BODY,
     EMPTY_SPEECH,
     ENDNOTE,
     FOOTNOTE,
-    LANGUAGE,
     NOTES_CLASS,
     ORDERED,
-    PARTIES,
-    PROFILE_VERSION,
     RD_NS,
-    RIKSDOC,
-    ROLES,
-    UNKNOWN_AUTHOR,
-    UNKNOWN_AUTHOR_SHOWAS,
     UNORDERED,
     YEARLESS_DATE,
     akn_type,
     assign_eids,
     date_component,
-    ontology_href,
-    person_key,
     question_number,
     question_uri,
     signer_role,
-    slug,
     speaker_role,
     stem_name,
     work_uri,
@@ -70,6 +57,9 @@ from ..model import (
     Table,
 )
 from ..vocabulary import BY, DATED, HEAD_WORDS, TO, document_lines, separators
+from . import akn_meta
+from .akn_people import mark_person, merged, signature_lines
+from .akn_references import References
 
 # --- the writer -------------------------------------------------------------
 
@@ -100,19 +90,12 @@ class _Writer:
         self.doc = document
         self.stem = stem
         self.type = akn_type(document.kind)
-        self.persons: dict[str, tuple[str, str]] = {}  # person_key(name) → (eId, name)
-        self.parties: dict[str, str] = {}          # canonical code → eId
-        self.roles: list[str] = []                 # role eIds used
-        self.locations: dict[str, str] = {}        # place → eId
-        self.departments: dict[str, str] = {}      # department → eId
+        self.refs = References()
         self.body_questioners: list[tuple[str, str, str | None]] = []  # question, person, party
-        self.questions: dict[str, tuple[str, str, str]] = {}  # eId → (href, showAs, name)
-        self.used_eids: set[str] = {RIKSDOC, UNKNOWN_AUTHOR, *ROLES}
         self.notes = {note.note_id: note for note in document.notes}
         self.written_notes: dict[str, etree._Element] = {}
         self.note_refs: list[tuple[etree._Element, etree._Element]] = []
         self.year_less: SwedishDate | None = None
-        self.unknown_author = False
         date, self.date_name = date_component(document.date)
         # A document about questions is named by its own (first) question; anything else
         # (a generic document) by its file stem, made URI-safe, carried in FRBRname.
@@ -187,7 +170,7 @@ class _Writer:
                                           refersTo="#" + self.question_ref(index))]
             if group.questioner is not None:
                 line += [f" {BY} ", *self.person_group(group.questioner, "questioner")]
-        return _merged(line)
+        return merged(line)
 
     def body(self) -> list[etree._Element]:
         blocks = [self.block(block) for block in self.doc.blocks]
@@ -218,31 +201,10 @@ class _Writer:
         asked = [q.questioner.name for q in self.doc.questions if q.questioner is not None]
         role_id = speaker_role(speech.speaker, asked)
         said = [self.block(b) for b in speech.blocks] or [E.p(**{"class": EMPTY_SPEECH})]
-        spoken_by = E("from", *self.marked(speech.label, speech.speaker, role_id))
+        spoken_by = E("from", *mark_person(speech.label, speech.speaker, role_id, self.refs))
         return E.speech(E.num(speech.marker), spoken_by, *said,
                         by="#" + self.person_ref(speech.speaker.name),
                         **{"as": "#" + self.role(role_id)})
-
-    def marked(self, line: str, person: Person, role_id: str) -> list[Node]:
-        """*line* with the person's role, name and party marked up where they stand in it;
-        nothing is added to the line, nothing taken away."""
-        at = _find_word(line, person.name)
-        if at < 0:
-            return [line]
-        out: list[Node] = []
-        before, after = line[:at], line[at + len(person.name):]
-        if person.role and before.endswith(person.role + " "):
-            role_at = len(before) - len(person.role) - 1
-            out += [before[:role_at], E.role(person.role, refersTo="#" + self.role(role_id)), " "]
-        else:
-            out.append(before)
-        out.append(self.person(person, role_id))
-        party = f" ({person.party})" if person.party else None
-        if party and after.startswith(party):
-            out += [" (", self.organization(person.party or ""), ")" + after[len(party):]]
-        else:
-            out.append(after)
-        return _merged(out)
 
     def conclusions(self, with_date: bool) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -264,7 +226,7 @@ class _Writer:
         doc = self.doc
         line: list[Node] = []
         if doc.place is not None:
-            line.append(E.location(doc.place, refersTo="#" + self.location(doc.place)))
+            line.append(E.location(doc.place, refersTo="#" + self.refs.location(doc.place)))
         if doc.date is not None or doc.date_text is not None:
             line.append(f" {DATED} " if line else f"{DATED} ")
             text = doc.date_text or ""
@@ -280,21 +242,22 @@ class _Writer:
         signer's name, party and title marked up where they stand, and a department line
         as the organization that sends the document."""
         person = signature.person
-        name_at, role_at = _signature_lines(signature)
+        name_at, role_at = signature_lines(signature)
         out: list[Node] = []
         for index, line in enumerate(signature.lines):
             if index:
                 out.append(E.eol())
             if index == name_at:
-                out += self.marked(line, person if role_at is None else
-                                   Person(person.name, person.party), signer_role(self.doc.kind))
+                out += mark_person(line, person if role_at is None else
+                                   Person(person.name, person.party), signer_role(self.doc.kind),
+                                   self.refs)
             elif index == role_at:
                 out.append(E.role(line, refersTo="#" + self.role(signer_role(self.doc.kind))))
             elif DEPARTMENT.fullmatch(line):
-                out.append(E.organization(line, refersTo="#" + self.department(line)))
+                out.append(E.organization(line, refersTo="#" + self.refs.department(line)))
             else:
                 out.append(line)
-        return E.signature(*_merged(out))
+        return E.signature(*merged(out))
 
     # -- inline content --------------------------------------------------------
 
@@ -342,18 +305,8 @@ class _Writer:
         return E.person(person.name, refersTo="#" + self.person_ref(person.name),
                         **{"as": "#" + self.role(role_id)})
 
-    def department(self, name: str) -> str:
-        """The TLCOrganization of a department that sends the document."""
-        if name not in self.departments:
-            self.departments[name] = self.new_eid(slug(name) or "department")
-        return self.departments[name]
-
     def organization(self, party: str) -> etree._Element:
-        code = party.upper()
-        if code not in self.parties:
-            self.parties[code] = self.new_eid("party" + (slug(code)[:1].upper() + slug(code)[1:]
-                                                         if slug(code) else ""))
-        return E.organization(party, refersTo="#" + self.parties[code])
+        return E.organization(party, refersTo="#" + self.refs.party(party))
 
     @staticmethod
     def eid_of(element: etree._Element) -> str:
@@ -365,30 +318,11 @@ class _Writer:
 
     # -- references ------------------------------------------------------------
 
-    def new_eid(self, base: str) -> str:
-        base = base or "ref"
-        eid, n = base, 1
-        while eid in self.used_eids:
-            n += 1
-            eid = f"{base}_{n}"
-        self.used_eids.add(eid)
-        return eid
-
     def person_ref(self, name: str) -> str:
-        key = person_key(name)  # "YLVA JOHANSSON" in a speech is the Ylva Johansson asked
-        if key not in self.persons:
-            self.persons[key] = (self.new_eid(slug(name) or "person"), name)
-        return self.persons[key][0]
+        return self.refs.person(name)
 
     def role(self, role_id: str) -> str:
-        if role_id not in self.roles:
-            self.roles.append(role_id)
-        return role_id
-
-    def location(self, place: str) -> str:
-        if place not in self.locations:
-            self.locations[place] = self.new_eid(slug(place) or "location")
-        return self.locations[place]
+        return self.refs.role(role_id)
 
     def question_ref(self, index: int) -> str:
         """The TLCReference of question *index*: the document itself for a question or
@@ -400,154 +334,18 @@ class _Writer:
         concerns = Kind.INTERPELLATION if vocabulary.concerns_interpellation(self.doc) \
             else Kind.QUESTION
         href = self.uri.work_uri(work_component=False) if own else question_uri(question, concerns)
-        for eid, (known_href, _, _) in self.questions.items():
-            if known_href == href:
-                return eid
-        code = akn_type(concerns).name
-        eid = self.new_eid(f"{code}-{number}")
-        self.questions[eid] = (href, question.designation,
-                               "interpellation" if concerns is Kind.INTERPELLATION else "question")
-        return eid
+        return self.refs.question(href, f"{akn_type(concerns).name}-{number}", question.designation,
+                                  "interpellation" if concerns is Kind.INTERPELLATION
+                                  else "question")
 
     # -- meta ------------------------------------------------------------------
 
     def meta(self) -> list[etree._Element]:
-        return [self.identification(), self.references(), self.proprietary()]
-
-    def identification(self) -> etree._Element:
-        doc, uri = self.doc, self.uri
-        date = E.FRBRdate(date=uri.date, name=self.date_name)
-        author = self.author()
-        work = [E.FRBRthis(value=uri.work_uri(work_component=False) + "/!main"),
-                E.FRBRuri(value=uri.work_uri(work_component=False))]
-        # every question's title (a joint answer answers several), the document's own first
-        titles = [q.title for q in doc.questions if q.title is not None] or \
-            ([doc.heading] if doc.heading is not None else [])
-        work += [E.FRBRalias(value=title, name="title") for title in dict.fromkeys(titles)]
-        # a joint answer is found by every question it answers; the first names the Work
-        numbers = list(dict.fromkeys(q.designation for q in doc.questions))
-        work += [E.FRBRalias(value=number, name="number") for number in numbers[1:]]
-        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.type.name)]
-        if self.is_number:
-            work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))
-        else:
-            work.append(E.FRBRname(value=uri.number))
-        expression = uri.expression_uri(work_component=False)
-        return E.identification(
-            E.FRBRWork(*work),
-            E.FRBRExpression(
-                E.FRBRthis(value=expression + "/!main"),
-                E.FRBRuri(value=expression),
-                E.FRBRdate(date=uri.date, name=self.date_name),
-                self.author(),
-                E.FRBRlanguage(language=LANGUAGE)),
-            E.FRBRManifestation(
-                E.FRBRthis(value=expression + "/!main.xml"),
-                E.FRBRuri(value=expression + ".akn"),
-                E.FRBRdate(date=uri.date, name=self.date_name),
-                E.FRBRauthor(href="#" + RIKSDOC)),
-            source="#" + RIKSDOC)
-
-    def author(self) -> etree._Element:
-        """FRBRauthor: `riksdoc.vocabulary.author`, as the role they have in this document."""
-        doc = self.doc
-        person = vocabulary.author(doc)
-        asks = bool(doc.questions) and person is doc.questions[0].questioner
-        role_id = "questioner" if asks else signer_role(doc.kind)
-        if person is None:
-            self.unknown_author = True
-            return E.FRBRauthor(href="#" + UNKNOWN_AUTHOR)
-        return E.FRBRauthor(href="#" + self.person_ref(person.name),
-                            **{"as": "#" + self.role(role_id)})
-
-    def references(self) -> etree._Element:
-        refs = [E.TLCOrganization(eId=RIKSDOC, href=ontology_href("organization", RIKSDOC),
-                                  showAs="riksdoc")]
-        refs += [E.TLCPerson(eId=eid, href=ontology_href("person", eid), showAs=name)
-                 for eid, name in self.persons.values()]
-        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
-                                   showAs=PARTIES.get(code, code))
-                 for code, eid in self.parties.items()]
-        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
-                                   showAs=name)
-                 for name, eid in self.departments.items()]
-        refs += [E.TLCRole(eId=role, href=ontology_href("role", role), showAs=ROLES[role])
-                 for role in self.roles]
-        refs += [E.TLCLocation(eId=eid, href=ontology_href("location", eid), showAs=place)
-                 for place, eid in self.locations.items()]
-        refs += [E.TLCReference(eId=eid, href=href, showAs=show, name=name)
-                 for eid, (href, show, name) in self.questions.items()]
-        if self.unknown_author:
-            refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
-                                     href=ontology_href("concept", UNKNOWN_AUTHOR),
-                                     showAs=UNKNOWN_AUTHOR_SHOWAS))
-        return E.references(*refs, source="#" + RIKSDOC)
-
-    def proprietary(self) -> etree._Element:
-        """What AKN has no place for: a date without a year, and the model's note ids."""
-        items = [R.profile(version=PROFILE_VERSION)]
-        if self.year_less is not None:
-            items.append(R.docDate(value=self.year_less.iso()))
-        for question, person, party in self.body_questioners:  # named in the body only
-            attrs = {"question": "#" + question, "person": "#" + person}
-            if party is not None:
-                attrs["party"] = party
-            items.append(R(BODY_QUESTIONER, **attrs))
-        for note in self.doc.notes:
-            items.append(R.note(id=note.note_id, at=self.eid_of(self.written_notes[note.note_id])))
-        # rd declared here, on the only element that holds riksdoc's own vocabulary
-        element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
-                                nsmap={None: AKN_NS, "rd": RD_NS})
-        element.extend(items)
-        return element
-
-
-def _signature_lines(signature: Signature) -> tuple[int, int | None]:
-    """The index of the line with the signer's name (and party), and of the line that is
-    their title (None where the title stands before the name, or there is none).
-
-    Raises `InputError` where the name, the party after it, or the title is not in the
-    lines: AKN keeps the lines as written and marks the signer up inside them.
-    """
-    person, lines = signature.person, signature.lines
-    named = [i for i, line in enumerate(lines) if _find_word(line, person.name) >= 0]
-    if not named:
-        raise InputError(f"signature of {person.name!r}: the name must be in one of its "
-                         "lines to be written as AKN")
-    name_at = next((i for i in named if person.party is None
-                    or f"{person.name} ({person.party})" in lines[i]), named[0])
-    role_at = next((i for i, line in enumerate(lines)
-                    if person.role is not None and line == person.role and i != name_at), None)
-    if person.role is not None and role_at is None and \
-            f"{person.role} {person.name}" not in lines[name_at]:
-        raise InputError(f"signature of {person.name!r}: the title must be one of its "
-                         "lines, or stand before the name, to be written as AKN")
-    if person.party is not None and f"{person.name} ({person.party})" not in lines[name_at]:
-        raise InputError(f"signature of {person.name!r}: the party must follow the name "
-                         "in its line to be written as AKN")
-    return name_at, role_at
-
-
-def _find_word(line: str, word: str) -> int:
-    """Where *word* stands in *line* as whole words (-1: nowhere)."""
-    if not word:
-        return -1
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", line)
-    return m.start() if m else -1
-
-
-def _merged(nodes: list[Node]) -> list[Node]:
-    """Adjacent strings joined and empty ones dropped (lxml's builder would join them too)."""
-    out: list[Node] = []
-    for node in nodes:
-        if isinstance(node, str):
-            if not node:
-                continue
-            if out and isinstance(out[-1], str):
-                out[-1] += node
-                continue
-        out.append(node)
-    return out
+        notes = [(n.note_id, self.eid_of(self.written_notes[n.note_id])) for n in self.doc.notes]
+        return [akn_meta.identification(self.doc, self.uri, self.date_name, self.type.name,
+                                        self.is_number, self.refs),
+                self.refs.element(),
+                akn_meta.proprietary(self.year_less, self.body_questioners, notes)]
 
 
 def _indent(root: etree._Element, level: int = 0) -> None:

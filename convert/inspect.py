@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ListBlock, Paragraph, Table
+from .model import ListBlock, Paragraph, Speech, Table
 from .readers import Read
 from .vocabulary import BY, kind_label, person_text
 
@@ -26,6 +26,8 @@ def describe(result: Read, source: str) -> str:
         out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
         who = f" {BY} {person_text(q.questioner)}" if q.questioner else ""
+        if q.questioner and not q.questioner_stated:
+            who += " (named in the body)"
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
         out.append(f"Heading:   {doc.heading}")
@@ -39,8 +41,13 @@ def describe(result: Read, source: str) -> str:
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
         out.append(f"Signed:    {person_text(s.person)}")
+    if doc.department:
+        out.append(f"Sender:    {doc.department}")
+    for speech in (b for b in doc.blocks if isinstance(b, Speech)):
+        out.append(f"Speech:    {speech.marker} {person_text(speech.speaker)}")
     counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
-              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"))]
+              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"),
+                                 (Speech, "speech"))]
     body = [f"{n} {name}(s)" for n, name in counts if n]
     if doc.notes:
         body.append(f"{len(doc.notes)} note(s)")

@@ -164,11 +164,17 @@ def answer(draw) -> tuple[list[str], Expected]:
                                   unique_by=lambda q: (q.session, q.number)))
         header = [f"Svar på fråga {number(questions[0])} av {questions[0].questioner} "
                   f"({questions[0].party})"]
-        rest = [questions[0].title]
-        for i, q in enumerate(questions[1:], start=1):
-            word = "och fråga" if i == len(questions) - 1 else ", fråga"
-            rest.append(f"{word} {number(q)} av {q.questioner} ({q.party}) {q.title}")
-        header.append(" ".join(rest).replace(" , fråga", ", fråga"))
+        if draw(st.booleans()):  # "T1, fråga N2 av … T2 och fråga N3 av … T3" on one line
+            rest = [questions[0].title]
+            for i, q in enumerate(questions[1:], start=1):
+                word = "och fråga" if i == len(questions) - 1 else ", fråga"
+                rest.append(f"{word} {number(q)} av {q.questioner} ({q.party}) {q.title}")
+            header.append(" ".join(rest).replace(" , fråga", ", fråga"))
+        else:  # a title a line, each question on a line of its own
+            header.append(questions[0].title)
+            for i, q in enumerate(questions[1:], start=1):
+                word = "och fråga" if i == len(questions) - 1 else "fråga"
+                header += [f"{word} {number(q)} av {q.questioner} ({q.party})", q.title]
         asked = " och ".join(dict.fromkeys(q.questioner for q in questions if q.questioner))
     elif shape == "plural":
         first = draw(question())
@@ -253,8 +259,9 @@ def notice(draw) -> tuple[list[str], Expected]:
         kind = draw(st.sampled_from(["försenat", "fördröjt", "uteblivet"]))
         target = "interpellation" if interpellation else "fråga"
         line = f"Meddelande om {kind} svar på {target} {number(q)}"
-        header = [f"{line} av {q.questioner} ({q.party}) {q.title}"] if draw(st.booleans()) \
-            else [line, f"av {q.questioner} ({q.party}) {q.title}"]
+        header = draw(st.sampled_from([[f"{line} av {q.questioner} ({q.party}) {q.title}"],
+                                       [line, f"av {q.questioner} ({q.party}) {q.title}"],
+                                       [line, f"av {q.questioner} ({q.party})", q.title]]))
         department = None
         signed, signer = draw(signature(minister, role_choice=False))
     lines = header + ["", delay, "", f"Stockholm den {date_words(date)}", ""] + signed
@@ -326,14 +333,17 @@ def debate(draw) -> tuple[list[str], Expected]:
     member = q.questioner.upper() if q.questioner else "ANNA BERG"
     paragraph = "§ " + str(draw(st.integers(1, 40))) + " " if draw(st.booleans()) else ""
     header = [f"{paragraph}Svar på interpellation {number(q)} om {q.title.lower()}"]
+    if draw(st.booleans()):  # the protocol's heading above its items
+        header.insert(0, "Svar på interpellationer")
     speeches = [(f"Anf. 1 {role} {minister} ({party}):",
                  [f"Fru talman! {q.questioner} har frågat mig om detta.", *prose(draw, None)]),
                 (f"Anf. 2 {member} ({q.party}):", ["Fru talman! Jag tackar för svaret."])]
     if draw(st.booleans()):
         speeches.append((f"Anf. 3 {role} {minister} ({party}) replik:", ["Fru talman! Kort."]))
     lines = header + [""]
+    same_line = draw(st.booleans())  # "Anf. 1 … (S): Fru talman! …" on one line
     for speaker, said in speeches:
-        lines += [speaker, *said, ""]
+        lines += [f"{speaker} {said[0]}", *said[1:], ""] if same_line else [speaker, *said, ""]
     if draw(st.booleans()):
         lines.append("Överläggningen var härmed avslutad.")
     asked = Asked(q.session, q.number, q.questioner, q.party, q.title.lower())
@@ -361,7 +371,8 @@ def split(draw, lines: list[str], header: int) -> list[str]:
             continue
         if re.match(r"(?:Svar|Fråga|Interpellation|Meddelande|av |till |den |§|Skriftlig|"
                     r"Statsrådet|[\w-]+minister)", line) or line.startswith(tuple(ROLES)):
-            cut = draw(st.sampled_from(spaces))
+            cut = draw(st.sampled_from(spaces[1:] if line.startswith("§") else spaces)
+                       if len(spaces) > 1 or not line.startswith("§") else spaces)
         else:
             after = [i for i in spaces if line[:i].rsplit(" ", 1)[-1] in SPLIT_AFTER]
             if not after:

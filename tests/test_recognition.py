@@ -343,6 +343,23 @@ def test_an_interpellation_debate_is_a_debate_record_never_an_answer() -> None:
     round_trips(d)
 
 
+def test_a_protocol_with_its_heading_and_speeches_starting_on_the_speaker_line() -> None:
+    d = doc("§ 3 Anmälan om interpellationssvar\n\nTalmannen meddelade att svar på interpellationer "
+            "skulle lämnas i dag.\n\nSvar på interpellationer\n"
+            "§ 4 Svar på interpellation 2019/20:88 om lantbrukets villkor\n"
+            "Anf. 1 Landsbygdsminister JENNY BERG (S): Fru talman! Olle Holm har frågat mig om "
+            "villkoren.\nAnf. 2 OLLE HOLM (C): Fru talman! Tack för svaret.\n")
+    assert (d.kind, d.head) == (Kind.DEBATE, "§ 4 Svar på interpellation")
+    assert questions(d) == [("2019/20:88", "2019/20:88", Person("Olle Holm", "C"),
+                             "lantbrukets villkor")]
+    speeches = [b for b in d.blocks if isinstance(b, Speech)]
+    assert [(s.label, [inline_text(p.content) for p in s.blocks]) for s in speeches] == [
+        ("Landsbygdsminister JENNY BERG (S):", ["Fru talman! Olle Holm har frågat mig om villkoren."]),
+        ("OLLE HOLM (C):", ["Fru talman! Tack för svaret."])]
+    assert [inline_text(p.content) for p in d.preamble][-1] == "Svar på interpellationer"  # kept
+    round_trips(d)
+
+
 def test_the_debate_in_akoma_ntoso() -> None:
     root = akn(doc(DEBATE))
     (debate,) = root.xpath("/a:akomaNtoso/a:debate[@name='prot']", namespaces=NS)

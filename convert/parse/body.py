@@ -27,7 +27,7 @@ from ..model import (
 )
 from ..normalise import LIST_MARKER, NOTE_OPEN, Line
 from .lines import LineClass, classify
-from .people import speaker
+from .people import speaker_and_words
 
 Content = Paragraph | ListBlock | Table
 
@@ -126,13 +126,17 @@ def speeches(lines: list[Line],
         current = None
 
     for line in lines:
-        found = speaker(plain(line.text)) if line.text.startswith("Anf") else None
+        found = speaker_and_words(plain(line.text)) if line.text.startswith("Anf") else None
         if found is not None:
             close()
-            if NOTE_OPEN in line.text:
+            marker, person, label, said = found
+            head = line.text[:line.text.index(":") + 1] if said else line.text
+            if NOTE_OPEN in head:
                 warn("note-in-metadata", "a note reference on a speaker line cannot stay there; "
                      "the note is kept with the other notes", line.number)
-            current = (*found, Span(line.number, line.number))
+            current = (marker, person, label, Span(line.number, line.number))
+            if said:  # "Anf. 2 NAMN (M): Fru talman! …": the words are the speech's first
+                pending.append(Line(line.number, line.text[len(head):].lstrip()))
             continue
         if current is not None and classify(plain(line.text)).cls is LineClass.DEBATE_END:
             close()

@@ -115,6 +115,10 @@ class _Parse:
         if reason:
             self.warn("kind", f"typed {kind.value}: {reason}",
                       self.lines[top.start].number)
+        if kind is Kind.DEBATE and not has_speeches:
+            self.warn("no-speeches", "an interpellation answer without speaker lines ('Anf. 1 "
+                      "…'): the answer given in the debate, as one text",
+                      self.lines[top.start].number)
         body: tuple[Block, ...] = speeches(body_lines, self.warn) if has_speeches \
             else blocks(body_lines)
         questions = self.questioners_in_body(kind, to_questions(drafts), body)

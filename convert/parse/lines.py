@@ -188,9 +188,11 @@ _NAME_PARTY = rf"(?P<name>{NAME})(?:\s+{PARTY})?"
 
 speech_line = _matcher(
     rf"(?P<marker>Anf\.\s*\d+)\s+(?P<label>(?:(?P<role>{ROLE})\s+)?(?P<name>{NAME})"
-    rf"(?:\s+{PARTY})?(?:\s+(?:replik|\(replik\)|forts\.?))?\s*:?)")
+    rf"(?:\s+{PARTY})?(?:\s+(?:replik|\(replik\)|forts\.?))?\s*(?::|(?=$)))"
+    rf"(?:\s+(?P<said>\S.*))?")
 """``Anf. 1 Statsrådet YLVA JOHANSSON (S):``, ``Anf. 2 LARS BECKMAN (M) replik:``,
-``Anf. 5 TALMANNEN:`` (the Speaker), ``Anf. 126 Statsrådet Helene Hellmark Knutsson (S)``."""
+``Anf. 5 TALMANNEN:`` (the Speaker), ``Anf. 126 Statsrådet Helene Hellmark Knutsson (S)``;
+what the speaker says may follow on the same line, after the colon (group ``said``)."""
 
 by_line = _matcher(r"av\s+(?P<rest>.+)")
 """``av Namn (M)``, ``av Namn (M) Titel``, ``av Namn (v) till … om …`` (read by `parts`)."""

@@ -26,17 +26,26 @@ def minister(text: str) -> Person | None:
 
 
 def speaker(text: str) -> tuple[str, Person, str] | None:
-    """A debate's speaker line → (marker, speaker, label); None if *text* is not one.
+    """A debate's speaker line → (marker, speaker, label); None if *text* is not one (or
+    goes on with what was said: see `speaker_and_words`).
 
     ``Anf. 1 Arbetsmarknadsminister YLVA JOHANSSON (S):`` → (``Anf. 1``,
     Person(``YLVA JOHANSSON``, ``S``, ``Arbetsmarknadsminister``),
     ``Arbetsmarknadsminister YLVA JOHANSSON (S):``).
     """
+    found = speaker_and_words(text)
+    return None if found is None or found[3] else found[:3]
+
+
+def speaker_and_words(text: str) -> tuple[str, Person, str, str] | None:
+    """Like `speaker`, for a line that may go on with what the speaker says after the
+    colon (``Anf. 2 NAMN (M): Fru talman! …``): (marker, speaker, label, those words)."""
     data = speech_line(text)
     if data is None:
         return None
     marker, label = data["marker"] or "", data["label"] or ""
-    return marker, Person(data["name"] or "", data.get("party"), data.get("role")), label
+    person = Person(data["name"] or "", data.get("party"), data.get("role"))
+    return marker, person, label, data.get("said") or ""
 
 
 # -- signatures --------------------------------------------------------------------------

@@ -85,6 +85,8 @@ LOOK_AHEAD = 40
 
 _CONTINUES = re.compile(rf"^(?:(?:och|samt)\s+|,\s*)?(?:fråga\w*\s+|interpellation\w*\s+)?{NUMBER}")
 """A line going on with more questions (``och fråga 2018/19:103 …``)."""
+_NEXT_QUESTION = re.compile(rf"(?:fråga\w*|interpellation\w*)\s+{NUMBER}")
+"""A line naming the next question without ``och`` or a comma before it."""
 
 
 class _Reader:
@@ -148,7 +150,9 @@ class _Reader:
     # -- actions ---------------------------------------------------------------------
 
     def open_document(self, index: int, reading: Reading, used: int) -> bool:
-        if self.top.quoted_at is not None:
+        # A protocol's "§ 5 Svar på interpellation …" follows other items' running text;
+        # any other document line after running text is quoted matter.
+        if self.top.quoted_at is not None and reading.get("kind") != Kind.DEBATE.value:
             self.warn("quoted-document", f"'{reading.text}' follows running text: read as "
                       "quoted matter, not as this document's own line", index)
             return False
@@ -179,11 +183,13 @@ class _Reader:
         rest = reading.get("rest") or ""
         new = {(n.session, n.number) for g in read_groups(rest) for n in g.numbers}
         old = {(d.session, d.number) for d in self.top.questions()}
-        if new and new <= old and self.top.start is not None:
+        if self.top.start is not None and ((new and new <= old) or not old):
+            # the same number again, or after a heading with none ("Svar på interpellationer")
             self.top.letterhead.append((self.top.start,))
             self.top.start = index
             self.top.segments = [Segment(rest, self.line(index))]
             self.top.opening = reading.get("opening")
+            self.top.kind = Kind(reading.get("kind"))
             return True
         if new and Kind(reading.get("kind")) is self.top.kind:
             self.top.segments.append(Segment(rest, self.line(index)))
@@ -208,6 +214,8 @@ class _Reader:
             addressee, title = found, m.group("title")
             self.top.addressee = self.top.addressee or found
         self.top.by.append((people, title, addressee))
+        if self.top.segments:
+            self.top.segments[-1].settled = True
         return True
 
     def addressee(self, index: int, reading: Reading, used: int) -> bool:
@@ -248,7 +256,14 @@ class _Reader:
             return False
         if _CONTINUES.search(reading.text) or re.search(rf"(?:,\s*|\s+och\s+)(?:fråga\s+)?"
                                                         rf"{NUMBER}", reading.text):
-            segments[-1].text = f"{segments[-1].text} {reading.text}".strip()
+            last = segments[-1]
+            if (last.settled or last.titles) and (m := _CONTINUES.match(reading.text)):
+                # after its title or questioner line: a question of its own
+                segments.append(Segment(reading.text[m.start("session"):], self.line(index)))
+                return True
+            # "fråga 2018/19:673 …" opening a line goes on as ", fråga …" would
+            joint = ", " if _NEXT_QUESTION.match(reading.text) else " "
+            last.text = f"{last.text}{joint}{reading.text}".strip()
             return True
         drafts = self.top.questions()
         if not drafts or all(d.title is not None for d in drafts) or short_line(reading.text) is None:

@@ -32,6 +32,8 @@ class Segment:
     """Input line where it starts."""
     titles: list[str] = field(default_factory=list)
     """Titles on lines of their own, in order, for the questions that lack one."""
+    settled: bool = False
+    """A title or questioner line has followed it: more questions start a new segment."""
 
 
 @dataclass

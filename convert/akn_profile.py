@@ -43,8 +43,8 @@ class AknType:
     kind: Kind
     """The model's kind."""
     element: str
-    """The document element under ``akomaNtoso`` and the URI's doctype (``doc``; an act
-    would be ``act``)."""
+    """The document element under ``akomaNtoso`` and the URI's doctype (``doc``; a statute
+    is an ``act``, whose profile is `riksdoc.akn_act_profile`)."""
     name: str
     """``<element>/@name``, ``FRBRsubtype`` and the URI's subtype: the kind's code."""
 
@@ -56,6 +56,7 @@ TYPES: tuple[AknType, ...] = (
     AknType(Kind.NOTICE, "doc", "notice"),
     AknType(Kind.DEBATE, "debate", "prot"),
     AknType(Kind.GENERIC, "doc", "doc"),
+    AknType(Kind.STATUTE, "act", "sfs"),
 )
 """One row a kind of document.  The name is the model's kind code, so a kind is named
 the same in AKN, DOCX, HTML and JSON."""

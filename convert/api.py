@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
+from .kinds import kind_named
 from .limits import DEFAULT, Limits
-from .model import Document
+from .model import Document, Kind
 from .readers import Read, read as read_bytes
 from .writers import DEFAULT_FORMATS, FORMATS, format_named
 
@@ -25,20 +26,24 @@ Source = bytes | str | os.PathLike[str]
 """A path (``str`` or `pathlib.Path`) or the bytes of a file."""
 
 
-def read(source: Source, *, name: str | None = None, limits: Limits = DEFAULT) -> Read:
+def read(source: Source, *, name: str | None = None, limits: Limits = DEFAULT,
+         kind: Kind | str | None = None) -> Read:
     """Read a document from a path or from bytes.
 
     The reader is chosen by the file name: ``.akn.xml``/``.xml`` Akoma Ntoso,
-    ``.docx`` Word, ``.json`` riksdoc JSON, anything else a Word→text export.
-    For bytes, *name* is that file name (default: a text export).  The result
-    holds the `Document` and, for text, the normalisation report.
+    ``.docx`` Word, ``.json`` riksdoc JSON or a statute record, anything else
+    text (a Word→text export, statute text).  For bytes, *name* is that file
+    name (default: a text export).  *kind* (a `Kind` or its code, ``"sfs"``)
+    reads a text as that kind, as ``--kind`` does.  The result holds the
+    `Document` and, for text, the normalisation report.
     """
+    forced = kind_named(kind) if isinstance(kind, str) else kind
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return read_bytes(bytes(source), name or "document.txt", limits)
+        return read_bytes(bytes(source), name or "document.txt", limits, forced)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         limits.check_size(path.stat().st_size)  # refused before it is read into memory
-        return read_bytes(path.read_bytes(), name or path.name, limits)
+        return read_bytes(path.read_bytes(), name or path.name, limits, forced)
     raise TypeError(f"read() takes a path or bytes, not {type(source).__name__}")
 
 

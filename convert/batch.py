@@ -27,6 +27,7 @@ from . import readers
 from .engine import Job, Outcome, convert_job, make_pool
 from .errors import InputError
 from .limits import DEFAULT, Limits
+from .model import Kind
 from .version import __version__
 from .writers import FORMATS
 
@@ -222,6 +223,8 @@ class Options:
     """``auto`` (a bar when stderr is a terminal), ``always`` or ``never``."""
     limits: Limits = DEFAULT
     """Size limits on each input."""
+    kind: Kind | None = None
+    """The kind to read texts as (``--kind``); None: recognise each."""
 
 
 def read_source(source: str, limits: Limits = DEFAULT) -> bytes | str:
@@ -307,7 +310,7 @@ class _Batch:
                 self.fail(source, stem, data)
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats,
-                      stem, options.limits)
+                      stem, options.limits, options.kind)
             self.keys[source] = job.key()
             if not options.force and source != "-" and \
                     self.manifest.unchanged(stem, self.keys[source], options.out_dir):

@@ -17,7 +17,9 @@ from pathlib import Path
 from . import batch
 from .errors import InputError
 from .inspect import describe
+from .kinds import choices, kind_named
 from .limits import Limits
+from .model import Kind
 from .readers import Read, read
 from .version import __version__
 from .writers import DEFAULT_FORMATS, FORMATS
@@ -78,6 +80,7 @@ def _add_inspect(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 Shows the encoding, what normalisation removed or converted, the document
 type and its metadata, and any warnings.""")
     p.add_argument("file", metavar="FILE", help="an input file ('-' for stdin)")
+    _add_kind(p)
 
 
 def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,6 +92,8 @@ def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
   cat answer.txt | {PROG} convert - -t akn        # stdin → stdin.akn.xml
   {PROG} convert archive/ -o out/ -j 4 --report out/report.json
   {PROG} convert archive/ -o out/ --dask local    # the same work on a Dask LocalCluster
+  {PROG} convert sfs-2010-800.json -t akn         # a statute record of the legal database
+  {PROG} convert fragment.txt -k sfs -t akn,html  # statute text that starts at '4 §'
 
 Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json. Each is written
 to a temporary file and renamed, so no half-written file is ever seen. Inputs
@@ -101,6 +106,7 @@ skipped unless --force.""")
                    help=f"comma list from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
     p.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("."),
                    help="where to write (default: the current directory)")
+    _add_kind(p)
     p.add_argument("-j", "--jobs", metavar="N", type=_positive, default=os.cpu_count() or 1,
                    help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true",
@@ -176,6 +182,19 @@ def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str
     return p
 
 
+def _add_kind(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-k", "--kind", metavar="KIND", type=_kind, default=None,
+                   help=f"read text as this kind when it cannot be seen from the text: "
+                        f"{', '.join(choices())} (default: recognise it)")
+
+
+def _kind(value: str) -> Kind:
+    try:
+        return kind_named(value.strip())
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _formats(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [n for n in names if n not in FORMATS]
@@ -223,7 +242,7 @@ def _normalise(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    result = _read_one(args.file)
+    result = _read_one(args.file, args.kind)
     if result is None:
         return 1
     print(describe(result, args.file))
@@ -243,7 +262,7 @@ def _convert(args: argparse.Namespace) -> int:
     batch.remove_stale_parts(out_dir)
     limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
     options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
-                            limits)
+                            limits, args.kind)
     started = time.perf_counter()
     try:
         outcomes = batch.run_batch(inputs, options,
@@ -304,14 +323,14 @@ def _serve(args: argparse.Namespace) -> int:
 
 # --- helpers --------------------------------------------------------------
 
-def _read_one(source: str) -> Read | None:
-    """The input read, or None once one line on stderr said why not."""
+def _read_one(source: str, kind: Kind | None = None) -> Read | None:
+    """The input read (as *kind*, if given), or None once one line on stderr said why not."""
     data = batch.read_source(source)
     if isinstance(data, str):
         _fail(source, data)
         return None
     try:
-        return read(data, "stdin.txt" if source == "-" else source)
+        return read(data, "stdin.txt" if source == "-" else source, kind=kind)
     except InputError as exc:
         reason = str(exc)
     except RecursionError:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .limits import DEFAULT, Limits, TimeLimit
+from .model import Kind
 from .readers import read
 from .version import __version__
 from .writers import FORMATS, write
@@ -42,6 +43,8 @@ class Job:
     """Base name of the outputs."""
     limits: Limits = DEFAULT
     """Size limits the input must keep."""
+    kind: Kind | None = None
+    """The kind to read a text as (``--kind``); None: recognise it."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
@@ -51,7 +54,8 @@ class Job:
         """
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
-                     self.reader_name.lower().rsplit(".", 1)[-1]):
+                     self.reader_name.lower().rsplit(".", 1)[-1],
+                     self.kind.value if self.kind else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -114,7 +118,7 @@ def convert_job(job: Job) -> Outcome:
 
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
-    result = read(job.data, job.reader_name, job.limits)
+    result = read(job.data, job.reader_name, job.limits, job.kind)
     outcome.timings["read"] = time.perf_counter() - started
     document = result.document
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text

@@ -96,3 +96,9 @@ def category_kind(text: str) -> Kind | None:
     if m and m.group("code") in {k.value for k in Kind}:
         return Kind(m.group("code"))
     return None
+
+
+ORDINALS = ("FÖRSTA", "ANDRA", "TREDJE", "FJÄRDE", "FEMTE", "SJÄTTE", "SJUNDE", "ÅTTONDE",
+            "NIONDE", "TIONDE", "ELFTE", "TOLFTE", "TRETTONDE", "FJORTONDE", "FEMTONDE",
+            "SEXTONDE", "SJUTTONDE", "ARTONDE", "NITTONDE", "TJUGONDE")
+"""Swedish ordinals as parts are numbered in the oldest codes (``FÖRSTA AVDELNINGEN``)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ListBlock, Paragraph, Speech, Table
+from .model import Division, Document, ListBlock, Paragraph, Speech, Table, walk
 from .readers import Read
 from .vocabulary import BY, kind_label, person_text
 
@@ -30,7 +30,8 @@ def describe(result: Read, source: str) -> str:
             who += " (named in the body)"
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
-        out.append(f"Heading:   {doc.heading}")
+        out.append(f"{'Title:    ' if doc.statute else 'Heading:  '} {doc.heading}")
+    out += _statute_lines(doc)
     if doc.addressee:
         out.append(f"To:        {person_text(doc.addressee)}")
     if doc.minister:
@@ -41,17 +42,48 @@ def describe(result: Read, source: str) -> str:
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
         out.append(f"Signed:    {person_text(s.person)}")
-    if doc.department:
+    if doc.department and doc.statute is None:
         out.append(f"Sender:    {doc.department}")
     for speech in (b for b in doc.blocks if isinstance(b, Speech)):
         out.append(f"Speech:    {speech.marker} {person_text(speech.speaker)}")
-    counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
-              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"),
-                                 (Speech, "speech"))]
-    body = [f"{n} {name}(s)" for n, name in counts if n]
+    body = _body_counts(doc)
     if doc.notes:
         body.append(f"{len(doc.notes)} note(s)")
     out.append("Body:      " + (", ".join(body) or "empty"))
     for w in doc.warnings:
         out.append(f"Warning:   {'line ' + str(w.line) + ': ' if w.line else ''}{w.text}")
     return "\n".join(out)
+
+
+def _body_counts(doc: Document) -> list[str]:
+    """``3 paragraph(s), 1 list(s)``; a hierarchy's parts by level (``32 chapter(s)``)."""
+    counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
+              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"),
+                                 (Speech, "speech"))]
+    body = [f"{n} {name}(s)" for n, name in counts if n]
+    levels: dict[str, int] = {}
+    for block, _ in walk(doc.blocks):
+        if isinstance(block, Division):
+            levels[block.level.value] = levels.get(block.level.value, 0) + 1
+    return body + [f"{n} {_LEVEL_NAMES.get(level, level)}" for level, n in levels.items()]
+
+
+_LEVEL_NAMES = {"part": "part(s)", "chapter": "chapter(s)", "section": "section(s)",
+                "paragraph": "stycke(n)", "heading": "rubrik(er)", "annex": "annex(es)",
+                "transitional": "transitional provisions", "amendment": "amending act group(s)"}
+
+
+def _statute_lines(doc: Document) -> list[str]:
+    """SFS number, form, department and dates of a statute, where known."""
+    s = doc.statute
+    if s is None:
+        return []
+    facts = [("SFS:", s.number), ("Form:", s.form), ("Dept.:", s.department),
+             ("Issued:", s.issued.isoformat() if s.issued else None),
+             ("In force:", s.in_force.isoformat() if s.in_force else None),
+             ("Through:", f"SFS {s.consolidated_through}" if s.consolidated_through else None),
+             ("Repealed:", f"by SFS {s.repealed_by}" if s.repealed_by else None)]
+    out = [f"{label:<11}{value}" for label, value in facts if value]
+    if s.amendments:
+        out.append(f"{'Amended:':<11}{len(s.amendments)} amending act(s)")
+    return out

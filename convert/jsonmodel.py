@@ -2,8 +2,11 @@
 
 The JSON mirrors the dataclasses field by field (see README, "The JSON
 format").  Members of the block and inline unions carry a ``"type"`` tag
-(``paragraph``, ``list``, ``table``, ``speech``, ``noteref``); plain text runs are JSON
-strings; tuples are arrays; the kind is its code (``"frs"``).  Loading is
+(``paragraph``, ``list``, ``table``, ``division``, ``speech``, ``noteref``, ``ref``);
+plain text runs are JSON strings; tuples are arrays; dates are ISO strings; the
+kind is its code (``"frs"``).  Fields added to the model after format 1 (marked
+`model.OPTIONAL`) are written only when set, so older documents' JSON is
+unchanged.  Loading is
 driven by the model's own type annotations, so a field added to the model is
 dumped and loaded without touching this module.
 """
@@ -11,6 +14,7 @@ dumped and loaded without touching this module.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import types
 import typing
 from enum import Enum
@@ -23,7 +27,8 @@ FORMAT_VERSION = 1
 """Bumped when the JSON changes incompatibly."""
 
 _TAGS: dict[type, str] = {model.Paragraph: "paragraph", model.ListBlock: "list",
-                          model.Table: "table", model.Speech: "speech", model.NoteRef: "noteref"}
+                          model.Table: "table", model.Division: "division",
+                          model.Speech: "speech", model.NoteRef: "noteref", model.Ref: "ref"}
 _BY_TAG = {tag: cls for cls, tag in _TAGS.items()}
 
 
@@ -35,8 +40,11 @@ def dump(document: model.Document) -> dict[str, Any]:
 def _dump(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if dataclasses.is_dataclass(value):
-        data = {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data = {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not (f.metadata.get("optional") and getattr(value, f.name) == f.default)}
         tag = _TAGS.get(type(value))
         return {"type": tag, **data} if tag else data
     if isinstance(value, tuple):
@@ -75,6 +83,10 @@ def _load(hint: Any, value: Any) -> Any:
         return tuple(_load(item, v) for v in value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
+    if hint is datetime.date:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a date string, got {type(value).__name__}")
+        return datetime.date.fromisoformat(value)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {hint.__name__}")

@@ -1,10 +1,16 @@
 """The one document model every reader produces and every writer consumes.
 
-A `Document` is what riksdoc knows about one parliamentary document: its kind
-(the Riksdag document-type code), the questions it is about, who signed it,
-where and when, and its body as a flat sequence of blocks.  The model is small
-and closed on purpose (pandoc's habit): writers handle every block and inline
-kind listed here and nothing else.
+A `Document` is what riksdoc knows about one document: its kind (the Riksdag
+document-type code, or ``sfs`` for a statute), the questions it is about, who
+signed it, where and when, and its body as a sequence of blocks.  The model is
+small and closed on purpose (pandoc's habit): writers handle every block and
+inline kind listed here and nothing else.
+
+The body is flat for letters (answers, questions) and hierarchical for texts
+with numbered, headed parts: a `Division` is a block that holds blocks, so a
+statute's body is parts › chapters › sections › stycken › lists, and a report's
+is its numbered headings (bluebell's one generic container, with a `Level`
+naming what it is).  Writers walk it with `walk`.
 
 Everything is frozen and built from tuples, so two models can be compared with
 ``==`` (the round-trip tests rely on it) and hashed.
@@ -14,8 +20,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+
+OPTIONAL = {"optional": True}
+"""Field metadata: the field was added after JSON format 1 and is written only when it
+differs from its default, so documents without it keep their JSON unchanged."""
 
 
 class Kind(str, Enum):
@@ -34,6 +45,9 @@ class Kind(str, Enum):
     (``Svar på interpellation …`` and its speeches, ``Anf. 1 …``); never a written answer."""
     GENERIC = "doc"
     """Anything riksdoc did not recognise; first line as heading, rest as paragraphs."""
+    STATUTE = "sfs"
+    """Författning i Svensk författningssamling: a law (lag), ordinance (förordning) or
+    other statute, as the legal database serves its text; metadata in `Document.statute`."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +58,24 @@ class NoteRef:
     """The id of the referenced `Note`, e.g. ``fn1`` or ``en2``."""
 
 
-Inline = str | NoteRef
-"""Inline content is text runs and note references, in reading order."""
+@dataclass(frozen=True)
+class Ref:
+    """A reference in the text to another document (or a part of one), its words kept."""
+
+    text: str
+    """The words as written, e.g. ``Lag (2022:1315)`` or ``lag (2007:516)``."""
+    href: str
+    """What they refer to: an Akoma Ntoso Work URI (``/akn/se/act/2022/1315``), which
+    every format can use as a stable identifier; a part of this document is ``#`` and
+    its eId (``#chp_2__sec_3``)."""
+    kind: str | None = None
+    """Why the text cites it: ``amendment`` (ändringsnotering, the ``Lag (2022:1315).``
+    that ends a stycke changed by that act), ``repeal`` (upphävandenotering, ``Har
+    upphävts genom lag (2007:516).``); None for a reference in running text."""
+
+
+Inline = str | NoteRef | Ref
+"""Inline content is text runs, note references and references, in reading order."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +101,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
-    """One item of a list."""
+    """One item of a list (in a statute: a punkt, cited ``första stycket 2``)."""
 
     marker: str
     """The marker as the author wrote it: ``1)``, ``a)``, ``II.``, ``•``, ``–``."""
@@ -79,6 +109,9 @@ class ListItem:
     """Text runs and note references after the marker."""
     span: Span | None = field(default=None, compare=False)
     """Source lines (not part of equality)."""
+    blocks: tuple[Block, ...] = field(default=(), metadata=OPTIONAL)
+    """What the item holds below its own text: a nested list (``9.`` … ``a)``, ``b)``).
+    Empty for most items."""
 
 
 @dataclass(frozen=True)
@@ -132,8 +165,95 @@ class Speech:
         return f"{self.marker} {self.label}"
 
 
-Block = Paragraph | ListBlock | Table | Speech
-"""Body content: paragraphs, lists, tables, and the speeches of a debate record."""
+class Level(str, Enum):
+    """What a `Division` is.  Statutes use the first eight; other texts add theirs."""
+
+    PART = "part"
+    """Avdelning (``AVD. I``, ``AVDELNING I.``): a group of chapters."""
+    CHAPTER = "chapter"
+    """Kapitel (``8 kap.``, ``2 a kap.``) with its heading."""
+    SECTION = "section"
+    """Paragraf (``1 §``, ``3 a §``); its children are its stycken."""
+    PARAGRAPH = "paragraph"
+    """Stycke: an unnumbered paragraph of a section, the unit cited as "andra stycket";
+    its children are the text and the list or table it introduces."""
+    HEADING = "heading"
+    """Rubrik between sections: a heading that covers the sections after it.  A leaf:
+    `Division.heading` holds it and there are no children (how far it reaches the
+    text does not say)."""
+    TRANSITIONAL = "transitional"
+    """Övergångsbestämmelser: the transitional provisions after the body."""
+    AMENDMENT = "amendment"
+    """One amending act's part of the transitional provisions, numbered with its SFS
+    number (``2022:1315``)."""
+    ANNEX = "annex"
+    """Bilaga: an annex (``Bilaga 2``) with its title."""
+
+
+@dataclass(frozen=True)
+class Validity:
+    """When a version of a part is in force (a time-limited section or chapter)."""
+
+    start: datetime.date | None
+    """First day in force (``/Träder i kraft I:2026-07-01/``); None if the text gives none."""
+    end: datetime.date | None
+    """First day no longer in force (``/Upphör att gälla U:2026-07-01/``); None if open."""
+    markers: tuple[str, ...]
+    """The marker lines as written, in order (``/Upphör att gälla U:2026-07-01/``)."""
+    leading: bool = False
+    """True when the markers stand before the part's number (``/Kapitlet träder i kraft
+    I:2025-07-01/`` above ``6 a kap.``, and always above a rubrik), False when they follow
+    the number, before any heading (``1 § /Upphör …/``, ``9 kap. /Kapitlet upphör …/``
+    with ``Förskoleklassen`` on the next line).  Without markers it is False."""
+    by: str | None = None
+    """The act that brings the change, where a marker names it (``2025:729``)."""
+
+    def contains(self, day: datetime.date) -> bool:
+        """Is this version in force on *day*?"""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Division:
+    """A numbered, headed part of a text holding blocks and divisions (bluebell's
+    hierarchical element, pandoc's Div): a chapter, a section, a stycke, an annex."""
+
+    level: Level
+    """What it is (chapter, section, stycke …)."""
+    num: str | None
+    """The number as written, ``1 kap.``, ``3 a §``, ``AVD. I``, ``2022:1315``, ``Bilaga 2``;
+    None for parts that have none (a stycke, a rubrik)."""
+    heading: str | None
+    """The heading as written (``Inledande bestämmelser``); None if it has none."""
+    children: tuple[Block, ...]
+    """What it holds, in order: divisions and blocks."""
+    validity: Validity | None = None
+    """For one of several versions of a part (time-limited sections and chapters):
+    when this version is in force; None for a part without versions."""
+    repealed: bool = False
+    """True for a repealed part the text keeps a note of (``3 § Har upphävts genom
+    lag (2000:123).``; the note is its child)."""
+    span: Span | None = field(default=None, compare=False)
+    """Source lines (not part of equality)."""
+
+
+Block = Paragraph | ListBlock | Table | Division | Speech
+"""Body content: paragraphs, lists, tables, divisions holding more of them, and the
+speeches of a debate record."""
+
+
+def walk(blocks: tuple[Block, ...], depth: int = 0) -> Iterator[tuple[Block, int]]:
+    """Every block of a body in reading order with its depth (divisions before their
+    children); nested lists' blocks included."""
+    for block in blocks:
+        yield block, depth
+        if isinstance(block, Division):
+            yield from walk(block.children, depth + 1)
+        elif isinstance(block, Speech):
+            yield from walk(block.blocks, depth + 1)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item.blocks, depth + 1)
 
 
 @dataclass(frozen=True)
@@ -176,7 +296,7 @@ class QuestionRef:
     """Who asked (frågeställare); None where the text does not name them."""
     title: str | None
     """The question's title as the text states it."""
-    questioner_stated: bool = True
+    questioner_stated: bool = field(default=True, metadata=OPTIONAL)
     """True where the document line names the questioner; False where riksdoc found
     them only in the body (``Hans Olsson har frågat mig …``): then the questioner is
     metadata only, never printed as part of the document line."""
@@ -236,8 +356,79 @@ class Message:
 
 
 @dataclass(frozen=True)
+class AmendingAct:
+    """An act that changed a statute (ändringsförfattning), as the legal database lists it."""
+
+    number: str
+    """Its SFS number, ``2022:1315``."""
+    title: str | None = None
+    """Its title (``Lag (2022:1315) om ändring i skollagen (2010:800)``), if stated."""
+    in_force: datetime.date | None = None
+    """The day it came into force (ikraftträdande), if stated."""
+    note: str | None = None
+    """What it changed, in the database's words (``ändr. 1 kap. 1, 3 §§; ny 2 a §``)."""
+    preparatory_works: str | None = None
+    """Its preparatory works (förarbeten: ``Prop. 2021/22:45, bet. 2021/22:UbU10, …``)."""
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One line of the header block older exports put before a statute's text."""
+
+    key: str
+    """The field name as written (``SFS nr``, ``Departement/ myndighet``, ``Utfärdad``)."""
+    value: str
+    """The value as written (a wrapped value joined with single spaces)."""
+
+
+@dataclass(frozen=True)
+class Statute:
+    """What is known about a statute (författning) beyond its text and title.
+
+    The title is `Document.heading`.  Every field is None (or empty) where neither
+    the text's header block nor the database's record states it: nothing is guessed.
+    """
+
+    number: str | None = None
+    """SFS number, ``2010:800`` (year and running number)."""
+    form: str | None = None
+    """What kind of statute it is, in lower case as the record or header names it:
+    ``lag``, ``förordning`` (the AKN FRBRsubtype)."""
+    department: str | None = None
+    """The department or authority responsible (``Utbildningsdepartementet``)."""
+    issued: datetime.date | None = None
+    """Utfärdad: the day it was issued."""
+    in_force: datetime.date | None = None
+    """The day it came into force (ikraft), if stated."""
+    consolidated_through: str | None = None
+    """The last amending act the text includes (``Ändring införd: t.o.m. SFS 2025:730``
+    → ``2025:730``)."""
+    consolidated_date: datetime.date | None = None
+    """The day that act came into force, where the record states it: the date of this
+    consolidated version."""
+    amendments: tuple[AmendingAct, ...] = ()
+    """The amending acts, as the record lists them."""
+    repealed_by: str | None = None
+    """The act that repealed the whole statute (``2024:945``), if any."""
+    repealed: datetime.date | None = None
+    """The day the whole statute ceases to apply (upphävd), if stated."""
+    time_limited: datetime.date | None = None
+    """The day a time-limited statute ends (tidsbegränsad), if stated."""
+    preparatory_works: str | None = None
+    """Preparatory works (förarbeten) as the record lists them."""
+    header: tuple[HeaderField, ...] = ()
+    """The header block of an older export, every line as written, in order (empty for
+    text without one); its words are part of the document."""
+
+    @property
+    def year(self) -> int | None:
+        """The SFS number's year (``2010``)."""
+        return int(self.number.split(":")[0]) if self.number else None
+
+
+@dataclass(frozen=True)
 class Document:
-    """One parliamentary document."""
+    """One document: a parliamentary document or a statute."""
 
     kind: Kind
     """What the document is; never ANSWER for anything that is not an answer."""
@@ -246,8 +437,8 @@ class Document:
     questions, interpellations and notices: the one question they are or concern; for a
     debate record: the interpellation debated."""
     heading: str | None = None
-    """Heading of a GENERIC document (its first line), or of a notice that names no
-    question; None otherwise."""
+    """Heading of a GENERIC document (its first line), of a notice that names no
+    question, or a statute's title (``Skollag (2010:800)``); None otherwise."""
     head: str | None = None
     """The document line's words before the first question number where the text does
     not use the kind's usual ones (``Meddelande om försenat svar på fråga``, ``Svar på
@@ -272,6 +463,9 @@ class Document:
     """The body."""
     notes: tuple[Note, ...] = ()
     """Footnotes and endnotes, in order of first reference."""
+    statute: Statute | None = field(default=None, metadata=OPTIONAL)
+    """For a statute (kind STATUTE): its number, form, department, dates and amending
+    acts; None for every other kind."""
     warnings: tuple[Message, ...] = field(default=(), compare=False)
     """What the reader was unsure of; not part of the document's identity."""
 
@@ -284,10 +478,13 @@ class Document:
 
     @property
     def department(self) -> str | None:
-        """The Government Offices department that sends the document: a whole line that
-        names one (``Justitiedepartementet``, ``Statsrådsberedningen``) in the letterhead
-        (preamble) or, as the Riksdag prints notices, in the signature block; else None.
-        A department named inside a sentence is never the sender."""
+        """The Government Offices department that sends the document: a statute's
+        department, or a whole line that names one (``Justitiedepartementet``,
+        ``Statsrådsberedningen``) in the letterhead (preamble) or, as the Riksdag prints
+        notices, in the signature block; else None.  A department named inside a sentence
+        is never the sender."""
+        if self.statute is not None:
+            return self.statute.department
         lines = [inline_text(p.content) for p in self.preamble]
         lines += [line for s in self.signatures for line in s.lines]
         for line in lines:
@@ -310,5 +507,7 @@ DEPARTMENT = re.compile(r"(?:[A-ZÅÄÖ]\w*-,? (?:[a-zåäö]\w*-,? )*och [a-zå
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
-    """The plain text of inline content, note references left out."""
-    return "".join(part for part in content if isinstance(part, str))
+    """The plain text of inline content (a reference's words included), note references
+    left out."""
+    return "".join(part if isinstance(part, str) else part.text if isinstance(part, Ref) else ""
+                   for part in content)

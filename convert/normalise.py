@@ -183,6 +183,8 @@ _SPLITTER_NAMES = {"\x0b": "vertical tab (Word line break)", "\x0c": "form feed 
 
 def split_line_breaks(lines: list[Line], log: Log) -> list[Line]:
     """Vertical tab, form feed and Unicode line separators end a line."""
+    if not _anywhere(_LINE_SPLITTERS, lines):
+        return lines
     out: list[Line] = []
     for line in lines:
         for m in _LINE_SPLITTERS.finditer(line.text):
@@ -216,6 +218,8 @@ _COMBINING_SEQUENCE = re.compile("[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d
 
 def compose_nfc(lines: list[Line], log: Log) -> list[Line]:
     """Unicode NFC, so that the same word is the same code points in every output."""
+    if unicodedata.is_normalized("NFC", "\n".join(line.text for line in lines)):
+        return lines
     out = []
     for line in lines:
         composed = unicodedata.normalize("NFC", line.text)
@@ -247,6 +251,8 @@ _SYMBOL = re.compile("[" + "".join(SYMBOL_BULLETS) + "]")
 
 def map_symbol_bullets(lines: list[Line], log: Log) -> list[Line]:
     """Word's Symbol/Wingdings bullets are private-use code points; use the glyph they show."""
+    if not _anywhere(_SYMBOL, lines):
+        return lines
     out = []
     for line in lines:
         for m in _SYMBOL.finditer(line.text):
@@ -582,19 +588,27 @@ KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character
 
 
 def normalise(text: str, encoding: str = "str",
-              replaced: tuple[tuple[int, int, bytes], ...] = ()) -> Normalised:
+              replaced: tuple[tuple[int, int, bytes], ...] = (),
+              steps: tuple[Step, ...] = STEPS) -> Normalised:
     """Run the chain over *text* (already decoded) and return the result.
 
     *replaced* lists the byte sequences decoding could not read (line, column,
-    bytes); they are U+FFFD in *text* and are reported here.
+    bytes); they are U+FFFD in *text* and are reported here.  *steps* is the
+    chain (statute text has its own, `riksdoc.statute.clean`).
     """
     lines = [Line(number, part) for number, part in enumerate(_physical_lines(text), start=1)]
     log = Log([Change("invalid-byte", line, column, "\ufffd",
                       f"byte(s) {raw.hex(' ')} not valid in the encoding → U+FFFD")
                for line, column, raw in replaced], [])
-    for step in STEPS:
+    for step in steps:
         lines = step(lines, log)
     return Normalised(tuple(lines), tuple(log.notes), tuple(log.changes), encoding)
+
+
+def _anywhere(pattern: re.Pattern[str], lines: list[Line]) -> bool:
+    """Does *pattern* occur in any line?  One search over the whole text: the common
+    answer is no, and no pattern a step removes spans a line end."""
+    return pattern.search("\n".join(line.text for line in lines)) is not None
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -608,6 +622,8 @@ def _physical_lines(text: str) -> list[str]:
 
 def _remove(lines: list[Line], log: Log, pattern: re.Pattern[str], kind: str,
             detail: Callable[[re.Match[str]], str]) -> list[Line]:
+    if not _anywhere(pattern, lines):
+        return lines
     out = []
     for line in lines:
         for m in pattern.finditer(line.text):

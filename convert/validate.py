@@ -101,6 +101,9 @@ def _profile_problems(root: etree._Element) -> list[str]:
 
 def _frbr_problems(root: etree._Element) -> list[str]:
     """The FRBR URIs agree with FRBRcountry/subtype/date/number/name and each other."""
+    from . import validate_act
+    if validate_act.is_act(root):  # statutes: their own URI rules and versions
+        return validate_act.problems(root)
     value = _identification(root)
     uri_text = value("a:FRBRWork/a:FRBRuri")
     if uri_text is None:

@@ -40,6 +40,7 @@ KIND_NAMES = {
     Kind.NOTICE: "Meddelande",
     Kind.DEBATE: "Interpellationsdebatt",
     Kind.GENERIC: "Dokument",
+    Kind.STATUTE: "Författning",
 }
 """What each kind of document is called, in Swedish (document properties, keywords)."""
 

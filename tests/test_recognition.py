@@ -360,6 +360,15 @@ def test_a_protocol_with_its_heading_and_speeches_starting_on_the_speaker_line()
     round_trips(d)
 
 
+def test_a_protocol_whose_first_item_is_the_debate_is_no_statute() -> None:
+    from riksdoc.readers import read as read_input
+    data = "§ 1 Svar på interpellation 2018/19:16 om jobben\n\nAnf. 1 Arbetsmarknadsminister " \
+           "YLVA BERG (S):\nFru talman! Lars Ek har frågat mig om jobben.\n".encode()
+    d = read_input(data, "protokoll.txt").document
+    assert (d.kind, d.head, d.questions[0].designation) == (Kind.DEBATE, "§ 1 Svar på interpellation",
+                                                            "2018/19:16")
+
+
 def test_the_debate_in_akoma_ntoso() -> None:
     root = akn(doc(DEBATE))
     (debate,) = root.xpath("/a:akomaNtoso/a:debate[@name='prot']", namespaces=NS)

@@ -267,7 +267,7 @@ class DocumentPart:
                     if element is not None:
                         bodies.append(f"[{marker}: {inline_text(self.note_content(element))}]")
                 else:
-                    text.append(part)
+                    text.append(inline_text((part,)))  # a reference: its words
             lines.append("".join(text) + "".join(f" {b}" for b in bodies))
         return "\n".join(lines) + "\n"
 

@@ -24,6 +24,9 @@ Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
 Riksdoc Date Line      ``den 14 september`` at the top (older layouts, questions)
 Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` after the text
 Riksdoc Signature      one paragraph a signature block, a line break a line
+Heading 1, 2, 3        a division's number and heading, by depth (a statute's
+                       chapter, section, …); 2 and 3 only in documents that
+                       have divisions
 =====================  =====================================================
 
 Every style is defined as text in ``styles/docx/styles.xml``; the writer puts
@@ -55,6 +58,9 @@ SIGNATURE = "Riksdoc Signature"
 SPEAKER = "Riksdoc Speaker"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+"""The headings of a hierarchy's divisions by depth (a statute's chapters, its sections,
+deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
 
 RIKSDOC_PREFIX = "Riksdoc "
 """The names of riksdoc's own styles start so; a document using one was written by riksdoc."""
@@ -73,6 +79,15 @@ STRUCTURE_STYLES = frozenset({PREAMBLE, HEADER, TITLE, ADDRESSEE, MINISTER, PLAC
 def use_styles(document: WordDocument, styles_xml: bytes) -> None:
     """Put *styles_xml* (the text part from styles/) in place of the template's styles."""
     document.part._styles_part._element = parse_xml(styles_xml)  # python-docx has no API
+
+
+def with_styles(styles_xml: bytes, extra_xml: bytes) -> bytes:
+    """*styles_xml* with the style definitions of *extra_xml* (another styles part) added."""
+    styles = etree.fromstring(styles_xml)
+    styles.extend(etree.fromstring(extra_xml).iter(w("style")))
+    out: bytes = etree.tostring(styles, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+    return out
 
 
 def style_names(styles: etree._Element | None) -> dict[str, str]:

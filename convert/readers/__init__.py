@@ -2,10 +2,12 @@
 
 `READERS` is the one table of input formats: the reader for a file is chosen
 by its name's suffix (``.akn.xml``/``.xml`` → Akoma Ntoso, ``.docx`` → Word,
-``.json`` → riksdoc's JSON); anything else is read as a Word→text export.
-The batch's output names and the web page's file picker come from the same
-table.  Every reader module has ``read(data, limits) -> Read``; modules are
-imported only when a file needs them.
+``.json`` → riksdoc's JSON or a statute record); anything else is read as
+text (a Word→text export, or statute text).  The batch's output names and the
+web page's file picker come from the same table.  Every reader module has
+``read(data, limits, kind, name) -> Read``: *kind* forces the kind of a text
+(``--kind``; files that state their kind keep it), *name* is the input's file
+name; modules are imported only when a file needs them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from importlib import import_module
 from typing import Protocol
 
 from ..limits import DEFAULT, Limits
-from ..model import Document
+from ..model import Document, Kind
 from ..normalise import Normalised
 
 
@@ -32,7 +34,8 @@ class Read:
 class ReadFunction(Protocol):
     """A reader module's ``read``."""
 
-    def __call__(self, data: bytes, limits: Limits = DEFAULT) -> Read: ...
+    def __call__(self, data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+                 name: str = "") -> Read: ...
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def stem(name: str) -> str:
     return head if dot and head else name
 
 
-def read(data: bytes, name: str, limits: Limits = DEFAULT) -> Read:
-    """Read *data* (the content of a file called *name*) within *limits*."""
+def read(data: bytes, name: str, limits: Limits = DEFAULT, kind: Kind | None = None) -> Read:
+    """Read *data* (the content of a file called *name*) within *limits*; *kind* forces
+    the kind of a text (``--kind``)."""
     limits.check_size(len(data))
-    return reader_for(name).reader()(data, limits)
+    return reader_for(name).reader()(data, limits, kind, name)

@@ -32,6 +32,7 @@ from ..model import (
     Block,
     Document,
     Inline,
+    Kind,
     ListBlock,
     ListItem,
     Note,
@@ -39,6 +40,7 @@ from ..model import (
     Paragraph,
     Person,
     QuestionRef,
+    Ref,
     Signature,
     Speech,
     SwedishDate,
@@ -53,12 +55,18 @@ _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
 
-    *limits* are checked by the caller on the bytes; XML has no lines to limit."""
-    del limits
-    return Read(_Reader(parse_xml(data)).document())
+    *limits* are checked by the caller on the bytes; XML has no lines to limit.  The
+    file states its kind, so *kind* is not asked for; *name* is not needed."""
+    del limits, kind, name
+    root = parse_xml(data)
+    if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
+        from .akn_act import read_act  # a statute, in its own profile
+        return Read(read_act(root))
+    return Read(_Reader(root).document())
 
 
 def _local(element: etree._Element) -> str:
@@ -333,6 +341,8 @@ class _Reader:
                 if not target:
                     raise InputError(f"noteRef {child.get('href')!r} points to no authorialNote")
                 parts.append(NoteRef(self.note(target[0])))
+            elif name == "ref":
+                parts.append(Ref(_text(child), child.get("href", ""), child.get("class")))
             elif name:
                 for part in self.inlines(child):
                     if isinstance(part, str):

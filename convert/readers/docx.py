@@ -65,17 +65,19 @@ _LATER_LINE = re.compile(r"(?P<head>och fråga|fråga|och)\s+(?=\d)")
 _OPENING_LINES = (parse.LineClass.DOCUMENT, parse.LineClass.FORM_TITLE)
 
 
-def read(data: bytes, limits: Limits = DEFAULT) -> Read:
+def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
+         name: str = "") -> Read:
     """Read a .docx; `InputError` if it is not one or is not safe to open.
 
     A DOCX riksdoc did not write goes through the text pipeline, with the
-    same *limits* on lines as a text export.
+    same *limits* on lines (and the *kind* asked for) as a text export.
     """
+    del name
     word = DocumentPart(Package(data))
     if _by_riksdoc(word):
         return Read(_Builder(word).document())
     from .text import read as read_text
-    return read_text(word.as_text().encode("utf-8"), limits)
+    return read_text(word.as_text().encode("utf-8"), limits, kind)
 
 
 def _by_riksdoc(word: DocumentPart) -> bool:

@@ -29,9 +29,11 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..engine import Job, Outcome, convert_job
+from ..kinds import choices, kind_named
 from ..limits import Limits
 from ..readers import suffixes
 from ..version import __version__
+from ..vocabulary import kind_label
 from ..writers import FORMATS
 from .forms import BodyLimit, RequestProblem, Submission, read_submission
 from .openapi import openapi_document
@@ -83,6 +85,7 @@ class Service:
         settings = self.settings
         context = {"formats": self.formats,
                    "labels": {name: FORMATS[name].label for name in self.formats},
+                   "kinds": [(code, kind_label(kind_named(code))) for code in choices()],
                    "accept": ",".join(suffixes()), "max_upload": settings.max_upload,
                    "timeout": settings.timeout, "version": __version__,
                    "keep_minutes": f"{settings.keep_seconds / 60:g}", **extra}
@@ -104,13 +107,14 @@ class Service:
         deadline = asyncio.get_running_loop().time() + timeout
         try:
             read_result = await self.pool.run(deadline, inspect_input, submission.data,
-                                              submission.reader_name, self.limits)
+                                              submission.reader_name, self.limits,
+                                              submission.kind)
             if isinstance(read_result, str):
                 raise RequestProblem(422, f"Indata kunde inte läsas: {read_result}")
             wanted = (*(submission.formats or self.formats), *(("html",) if preview else ()))
             stem = submission.stem or stem_for(read_result.document)
             job = Job(submission.source, submission.reader_name, submission.data,
-                      tuple(dict.fromkeys(wanted)), stem, self.limits)
+                      tuple(dict.fromkeys(wanted)), stem, self.limits, submission.kind)
             outcome: Outcome = await self.pool.run(deadline, self.convert, job)
         except Timeout:
             raise RequestProblem(504, f"Konverteringen tog mer än {timeout:g} sekunder och "

@@ -9,12 +9,15 @@ the downloads, and never reaches the file system.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import InputError
+from ..kinds import choices, kind_named
+from ..model import Kind
 from ..readers import stem as reader_stem
 from ..writers import FORMATS
 from .settings import Settings
@@ -51,6 +54,18 @@ class Submission:
     """How the page names the input (``inklistrad text`` or the file's name)."""
     formats: tuple[str, ...] | None
     """Formats asked for, or None for every available one."""
+    kind: Kind | None = None
+    """The kind asked for (``kind`` field or query parameter), or None to recognise it."""
+
+
+def _kind(value: str | None) -> Kind | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return kind_named(value.strip())
+    except InputError:
+        raise RequestProblem(400, f"Okänd dokumenttyp: {value.strip()}. "
+                                  f"Välj bland {', '.join(choices())}.") from None
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:
@@ -75,10 +90,14 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
     """The text or file and the formats of a form post (or of a ``text/plain`` API body)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_formats = request.query_params.get("formats")
+    query_kind = request.query_params.get("kind")
     if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload)
         try:
-            return await _from_form(form, query_formats)
+            submission = await _from_form(form, query_formats)
+            asked = form.get("kind")
+            kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
+            return replace(submission, kind=kind)
         finally:
             await form.close()
     if content_type in ("text/plain", ""):
@@ -86,7 +105,7 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
         if not data.strip():
             raise RequestProblem(400, "Ingen text eller fil skickades.")
         return Submission(data, "inklistrad.txt", None, "inklistrad text",
-                          _formats(query_formats))
+                          _formats(query_formats), _kind(query_kind))
     raise RequestProblem(415, "Skicka ett formulär (multipart/form-data) eller text/plain.")
 
 

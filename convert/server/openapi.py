@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds import choices
 from ..model import Kind
 from ..readers import suffixes
 from ..version import __version__
@@ -41,13 +42,19 @@ def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str
         "text": {"type": "string", "description": "The exported text, pasted."},
         "file": {"type": "string", "format": "binary",
                  "description": "Or a file: " + ", ".join(suffixes())},
-        "formats": {"type": "string", "description": "Comma list; default all available."}}}
+        "formats": {"type": "string", "description": "Comma list; default all available."},
+        "kind": {"type": "string", "enum": list(choices()),
+                 "description": "Read the text as this kind (sfs: a statute); default: "
+                                "recognise it."}}}
     return {
         "summary": "Convert one document",
         "parameters": [
             {"name": "formats", "in": "query", "required": False,
              "schema": {"type": "string"},
              "description": f"Comma list from {', '.join(formats)}; default all."},
+            {"name": "kind", "in": "query", "required": False,
+             "schema": {"type": "string", "enum": list(choices())},
+             "description": "Read the text as this kind; default: recognise it."},
             {"name": "zip", "in": "query", "required": False,
              "schema": {"type": "string", "enum": ["1"]},
              "description": "Answer with a ZIP of every file instead of JSON "

@@ -18,6 +18,7 @@ from typing import Any
 from ..engine import make_pool
 from ..errors import InputError
 from ..limits import Limits
+from ..model import Kind
 from ..readers import Read, read
 
 
@@ -29,14 +30,15 @@ class Interrupted(Exception):
     """The worker process running a conversion died."""
 
 
-def inspect_input(data: bytes, reader_name: str, limits: Limits) -> Read | str:
+def inspect_input(data: bytes, reader_name: str, limits: Limits,
+                  kind: Kind | None = None) -> Read | str:
     """Read one input in a worker: the `Read`, or the `InputError` reason as one line.
 
     Runs in the pool (a pathological input must not block the server); the
     reason is returned, not raised, so the ``line N:`` part survives pickling.
     """
     try:
-        return read(data, reader_name, limits)
+        return read(data, reader_name, limits, kind)
     except InputError as exc:
         return str(exc)
     except RecursionError:

@@ -17,7 +17,7 @@ CHANGE_LABELS = {
     "leading-whitespace": "inledande blanktecken", "trailing-whitespace": "avslutande blanktecken",
     "tab": "tabbtecken", "space-run": "flera mellanslag i rad",
     "invalid-byte": "ogiltig byte", "cell-whitespace": "blanktecken i tabellcell",
-    "unicode-composition": "sammansatt tecken (NFC)",
+    "unicode-composition": "sammansatt tecken (NFC)", "column-gap": "kolumnmellanrum",
 }
 
 
@@ -33,8 +33,10 @@ def describe(result: Read) -> dict[str, Any]:
     questions = [{"designation": q.designation, "as_written": q.as_written,
                   "questioner": _person(q.questioner), "title": q.title}
                  for q in doc.questions]
-    metadata = {
-        "number": doc.questions[0].designation if doc.questions else None,
+    statute = doc.statute
+    metadata: dict[str, Any] = {
+        "number": doc.questions[0].designation if doc.questions else
+        (f"SFS {statute.number}" if statute is not None and statute.number else None),
         "questions": questions,
         "title": doc.title,
         "date": doc.date.iso() if doc.date else None,
@@ -43,6 +45,12 @@ def describe(result: Read) -> dict[str, Any]:
         "signatory": _person(doc.signatory),
         "addressee": _person(doc.addressee),
     }
+    if statute is not None:  # a statute: what the text or the record states about it
+        metadata["statute"] = {
+            "number": statute.number, "form": statute.form, "department": statute.department,
+            "issued": statute.issued.isoformat() if statute.issued else None,
+            "consolidated_through": statute.consolidated_through}
+        metadata["date"] = statute.issued.isoformat() if statute.issued else None
     report = result.normalised.report() if result.normalised is not None else None
     return {
         "kind": doc.kind.value,
@@ -56,6 +64,8 @@ def describe(result: Read) -> dict[str, Any]:
 def stem_for(document: Document) -> str:
     """Output base name for pasted text: ``frs-2017-18-112`` (the corpus's naming), or
     ``dokument`` when the document has no number."""
+    if document.statute is not None and document.statute.number:
+        return "sfs-" + document.statute.number.replace(":", "-")
     if not document.questions:
         return "dokument"
     q = document.questions[0]

@@ -51,6 +51,7 @@ from ..model import (
     NoteRef,
     Paragraph,
     Person,
+    Ref,
     Signature,
     Speech,
     SwedishDate,
@@ -75,6 +76,9 @@ def write(document: Document, *, stem: str) -> bytes:
     list or table, a signature whose name, title or party is not in its lines, a
     reference to a note that does not exist, characters XML forbids).
     """
+    if document.kind is Kind.STATUTE:  # statutes are acts, in their own profile
+        from .akn_act import write as write_act
+        return write_act(document, stem=stem)
     try:
         root = _Writer(document, stem).build()
     except ValueError as exc:  # lxml refuses control characters and the like
@@ -266,6 +270,9 @@ class _Writer:
         for part in content:
             if isinstance(part, NoteRef):
                 out.append(self.note_ref(part))
+            elif isinstance(part, Ref):  # a reference: its words around a ref
+                attrs = {"href": part.href, **({"class": part.kind} if part.kind else {})}
+                out.append(E.ref(part.text, **attrs))
             else:
                 out.append(part)
         return out

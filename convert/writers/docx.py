@@ -39,12 +39,14 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from .. import vocabulary
 from ..model import (
     Block,
+    Division,
     Document,
     Inline,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
+    Ref,
     Signature,
     Speech,
     Table,
@@ -70,6 +72,7 @@ from ..ooxml.styles import (
     BODY,
     DATE_LINE,
     HEADER,
+    HEADINGS,
     LIST_BULLET,
     LIST_NUMBER,
     MINISTER,
@@ -84,6 +87,7 @@ from ..ooxml.styles import (
     TABLE_TEXT,
     TITLE,
     use_styles,
+    with_styles,
 )
 from ..ooxml.tweaks import (
     add_field,
@@ -132,14 +136,18 @@ def _page_settings() -> dict[str, Any]:
 
 
 @cache
-def _base() -> bytes:
+def _base(hierarchy: bool = False) -> bytes:
     """python-docx's template with our styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
-    loading the template and swapping its large styles part each time.
+    loading the template and swapping its large styles part each time.  A
+    document with a *hierarchy* (divisions) also gets the deeper heading styles.
     """
     word = docx.Document()
-    use_styles(word, (STYLES_DIR / "styles.xml").read_bytes())
+    styles = (STYLES_DIR / "styles.xml").read_bytes()
+    if hierarchy:
+        styles = with_styles(styles, (STYLES_DIR / "hierarchy.xml").read_bytes())
+    use_styles(word, styles)
     tidy_package(word)
     out = io.BytesIO()
     word.save(out)
@@ -149,7 +157,8 @@ def _base() -> bytes:
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.word: WordDocument = docx.Document(io.BytesIO(_base()))
+        hierarchy = any(isinstance(block, Division) for block in document.blocks)
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(hierarchy)))
         self.page = _page_settings()
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.lists: list[ListXml] = []
@@ -273,23 +282,43 @@ class _Writer:
         for part in content:
             if isinstance(part, NoteRef):
                 self.notes.reference(paragraph, part)
+            elif isinstance(part, Ref):  # its words; links are for the statute publication
+                paragraph.add_run(part.text)
             else:
                 paragraph.add_run(part)
         return paragraph
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, depth: int = 0) -> None:
         if isinstance(block, Speech):
             self._text_paragraph(block.line, SPEAKER)
             for said in block.blocks:
-                self._block(said)
+                self._block(said, depth)
         elif isinstance(block, Paragraph):
             self._inline_paragraph(block.content, BODY)
+        elif isinstance(block, Division):
+            self._division(block, depth)
         elif isinstance(block, ListBlock):
             self._list(block)
         elif isinstance(block, Table):
             self._table(block)
         else:  # the model is closed; a new block kind must be handled here
             raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _division(self, division: Division, depth: int) -> None:
+        """Number and heading as a Heading paragraph by depth (a version's marker words
+        where the text has them: above, or after the number), then the children."""
+        validity = division.validity
+        leading = validity is not None and validity.leading
+        if validity is not None and leading:
+            for marker in validity.markers:
+                self._text_paragraph(marker, BODY)
+        inside = validity.markers if validity is not None and not leading else ()
+        title = " ".join(p for p in (division.num, *inside, division.heading) if p)
+        if title:
+            self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
+        inner = depth if division.num is None and division.heading is None else depth + 1
+        for child in division.children:
+            self._block(child, inner)
 
     def _list(self, block: ListBlock) -> None:
         formats = list_formats(block)
@@ -299,6 +328,8 @@ class _Writer:
         for index, item in enumerate(block.items):
             paragraph = self._inline_paragraph(item.content, style)
             self.numbered.append((paragraph, first + (index if len(formats) > 1 else 0)))
+            for sub in item.blocks:  # a nested list: after its item (levels are issue 18's)
+                self._block(sub)
 
     def _table(self, table: Table) -> None:
         columns = max((len(row.cells) for row in table.rows), default=0)

@@ -35,12 +35,15 @@ from lxml.html import HtmlElement, builder as E, tostring
 from .. import vocabulary
 from ..model import (
     Block,
+    Division,
     Document,
     Inline,
+    Level,
     ListBlock,
     Note,
     NoteRef,
     Paragraph,
+    Ref,
     Speech,
     Table,
 )
@@ -103,6 +106,9 @@ class Inlines:
         for part in content:
             if isinstance(part, NoteRef):
                 children.extend(self.reference(part, in_note=in_note))
+            elif isinstance(part, Ref):  # its words; links are for the statute publication
+                children.append(E.SPAN(part.text, E.CLASS(f"ref {part.kind or ''}".strip()),
+                                       **{"data-href": part.href}))
             else:
                 children.append(part)
         return children
@@ -129,12 +135,16 @@ class Inlines:
         return [back, " ", *self(note.content, in_note=True)]
 
 
-def block_element(block: Block, inlines: Inlines) -> HtmlElement:
-    """One body block as ``p``, ``ol``/``ul`` or ``table``."""
+def block_element(block: Block, inlines: Inlines, depth: int = 0) -> HtmlElement:
+    """One body block as ``p``, ``ol``/``ul``, ``table`` or a division's ``section``."""
     if isinstance(block, Paragraph):
         return E.P(*inlines(block.content))
+    if isinstance(block, Division):
+        return division_element(block, inlines, depth)
     if isinstance(block, ListBlock):
-        items = [E.LI(*inlines(item.content), **{"data-marker": item.marker})
+        items = [E.LI(*inlines(item.content),
+                      *(block_element(b, inlines, depth) for b in item.blocks),
+                      **{"data-marker": item.marker})
                  for item in block.items]
         return (E.OL if block.ordered else E.UL)(*items)
     if isinstance(block, Table):
@@ -152,6 +162,29 @@ def speech_element(speech: Speech, inlines: Inlines) -> HtmlElement:
         heading.set("data-party", speaker.party)
     return E.SECTION(heading, *(block_element(b, inlines) for b in speech.blocks),
                      E.CLASS("speech"))
+
+
+def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
+    """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
+    an ``h2``–``h6`` by depth; a version's marker words where the text has them (above, or
+    after the number)."""
+    validity = division.validity
+    leading = validity.markers if validity is not None and validity.leading else ()
+    inside = validity.markers if validity is not None and not validity.leading else ()
+    heads: list[Children] = [E.P(m, E.CLASS("validity")) for m in leading]
+    title: list[Children] = [division.num] if division.num else []
+    for marker in inside:
+        title += [" " if title else "", E.SPAN(marker, E.CLASS("validity"))]
+    if division.heading:
+        title += [" " if title else "", division.heading]
+    if title:
+        heads.append(getattr(E, f"H{min(depth + 2, 6)}")(*title))
+    body = [block_element(child, inlines, depth + 1) for child in division.children]
+    if division.level is Level.PARAGRAPH:
+        element: HtmlElement = E.DIV(*heads, *body, E.CLASS("stycke"))
+    else:
+        element = E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
+    return element
 
 
 def table_element(table: Table, inlines: Inlines) -> HtmlElement:

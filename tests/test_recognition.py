@@ -301,6 +301,17 @@ def test_a_question_whose_first_lines_quote_a_notice_is_not_that_notice() -> Non
     assert codes(d)[:1] == [("quoted-document", 2)]
 
 
+def test_the_riksdags_page_heading_above_an_answer_is_not_its_document_line() -> None:
+    d = doc("Svar på skriftlig fråga 2015/16:2000 besvarad av Statsrådet Ida Lund (MP)\n"
+            "Statsrådet Ida Lund (MP)\nDnr N2016/01234/PUB\nNäringsdepartementet\n"
+            "Till riksdagen\nSvar på fråga 2015/16:2000 av Per Ek (M) Flygplatsen\n"
+            "Per Ek har frågat mig om flygplatsen.\nStockholm den 1 april 2016\nIda Lund\n")
+    assert (d.kind, d.head, questions(d)) == (
+        Kind.ANSWER, None, [("2015/16:2000", "2015/16:2000", Person("Per Ek", "M"), "Flygplatsen")])
+    assert d.department == "Näringsdepartementet" and d.minister is None
+    assert len(d.preamble) == 5  # the page's heading and the letterhead, kept as written
+
+
 def test_the_title_above_the_document_line_on_the_riksdags_page() -> None:
     d = doc("Statens stöd till kulturen\nSkriftlig fråga 2021/22:14 av Ida Berg (KD)\n\n"
             "till Kulturminister Amanda Lind (MP)\n\nKulturen behöver stöd.\n")

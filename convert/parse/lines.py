@@ -23,7 +23,8 @@ FORM_BOX         a box of the printed form: ``Frågeställare: Namn`` (label: va
 MINISTER         a minister line: title and name (``Närings- och handelsminister Namn``)
 ROLE             a title alone: ``Justitie- och migrationsministern``, ``Statsrådet``
 DEPARTMENT       a whole line naming a department: ``Justitiedepartementet``
-REFERENCE        a registry line: ``Dnr Ju2017/07898/POL``, ``Ju2017/07898/POL``
+REFERENCE        a registry line: ``Dnr Ju2017/07898/POL``, ``Ju2017/07898/POL``; the heading
+                 riksdagen.se puts above an answer (``… 2015/16:1070 besvarad av …``)
 DATE             a date line without place: ``den 14 september``
 PLACE_DATE       ``Stockholm den 25 oktober 2017``
 BY_ORDER         ``Enligt uppdrag``
@@ -215,6 +216,10 @@ reference_line = _matcher(r"(?P<reference>(?:Dnr:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖ�
                           r"(?:\s.*)?|Dnr\b.*)")
 """``Dnr Ju2017/07898/POL``, ``Ju2017/07898/POL``, ``N2016/02637/PUB``."""
 
+page_heading = _matcher(rf"(?P<reference>Svar på (?:skriftlig )?fråga\s+{NUMBER}\s+besvarad\s+av\s.*)")
+"""``Svar på skriftlig fråga 2015/16:1070 besvarad av Statsrådet …``: the heading riksdagen.se
+puts above an answer, not its document line (that follows, after the letterhead)."""
+
 date_line = _matcher(rf"den\s+{DATE}", re.IGNORECASE)
 """``den 14 september`` (older layout: no place, often no year)."""
 
@@ -255,6 +260,7 @@ def body(text: str) -> dict[str, str | None] | None:
 RECOGNISERS: tuple[tuple[LineClass, Recogniser], ...] = (
     (LineClass.SPEECH, speech_line),
     (LineClass.FORM_TITLE, form_title),
+    (LineClass.REFERENCE, page_heading),
     (LineClass.DOCUMENT, document_line),
     (LineClass.NUMBER, _matcher(rf"(?:Nr\.?\s+)?(?P<rest>{NUMBER}.*)")),
     (LineClass.TO_RIKSDAG, to_riksdag),

@@ -24,7 +24,7 @@ MOST_PARTS = 4
 
 INCOMPLETE = re.compile(r"(?:,|\s(?:och|samt|eller|av|om|till|i|på|för|med|mellan|från|vid|"
                         r"under|efter|inom|mot|utan|en|ett|den|det|de|att))$"
-                        r"|^(?:den(?:\s\d+)?|av|till|om|§\s?\d+)$")
+                        r"|^(?:den(?:\s\d+)?|av|till|om|och|samt|§\s?\d+)$")
 """A line that stops where its construct cannot (a title never ends ``… i``)."""
 _STARTS_CONSTRUCT = re.compile(r"(?:av|till)$|(?:(?:och|samt)\s+)?(?:fråga|interpellation)\w*\s+\d")
 """A line starting a questioner or addressee line of its own, or the next question of a

@@ -487,10 +487,15 @@ class Document:
             return self.statute.department
         lines = [inline_text(p.content) for p in self.preamble]
         lines += [line for s in self.signatures for line in s.lines]
-        for line in lines:
-            if DEPARTMENT.fullmatch(line.strip()):
-                return line.strip()
-        return None
+        return _whole_department(lines)
+
+    @property
+    def letterhead_department(self) -> str | None:
+        """The department a whole letterhead line (preamble) names: what a running header
+        may repeat (a statute's department for a statute); else None."""
+        if self.statute is not None:
+            return self.statute.department
+        return _whole_department([inline_text(p.content) for p in self.preamble])
 
     @property
     def signatory(self) -> Person | None:
@@ -504,6 +509,14 @@ DEPARTMENT = re.compile(r"(?:[A-ZÅÄÖ]\w*-,? (?:[a-zåäö]\w*-,? )*och [a-zå
                         r"departementet|Statsrådsberedningen")
 """A department of the Government Offices as a whole letterhead or signature line names it
 (``Justitiedepartementet``, ``Miljö- och energidepartementet``); matched against a whole line."""
+
+
+def _whole_department(lines: list[str]) -> str | None:
+    """The first of *lines* that, whole, names a department (`DEPARTMENT`)."""
+    for line in lines:
+        if DEPARTMENT.fullmatch(line.strip()):
+            return line.strip()
+    return None
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:

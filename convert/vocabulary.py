@@ -237,7 +237,7 @@ def running_header(document: Document) -> str:
         number = f"{head_words(document, 0)} {first.as_written}".strip()
     else:
         number = document.heading or ""
-    return " · ".join(part for part in (document.department, number) if part)
+    return " · ".join(part for part in (document.letterhead_department, number) if part)
 
 
 def author(document: Document) -> Person | None:

@@ -225,6 +225,8 @@ def test_a_notice_in_the_riksdags_form_is_a_notice_never_an_interpellation() -> 
                              "Tullens resurser i Haparanda")]
     assert d.signatory == Person("Magnus Strand")          # the minister, never the department
     assert d.department == "Finansdepartementet"           # the sender
+    from riksdoc.vocabulary import running_header
+    assert running_header(d) == "Interpellation 2018/19:77"  # no letterhead names one
     assert [inline_text(p.content) for p in d.preamble] == ["Interpellation 2018/19:77",
                                                             "Till riksdagen"]
     assert codes(d)[0] == ("kind", 5)

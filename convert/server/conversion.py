@@ -57,7 +57,8 @@ def convert_request(job: Job, preview: bool) -> Converted:
     formats = (*job.formats, *(("html",) if preview else ()))
     try:
         for name in dict.fromkeys(formats):
-            outcome.outputs[name] = write(result.document, name, stem=outcome.stem)
+            outcome.outputs[name] = write(result.document, name, stem=outcome.stem,
+                                          style=job.style)
     except Exception as exc:  # a bug of ours: one line, the server goes on
         outcome.status, outcome.error, outcome.outputs = "failed", failure_reason(exc), {}
     return Converted(view, outcome)

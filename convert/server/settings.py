@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..housestyle import BUILT_IN, HouseStyle
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -24,6 +26,8 @@ class Settings:
     keep_bytes: int = 256_000_000
     """At most this many bytes of results are held; past it new work is refused (503 with
     Retry-After), never another user's result dropped."""
+    style: HouseStyle = BUILT_IN
+    """The house style of the outputs and of the page itself (``--style DIR``)."""
     max_uploads: int = 16
     """Request bodies held in memory at once (each up to `max_upload`); more wait their turn."""
     max_connections: int = 1000

@@ -7,10 +7,10 @@ title(s), each title a ``<h1>``, the body (``p``, ``ol``/``ul`` keeping the
 author's markers in ``data-marker``, ``table`` with a ``<thead>`` of ``<th
 scope="col">`` where the first row reads as a header and ``class="num"`` on
 the cells of numeric columns, see `typeset`), a closing ``<footer>`` with
-place, date and signature, and the notes in a ``<section>``.
-``styles/screen.css`` is inlined for screens (``media="screen"``, so
-WeasyPrint, which renders for print, ignores it and the PDF writer adds
-``styles/print.css`` instead).
+place, date and signature, and the notes in a ``<section>``.  The style's
+``screen.css`` (a house style's laid over the built-in one) is inlined for
+screens (``media="screen"``, so WeasyPrint, which renders for print, ignores
+it and the PDF writer adds ``print.css`` instead).
 
 The page the PDF writer lays out (``build(document, for_print=True)``)
 differs in two ways, both for print.css: each footnote's text follows its
@@ -27,12 +27,12 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeAlias
 
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import (
     Block,
     Division,
@@ -44,12 +44,10 @@ from ..model import (
     NoteRef,
     Paragraph,
     Ref,
+    Speech,
     Table,
 )
 from . import typeset
-
-STYLES = Path(__file__).resolve().parents[2] / "styles"
-"""The top-level ``styles/`` directory: every visual decision lives there."""
 
 GENERATOR = "riksdoc"
 
@@ -57,9 +55,9 @@ Children: TypeAlias = HtmlElement | str
 """What goes inside an element: elements and text."""
 
 
-def write(document: Document, *, stem: str) -> bytes:
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
-    return serialise(build(document))
+    return serialise(build(document, style))
 
 
 def serialise(page: HtmlElement, *, pretty: bool = True) -> bytes:
@@ -148,7 +146,19 @@ def block_element(block: Block, inlines: Inlines, depth: int = 0) -> HtmlElement
         return (E.OL if block.ordered else E.UL)(*items)
     if isinstance(block, Table):
         return table_element(block, inlines)
+    if isinstance(block, Speech):
+        return speech_element(block, inlines)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def speech_element(speech: Speech, inlines: Inlines) -> HtmlElement:
+    """A speech of a debate record: its speaker line as a heading, then what was said."""
+    speaker = speech.speaker
+    heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
+    if speaker.party:
+        heading.set("data-party", speaker.party)
+    return E.SECTION(heading, *(block_element(b, inlines) for b in speech.blocks),
+                     E.CLASS("speech"))
 
 
 def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
@@ -216,11 +226,14 @@ def header_element(document: Document) -> HtmlElement:
         line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
-    for index, question in enumerate(document.questions):
-        children.append(E.P(vocabulary.document_line(document, index), E.CLASS("doc-line"),
-                            **{"data-designation": question.designation}))
-        if question.title:
-            children.append(E.H1(question.title))
+    for document_line in vocabulary.document_lines(document):
+        designations = " ".join(document.questions[i].designation for i in document_line.indexes)
+        children.append(E.P(vocabulary.line_text(document, document_line), E.CLASS("doc-line"),
+                            **{"data-designation": designations}))
+        for index in document_line.indexes:
+            title = document.questions[index].title
+            if title:
+                children.append(E.H1(title))
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:
@@ -256,7 +269,7 @@ def notes_element(document: Document, inlines: Inlines) -> HtmlElement | None:
                      **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> HtmlElement:
+def head_element(document: Document, style: HouseStyle = BUILT_IN) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -269,14 +282,14 @@ def head_element(document: Document) -> HtmlElement:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
     meta.append(E.META(name="generator", content=GENERATOR))
-    screen = (STYLES / "screen.css").read_text(encoding="utf-8")
-    meta.append(E.STYLE(screen, media="screen"))
+    meta.append(E.STYLE(style.css("screen.css"), media="screen"))
     return E.HEAD(*meta)
 
 
-def build(document: Document, *, for_print: bool = False) -> HtmlElement:
-    """The whole page as an ``<html lang="sv">`` element tree (*for_print*: the page the
-    PDF writer lays out, see the module docstring)."""
+def build(document: Document, style: HouseStyle = BUILT_IN, *,
+          for_print: bool = False) -> HtmlElement:
+    """The whole page as an ``<html lang="sv">`` element tree, with *style*'s screen.css
+    (*for_print*: the page the PDF writer lays out, see the module docstring)."""
     inlines = Inlines(document, for_print=for_print)
     article: list[Children] = []
     if document.preamble:
@@ -295,7 +308,7 @@ def build(document: Document, *, for_print: bool = False) -> HtmlElement:
                      **{"data-running-header": vocabulary.running_header(document)})
     if for_print:
         mark_kept_words(main)
-    return E.HTML(head_element(document), E.BODY(main), lang="sv")
+    return E.HTML(head_element(document, style), E.BODY(main), lang="sv")
 
 
 def mark_kept_words(element: HtmlElement) -> None:

@@ -1,8 +1,8 @@
 """Load: N concurrent clients convert the real corpus through ``riksdoc serve``; every result is
 checked byte for byte against the CLI's own output.
 
-    python bench/f_load.py                      # 5, 20 and 50 clients, a fresh server each
-    python bench/f_load.py --clients 20 --requests 400 --workers 2 --formats akn,json
+    python bench/g_load.py                      # 5, 20 and 50 clients, a fresh server each
+    python bench/g_load.py --clients 20 --requests 400 --workers 2 --formats akn,json
 
 Each client keeps one connection and sends documents of tests/corpus/raw (and the seed) in
 turn, every format asked for, half the time as one ZIP (`?zip=1`) and half as JSON whose

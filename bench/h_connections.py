@@ -1,7 +1,7 @@
 """Slow and idle clients against ``riksdoc serve``: do normal requests still get served?
 
-    python bench/g_connections.py                 # 10 000 idle, 20 slow heads, 20 slow bodies
-    python bench/g_connections.py --idle 20000
+    python bench/h_connections.py                 # 10 000 idle, 20 slow heads, 20 slow bodies
+    python bench/h_connections.py --idle 20000
 
 Opens the idle connections (they send nothing), starts clients that send a request head or a
 body one byte every 2 s, and meanwhile converts the seed every half second.  Reports when the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 from common import SEED, machine
-from f_load import start_server
+from g_load import start_server
 
 
 def drip(port: int, head: bytes, body: bool, every: float, results: list[tuple[float, bytes]],

@@ -26,13 +26,15 @@ def hook(event, args):
         network.append([event, repr(args)[:200]])
     elif event in ("urllib.Request", "http.client.connect"):
         network.append([event, repr(args)[:200]])
-from riksdoc import batch, engine
+from riksdoc import engine, inputs, outputs
+from riksdoc.writers import FORMATS
 sys.addaudithook(hook)
 source, formats, out = sys.argv[1], tuple(sys.argv[2].split(",")), Path(sys.argv[3])
 out.mkdir(parents=True, exist_ok=True)
-job = engine.Job(source, source, batch.read_source(source), formats, batch.stem_of(source))
+job = engine.Job(source, source, inputs.read_source(source), formats, inputs.stem_of(source))
 outcome = engine.convert_job(job)
-batch.store(outcome, out)
+for name, data in outcome.outputs.items():
+    outputs.write_atomic(out / f"{outcome.stem}{FORMATS[name].suffix}", data)
 rc = 0 if outcome.status == "converted" else 1
 print(json.dumps({"rc": rc, "opened": opened, "network": network}))
 """

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 
 from .grammar import ORDINALS
-from .model import Block, Division, Level, ListBlock, ListItem, Paragraph, Table
+from .model import Block, Division, Level, ListBlock, ListItem, Paragraph, Speech, Table
 
 PREFIXES: dict[Level, str] = {
     Level.PART: "part",
@@ -54,7 +54,7 @@ are counted)."""
 
 _NUM_WORDS = re.compile(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd|avd)\.|\bAVDELNING(?:EN)?\b|"
                         r"\bAvdelning\b|\bBilaga\b|\bBILAGA\b|\boch\b")
-_LETTER = re.compile(r"(\d)\s+([a-z])\b")
+_LETTER = re.compile(r"([0-9])\s+([a-z])\b")
 _TOKEN_PARTS = re.compile(r"[A-Za-z0-9]+")
 _POINT = re.compile(r"[0-9]+|[a-zåäö]")
 
@@ -80,9 +80,9 @@ def points_shape(children: tuple[Block, ...]) -> bool:
         and not (texts and isinstance(children[0], ListBlock))
 
 
-Named = Division | ListBlock | ListItem | Paragraph | Table
+Named = Division | ListBlock | ListItem | Paragraph | Table | Speech
 """What gets a name: divisions, and in a stycke its lists and their points; a bare
-paragraph, list or table outside any stycke."""
+paragraph, list, table or speech outside any stycke."""
 
 
 class Names:

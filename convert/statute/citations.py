@@ -39,12 +39,12 @@ ORDINAL_WORDS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "s
                  "åttonde", "nionde", "tionde", "elfte", "tolfte")
 """Ordinals as stycken are cited (``andra stycket`` is the second)."""
 
-_NUMBER = r"\d+(?:\s[a-z]\b)?"
+_NUMBER = r"[0-9]+(?:\s[a-z]\b)?"
 _JOIN = r"\s*(?:,|–|-|\s(?:och|eller|samt))\s*"
 _NUMBERS = rf"{_NUMBER}(?:{_JOIN}{_NUMBER}){{0,40}}"  # bounded: linear time on any text
 _KAP = r"\s+[Kk]ap\."
 _ORDINAL = "|".join(ORDINAL_WORDS + tuple(w.capitalize() for w in ORDINAL_WORDS))
-_POINTS = r"\d+(?:\s*(?:,|–|-|\s(?:och|eller))\s*\d+){0,20}(?!\s*(?:[Kk]ap\.|§|[a-z]\s*§|\d|:))"
+_POINTS = r"[0-9]+(?:\s*(?:,|–|-|\s(?:och|eller))\s*[0-9]+){0,20}(?!\s*(?:[Kk]ap\.|§|[a-z]\s*§|[0-9]|:))"
 _STYCKE = (rf"(?P<ordinals>(?:{_ORDINAL})(?:{_JOIN}(?:{_ORDINAL})){{0,12}})\s+stycke(?:t|na)\b"
            rf"(?:\s+(?:punkt(?:erna)?\s+)?(?P<points>{_POINTS}))?")
 _ACT_NAME = (r"(?:(?:[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+)?[\wåäöÅÄÖ]*(?i:lag|lagen|balk|balken|"
@@ -55,7 +55,7 @@ _START = r"(?<![\w§.:/-])"
 GROUP = re.compile(
     rf"{_START}(?:(?P<chapters>{_NUMBERS}){_KAP}\s*)?(?P<sections>{_NUMBERS})\s*"
     rf"(?P<sign>§§?)(?:\s+{_STYCKE})?"
-    rf"|{_START}(?P<alone>{_NUMBERS}){_KAP}(?!\s*\d)")
+    rf"|{_START}(?P<alone>{_NUMBERS}){_KAP}(?!\s*[0-9])")
 """A group: sections (with their chapter and stycke), or chapters alone."""
 
 CHAIN_JOIN = re.compile(_JOIN)
@@ -63,10 +63,10 @@ CHAIN_JOIN = re.compile(_JOIN)
 
 ACT_AFTER = re.compile(
     rf"\s*(?:i\s+)?(?:(?P<same>(?:samma|nämnda|den|denna)\s+(?:lag|förordning|balk))\b"
-    rf"|(?P<name>{_ACT_NAME})(?:\s*\(\s*(?P<number>\d{{4}}:\d+)\s*\))?)")
+    rf"|(?P<name>{_ACT_NAME})(?:\s*\(\s*(?P<number>[0-9]{{4}}:[0-9]+)\s*\))?)")
 """The act a chain cites in, right after it."""
 
-ACT = re.compile(rf"\b(?P<name>{_ACT_NAME})\s*\(\s*(?P<number>\d{{4}}:\d+)\s*\)")
+ACT = re.compile(rf"\b(?P<name>{_ACT_NAME})\s*\(\s*(?P<number>[0-9]{{4}}:[0-9]+)\s*\)")
 """An act cited by its SFS number: ``socialtjänstlagen (2025:400)``, ``lagen (2007:516)``."""
 
 THIS_PART = re.compile(rf"\b(?P<chapter>[Dd]etta kapitel)\b|\b(?P<section>[Dd]enna paragraf)\b"
@@ -74,7 +74,7 @@ THIS_PART = re.compile(rf"\b(?P<chapter>[Dd]etta kapitel)\b|\b(?P<section>[Dd]en
 """This chapter, this section, or a stycke of this section."""
 
 _NUMBER_IN = re.compile(_NUMBER)
-_POINT_IN = re.compile(r"\d+")
+_POINT_IN = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)

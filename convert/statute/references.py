@@ -42,13 +42,14 @@ from ..model import (
     Message,
     Paragraph,
     Ref,
+    Speech,
     Table,
     TableRow,
     walk,
 )
 from .citations import Cited, cite
 
-_MAY_CITE = re.compile(r"§|[Kk]ap\.|stycke|kapitel|paragraf|\(\s*\d{4}:\d")
+_MAY_CITE = re.compile(r"§|[Kk]ap\.|stycke|kapitel|paragraf|\(\s*[0-9]{4}:[0-9]")
 """Text without any of these cites nothing (a quick test before the grammar)."""
 
 Change = Callable[[tuple[Inline, ...], int | None], tuple[Inline, ...]]
@@ -134,6 +135,8 @@ class Linker:
             items = tuple(self.item(item, where, line) for item in block.items)
             return block if all(a is b for a, b in zip(items, block.items, strict=True)) \
                 else replace(block, items=items)
+        if isinstance(block, Speech):  # not a statute's; its words are cited as they are
+            return block
         rows = tuple(self.row(row, where, line) for row in block.rows)
         return block if all(a is b for a, b in zip(rows, block.rows, strict=True)) \
             else replace(block, rows=rows)
@@ -292,6 +295,8 @@ def _map_inlines(blocks: tuple[Block, ...], change: Change) -> tuple[Block, ...]
                 replace(item, content=change(item.content, item.span.first if item.span
                                              else None),
                         blocks=_map_inlines(item.blocks, change)) for item in block.items)))
+        elif isinstance(block, Speech):
+            out.append(block)
         else:
             out.append(replace(block, rows=tuple(
                 replace(row, cells=tuple(change(cell, None) for cell in row.cells))

@@ -1,12 +1,14 @@
 """Model → editable Word document (.docx) with named styles.
 
 The document starts from python-docx's default template with its styles part
-replaced by ``styles/docx/styles.xml`` (text in git: every visual decision is
-there) and its page set up from ``styles/docx/page.toml``.  Each part of the
+replaced by the style's ``docx/styles.xml`` (text in git: every visual
+decision is there; a house style's styles are laid over the built-in ones)
+and its page set up from ``docx/page.toml``.  Each part of the
 document has its own paragraph style (`riksdoc.ooxml.styles` has the table),
 so the DOCX reader can take an edited file back.  Every word riksdoc adds
 (document lines, the place-and-date line, the page header, the properties)
-comes from `riksdoc.vocabulary`.
+comes from `riksdoc.vocabulary`.  A debate record's speaker lines are
+paragraphs in Riksdoc Speaker, heading what each speaker said.
 
 The body (`riksdoc.writers.docx_body`) is paragraphs, real Word lists and
 tables; a text with a hierarchy (a statute) has Word's heading styles by the
@@ -22,20 +24,19 @@ Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
 
 Core properties come from the document: title, subject, author (the
-signatory), keywords, category (document type with its code), identifier,
-language sv-SE, created/modified from the document's date.  A document with
-no full date (older layouts give no year) gets 1980-01-01T00:00:00Z, the same
-fixed "no date" as the zip entries: never the clock.
+signatory), keywords (every question's number and the people concerned),
+category (document type with its code), identifier, language sv-SE,
+created/modified from the document's date.  A document with no full date
+(older layouts give no year) has no created or modified date at all: never
+the clock, never a made-up date.
 """
 
 from __future__ import annotations
 
 import io
-import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 import docx
@@ -45,6 +46,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from .. import vocabulary
 from ..eids import name
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document, Note, NoteRef, Ref, Signature, Statute, walk
 from ..ooxml import LANGUAGE, w
 from ..ooxml.build import Builder
@@ -74,20 +76,14 @@ from ..ooxml.styles import (
     STATUTE_HEADER,
     STATUTE_LINE,
     TITLE,
+    merge_styles,
     use_styles,
     with_styles,
 )
-from ..ooxml.tweaks import add_field, swedish_settings, tidy_package
+from ..ooxml.tweaks import add_field, drop_core_dates, swedish_settings, tidy_package
 from ..outline import hierarchical, ranks
 from . import docx_layout, typeset
 from .docx_body import BodyWriter
-
-STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
-"""styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
-
-NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
-"""created/modified for a document without a full date: fixed, documented, no clock."""
-
 
 # -- writing -------------------------------------------------------------------
 
@@ -116,23 +112,23 @@ class _Notes:
         add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
 
 
-@cache
-def _page_settings() -> dict[str, Any]:
-    return tomllib.loads((STYLES_DIR / "page.toml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _page_settings(style: HouseStyle) -> dict[str, Any]:
+    return style.toml("docx/page.toml")
 
 
-@cache
-def _base(hierarchy: bool = False) -> bytes:
-    """python-docx's template with our styles part and without its noise, saved once.
+@lru_cache(maxsize=8)
+def _base(style: HouseStyle, hierarchy: bool = False) -> bytes:
+    """python-docx's template with the style's styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
     loading the template and swapping its large styles part each time.  A
     document with a *hierarchy* (divisions) also gets the deeper heading styles.
     """
     word = docx.Document()
-    styles = (STYLES_DIR / "styles.xml").read_bytes()
+    styles = merge_styles(*style.layers("docx/styles.xml"))
     if hierarchy:
-        styles = with_styles(styles, (STYLES_DIR / "hierarchy.xml").read_bytes())
+        styles = with_styles(styles, merge_styles(*style.layers("docx/hierarchy.xml")))
     use_styles(word, styles)
     tidy_package(word)
     out = io.BytesIO()
@@ -141,11 +137,12 @@ def _base(hierarchy: bool = False) -> bytes:
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, style: HouseStyle) -> None:
         self.document = document
         self.hierarchy = hierarchical(document)
-        self.word: WordDocument = docx.Document(io.BytesIO(_base(self.hierarchy)))
-        self.page = _page_settings()
+        self.style = style
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(style, self.hierarchy)))
+        self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.body = BodyWriter(self.word, Builder(self.word.styles.element),
                                self.notes.reference)
@@ -177,7 +174,7 @@ class _Writer:
                            endnotes=bool(self.notes.endnotes))
         docx_layout.settings(self.word, self.page["hyphenation"])
         docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
-        docx_layout.embed_fonts(self.word, self._all_text(), italic=self.hierarchy)
+        docx_layout.embed_fonts(self.word, self._all_text(), self.style, italic=self.hierarchy)
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -235,10 +232,12 @@ class _Writer:
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day, tzinfo=UTC) \
-            if date and date.year else NO_DATE
-        props.created = when
-        props.modified = when
+        if date and date.year:
+            when = datetime(date.year, date.month, date.day, tzinfo=UTC)
+            props.created = when
+            props.modified = when
+        else:  # the text states no full date: none is written, not even a placeholder
+            drop_core_dates(self.word)
 
     # -- content ---------------------------------------------------------------
 
@@ -249,10 +248,12 @@ class _Writer:
         line = vocabulary.date_line(doc)
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
             body.text(line, DATE_LINE)
-        for index, question in enumerate(doc.questions):
-            body.text(vocabulary.document_line(doc, index), HEADER)
-            if question.title is not None:
-                body.text(question.title, TITLE)
+        for document_line in vocabulary.document_lines(doc):
+            body.text(vocabulary.line_text(doc, document_line), HEADER)
+            for index in document_line.indexes:
+                title = doc.questions[index].title
+                if title is not None:
+                    body.text(title, TITLE)
         if doc.statute is not None:
             self._statute_front(doc.statute)
         elif doc.heading is not None:
@@ -286,7 +287,7 @@ class _Writer:
             body.text(words, STATUTE_LINE)
 
     def _signature(self, signature: Signature) -> None:
-        paragraph = self.word.add_paragraph(style=self.word.styles[SIGNATURE])
+        paragraph = WordParagraph(self.body.text("", SIGNATURE), self.word._body)
         for index, line in enumerate(signature.lines):
             run = paragraph.add_run(line)
             if index < len(signature.lines) - 1:
@@ -321,10 +322,11 @@ def _twips(millimetres: float) -> int:
     return round(millimetres * 1440 / 25.4)
 
 
-def write(document: Document, *, stem: str) -> bytes:
-    """*document* as .docx bytes (*stem* is unused: a DOCX embeds nothing by name)."""
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* as .docx bytes in *style* (*stem* is unused: a DOCX embeds nothing by name)."""
     del stem
-    return _Writer(document).write()
+    return _Writer(document, style).write()
+
 
 
 def _fit(text: str) -> str:

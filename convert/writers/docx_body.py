@@ -44,6 +44,7 @@ from ..model import (
     NoteRef,
     Paragraph,
     Ref,
+    Speech,
     Table,
 )
 from ..ooxml import styles as st, w
@@ -147,6 +148,10 @@ class BodyWriter:
             self.list(block)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, Speech):  # a debate record's: the speaker line, what was said
+            self.text(block.line, st.SPEAKER)
+            for said in block.blocks:
+                self.block(said)
         else:  # the model is closed; a new block kind must be handled here
             raise TypeError(f"unknown block {type(block).__name__}")
 

@@ -6,12 +6,14 @@ carries no visual decisions: a ``<header>`` with the document line and the
 title(s), each title a ``<h1>`` (a statute's: ``SFS 2010:800``, the title,
 ``Utfärdad den …``, the department, ``Lydelse den …``), for a text with a
 hierarchy a table of contents (``<nav class="toc">``), the body
-(`riksdoc.writers.html_body`: paragraphs, lists, tables, and the divisions
+(`riksdoc.writers.html_body`: paragraphs, lists keeping the author's markers
+in ``data-marker``, tables with a ``<thead>`` where the first row reads as a
+header and ``class="num"`` on numeric columns, speeches, and the divisions
 with their eIds as ids), a closing ``<footer>`` with place, date and
-signature, and the notes in a ``<section>``.
-``styles/screen.css`` is inlined for screens (``media="screen"``, so
-WeasyPrint, which renders for print, ignores it and the PDF writer adds
-``styles/print.css`` instead).
+signature, and the notes in a ``<section>``.  The style's ``screen.css`` (a
+house style's laid over the built-in one) is inlined for screens
+(``media="screen"``, so WeasyPrint, which renders for print, ignores it and
+the PDF writer adds ``print.css`` instead).
 
 The page the PDF writer lays out (``build(document, for_print=True)``)
 differs in two ways, both for print.css: each footnote's text follows its
@@ -30,25 +32,21 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document, Kind, Statute
 from ..outline import Entry, entries, flat, hierarchical
 from . import typeset
 from .html_body import Body, Children, Inlines
 
-STYLES = Path(__file__).resolve().parents[2] / "styles"
-"""The top-level ``styles/`` directory: every visual decision lives there."""
-
 GENERATOR = "riksdoc"
 
 
-def write(document: Document, *, stem: str) -> bytes:
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
-    return serialise(build(document))
+    return serialise(build(document, style))
 
 
 def serialise(page: HtmlElement, *, pretty: bool = True) -> bytes:
@@ -96,11 +94,14 @@ def header_element(document: Document) -> HtmlElement:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
     if document.statute is not None:
         return E.HEADER(*statute_front(document, document.statute), E.CLASS("statute"))
-    for index, question in enumerate(document.questions):
-        children.append(E.P(vocabulary.document_line(document, index), E.CLASS("doc-line"),
-                            **{"data-designation": question.designation}))
-        if question.title:
-            children.append(E.H1(question.title))
+    for document_line in vocabulary.document_lines(document):
+        designations = " ".join(document.questions[i].designation for i in document_line.indexes)
+        children.append(E.P(vocabulary.line_text(document, document_line), E.CLASS("doc-line"),
+                            **{"data-designation": designations}))
+        for index in document_line.indexes:
+            title = document.questions[index].title
+            if title:
+                children.append(E.H1(title))
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:
@@ -178,7 +179,7 @@ def notes_element(document: Document, inlines: Inlines) -> HtmlElement | None:
                      **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> HtmlElement:
+def head_element(document: Document, style: HouseStyle = BUILT_IN) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -191,14 +192,14 @@ def head_element(document: Document) -> HtmlElement:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
     meta.append(E.META(name="generator", content=GENERATOR))
-    screen = (STYLES / "screen.css").read_text(encoding="utf-8")
-    meta.append(E.STYLE(screen, media="screen"))
+    meta.append(E.STYLE(style.css("screen.css"), media="screen"))
     return E.HEAD(*meta)
 
 
-def build(document: Document, *, for_print: bool = False) -> HtmlElement:
-    """The whole page as an ``<html lang="sv">`` element tree (*for_print*: the page the
-    PDF writer lays out, see the module docstring)."""
+def build(document: Document, style: HouseStyle = BUILT_IN, *,
+          for_print: bool = False) -> HtmlElement:
+    """The whole page as an ``<html lang="sv">`` element tree, with *style*'s screen.css
+    (*for_print*: the page the PDF writer lays out, see the module docstring)."""
     inlines = Inlines(document, for_print=for_print)
     body = Body.of(document, inlines)
     article: list[Children] = []
@@ -222,7 +223,7 @@ def build(document: Document, *, for_print: bool = False) -> HtmlElement:
                      **{"data-running-header": vocabulary.running_header(document)})
     if for_print:  # statutes are set without hyphenation: only compounds are kept whole
         mark_kept_words(main, names=document.kind is not Kind.STATUTE)
-    return E.HTML(head_element(document), E.BODY(main), lang="sv")
+    return E.HTML(head_element(document, style), E.BODY(main), lang="sv")
 
 
 def mark_kept_words(element: HtmlElement, *, names: bool = True) -> None:

@@ -46,6 +46,7 @@ from ..model import (
     NoteRef,
     Paragraph,
     Ref,
+    Speech,
     Table,
     walk,
 )
@@ -163,7 +164,17 @@ class Body:
             return self.list_element(block)
         if isinstance(block, Table):
             return table_element(block, self.inlines)
+        if isinstance(block, Speech):
+            return self.speech(block)
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def speech(self, speech: Speech) -> HtmlElement:
+        """A speech of a debate record: its speaker line as a heading, then what was said."""
+        speaker = speech.speaker
+        heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
+        if speaker.party:
+            heading.set("data-party", speaker.party)
+        return E.SECTION(heading, *self.elements(speech.blocks), E.CLASS("speech"))
 
     def opening(self) -> list[Children]:
         """The run-in number waiting for this paragraph, if any (once)."""

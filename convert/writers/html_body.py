@@ -185,7 +185,7 @@ class Body:
         items = [E.LI(*self.inlines(item.content), *self.elements(item.blocks),
                       **{"data-marker": item.marker}, **self.attributes(item))
                  for item in block.items]
-        return (E.OL if block.ordered else E.UL)(*items)
+        return (E.OL if block.ordered else E.UL)(*items, **self.attributes(block))
 
     # -- divisions ---------------------------------------------------------------------------
 

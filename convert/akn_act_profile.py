@@ -111,8 +111,9 @@ _SKIPPED = {_NS + name for name in ("meta", "num", "heading", "subheading", "p",
 """Elements with no named part below them: not walked."""
 
 
-def assign_eids(act: etree._Element) -> None:
-    """Give every part its naming-convention eId, in one pass, in document order."""
+def assign_eids(act: etree._Element, prefix: str = "") -> None:
+    """Give every part its naming-convention eId, in one pass, in document order (below
+    *prefix*: a proposed law quoted in a bill is named inside its ``quotedStructure``)."""
     used: set[str] = set()
 
     def walk(parent: etree._Element, prefix: str) -> None:
@@ -147,7 +148,7 @@ def assign_eids(act: etree._Element) -> None:
                 child.set("eId", eid)
             walk(child, eid)
 
-    walk(act, "")
+    walk(act, prefix)
 
 
 def _unique(eid: str, element: etree._Element, used: set[str]) -> str:

@@ -14,83 +14,65 @@ The papers pipeline, in processing order:
 * `record` and `html` — the Riksdag's open-data record of any document, its
   metadata and its HTML body.
 
-`looks_like_paper` decides, without ``--kind``, whether a text is a paper: its
-header (``Motion till riksdagen``, ``Justitieutskottets betänkande``,
-``Regeringens proposition 2018/19:138``) or a motion's body.
+`kind_of_text` decides, without ``--kind``, whether a text is a paper: its header
+(``Motion till riksdagen``, ``Justitieutskottets betänkande``, ``Regeringens
+proposition 2018/19:138``) or a motion's body.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Division, Document, Kind, Level, Message, Paper, Person, walk
+from ..model import Block, Division, Document, Kind, Level, Message, Note, Paper, Person, walk
 from ..normalise import Normalised
+from .build import inlines
 from .clean import clean, contents
 from .grammar import Reader
-from .header import looks_like_paper as _opening_kind, read_header
-from .lines import MEMBERS, PAPERS, ministry
+from .header import looks_like_paper, read_header
+from .lines import MEMBERS, PAPERS, listed_people, ministry
 
-__all__ = ["PAPERS", "clean", "looks_like_paper", "parse_normalised"]
-
-
-def looks_like_paper(text: str) -> bool:
-    """Does *text* (decoded, not yet normalised) read as a motion, report, bill or
-    communication?"""
-    return kind_of_text(text) is not None
+__all__ = ["PAPERS", "clean", "kind_of_text", "parse_normalised"]
 
 
 def kind_of_text(text: str) -> Kind | None:
-    """The kind of paper *text* (decoded) opens as, or None."""
+    """The kind of paper *text* (decoded, not yet normalised) opens as, or None."""
     lines = [line.strip(" \t\u00a0") for line in text[:20000].splitlines()[:400]]
-    return _opening_kind(lines)
+    return looks_like_paper(lines)
 
 
 def parse_normalised(normalised: Normalised, *, name: str = "", kind: Kind | None = None) -> Document:
-    """A paper's normalised text as a `Document` (*kind*: the kind ``--kind`` names)."""
+    """A paper's normalised text as a `Document` (*kind*: the kind ``--kind`` names, which
+    a text without a header is read as)."""
     lines = normalised.lines
     header = read_header(lines, name, kind if kind in PAPERS else None)
     printed = any(change.kind == "running-head" for change in normalised.changes)
     reader = Reader(lines[header.body:], header.kind, contents(normalised), header.title, printed)
     blocks, warnings = reader.run()
-    paper = _authors(header.paper, blocks, header.kind)
+    paper = _signed(header.paper, blocks)
     place, date, date_text = reader.dated or (None, None, None)
-    notes = tuple(_note(n) for n in normalised.notes)
+    notes = tuple(Note(n.note_id, n.marker, inlines(n.text), n.endnote) for n in normalised.notes)
+    checks = [] if paper.number is not None else [Message(
+        "no-designation", f"the {header.kind.value} states no designation (session and number)")]
     return Document(header.kind, heading=header.title, place=place, date=date, date_text=date_text,
                     blocks=blocks, notes=notes, paper=paper,
-                    warnings=(*header.warnings, *warnings, *_checks(paper, header.kind)))
+                    warnings=(*header.warnings, *warnings, *checks))
 
 
-def _note(note: object) -> object:
-    from ..model import Note
-    from ..normalise import ExtractedNote
-    from .build import inlines
-    assert isinstance(note, ExtractedNote)
-    return Note(note.note_id, note.marker, inlines(note.text), note.endnote)
-
-
-def _authors(paper: Paper, blocks: tuple[object, ...], kind: Kind) -> Paper:
-    """Who signs (the first signature block's people, a report's members apart), the
-    report's members, a bill's ministry."""
-    block = next((b for b, _ in walk(blocks) if isinstance(b, Division)  # type: ignore[arg-type]
+def _signed(paper: Paper, blocks: tuple[Block, ...]) -> Paper:
+    """The paper's authors (who its first signature block names, a report's members apart;
+    else its ``av`` line's), a report's members, a bill's ministry."""
+    block = next((b for b, _ in walk(blocks) if isinstance(b, Division)
                   and b.level is Level.SIGNATURES), None)
     if block is None:
         return paper
     members: list[Person] = []
-    dept = paper.ministry
+    found = paper.ministry
     for child in block.children:
-        text = "".join(part for part in getattr(child, "content", ()) if isinstance(part, str))
+        content = child.content if hasattr(child, "content") else ()
+        text = "".join(part for part in content if isinstance(part, str))
         if (m := MEMBERS.match(text)) is not None:
-            from .lines import listed_people
             members = listed_people(m.group("list"))
-        elif dept is None and (found := ministry(text)) is not None:
-            dept = found
+        elif found is None:
+            found = ministry(text)
     authors = tuple(p for p in block.people if p not in members) or paper.authors
-    return replace(paper, authors=authors, members=tuple(members), ministry=dept)
-
-
-def _checks(paper: Paper, kind: Kind) -> list[Message]:
-    out = []
-    if paper.number is None:
-        out.append(Message("no-designation", f"the {kind.value} states no designation "
-                           "(session and number)"))
-    return out
+    return replace(paper, authors=authors, members=tuple(members), ministry=found)

@@ -297,7 +297,7 @@ def parse_entry(text: str) -> tuple[str | None, str, str | None] | None:
     plain = " ".join(cells)
     page = None
     leaders = bool(_LEADERS.search(plain))
-    if len(cells) > 1 and re.fullmatch(r"\d{1,4}", cells[-1]) or leaders:
+    if (len(cells) > 1 and re.fullmatch(r"\d{1,4}", cells[-1])) or leaders:
         m = _PAGE.search(plain)
         if m:
             page = m.group("page")

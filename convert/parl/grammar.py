@@ -113,7 +113,7 @@ class Reader:
         self.path: tuple[int, ...] = ()
         self.dated: tuple[str, SwedishDate, str] | None = None
         self.numbered_toc = {e.num: e for e in contents if e.num and e.num[0].isdigit()
-                             and not (kind is Kind.REPORT)}
+                             and kind is not Kind.REPORT}
         self.titles = {_key(e.title): e for e in contents if e.title}
         self.annexes = [e for e in contents if e.num and e.num.startswith("Bilaga")]
         self.toc_depth = max((len(rec.path(n)) for n in self.numbered_toc), default=0)
@@ -268,10 +268,10 @@ class Reader:
             return None
         if m.group("title"):
             return Found(m.group("num"), m.group("title")) if rec.heading_like(m.group("title")) else None
-        following = self.next_index(index)
-        if following is not None and rec.heading_like(self.text_of(following)) \
-                and not rec.ANNEX.match(self.text_of(following)):
-            return Found(m.group("num"), self.text_of(following), following - index + 1)
+        title = self.next_index(index)
+        if title is not None and rec.heading_like(self.text_of(title)) \
+                and not rec.ANNEX.match(self.text_of(title)):
+            return Found(m.group("num"), self.text_of(title), title - index + 1)
         return Found(m.group("num"), None)
 
     def toc_annex(self, text: str) -> Entry | None:

@@ -92,7 +92,7 @@ def numbered(text: str) -> re.Match[str] | None:
     """A line that may be a numbered heading (the grammar decides by the table of contents
     and the numbering so far)."""
     m = NUMBERED.match(text)
-    if m is None or not m.group("title")[:1].isupper() and not m.group("title")[:1] == "(":
+    if m is None or not (m.group("title")[:1].isupper() or m.group("title")[:1] == "("):
         return None
     return m
 

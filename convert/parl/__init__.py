@@ -40,13 +40,16 @@ def kind_of_text(text: str) -> Kind | None:
     return looks_like_paper(lines)
 
 
-def parse_normalised(normalised: Normalised, *, name: str = "", kind: Kind | None = None) -> Document:
+def parse_normalised(normalised: Normalised, *, name: str = "", kind: Kind | None = None,
+                     hints: dict[int, str] | None = None) -> Document:
     """A paper's normalised text as a `Document` (*kind*: the kind ``--kind`` names, which
-    a text without a header is read as)."""
+    a text without a header is read as; *hints*: what markup says of input lines, by line
+    number, ``heading`` or ``text``, for a text rendered from HTML)."""
     lines = normalised.lines
     header = read_header(lines, name, kind if kind in PAPERS else None)
     printed = any(change.kind == "running-head" for change in normalised.changes)
-    reader = Reader(lines[header.body:], header.kind, contents(normalised), header.title, printed)
+    reader = Reader(lines[header.body:], header.kind, contents(normalised), header.title, printed,
+                    hints or {})
     blocks, warnings = reader.run()
     paper = _signed(header.paper, blocks)
     place, date, date_text = reader.dated or (None, None, None)

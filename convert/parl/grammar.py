@@ -101,9 +101,12 @@ class Reader:
     """Runs `RULES` over a paper's body; the recognisers and constructors are its methods."""
 
     def __init__(self, lines: tuple[Line, ...], kind: Kind, contents: tuple[Entry, ...],
-                 title: str | None = None, printed: bool = False) -> None:
+                 title: str | None = None, printed: bool = False,
+                 hints: dict[int, str] | None = None) -> None:
         self.lines = lines
         self.title = title
+        self.hints = hints or {}
+        """What markup says of a line (by input line number): ``heading`` or ``text``."""
         self.wrapped = printed or hard_wrapped(lines)
         """Whether a paragraph may go on on the next line (a print's, or hard-wrapped text)."""
         self.kind = kind
@@ -453,9 +456,22 @@ class Reader:
             return False
         if text == self.title and self.next_index(index) is not None:
             return True  # a print repeats the title above the text
-        if not rec.heading_like(text) or rec.DECISION.match(text) or rec.DEPARTMENT_LINE.fullmatch(text) \
-                or rec.people_row(text) or (rec.person(text) and _key(text) not in self.titles):
+        if rec.DECISION.match(text) or rec.DEPARTMENT_LINE.fullmatch(text) or rec.people_row(text) \
+                or (rec.person(text) and _key(text) not in self.titles):
             return False
+        hint = self.hints.get(self.line(index))
+        if hint == "text":
+            return False  # the markup says it is body text
+        if hint == "heading" and not _FINISHED.search(text) and not text.endswith(",") \
+                and len(text) <= rec.HEADING_MAX and self.next_index(index) is not None:
+            return True  # the markup says it is a heading
+        if not rec.heading_like(text):
+            return False
+        return self.stands_alone(index)
+
+    def stands_alone(self, index: int) -> bool:
+        """Is the heading-like line at *index* set apart as a heading: not the rest of a
+        paragraph above it, not the first line of one below it, not above a table or list?"""
         open_lines = self.top.flow.lines
         if open_lines and open_lines[-1].number == self.line(index) - 1 \
                 and not _FINISHED.search(open_lines[-1].text):

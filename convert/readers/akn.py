@@ -55,12 +55,18 @@ _RD = f"{{{RD_NS}}}"
 
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
          name: str = "") -> Read:
-    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
+    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile), or
+    the Riksdag's ``dokumentstatus`` record of a document in its XML form.
 
-    *limits* are checked by the caller on the bytes; XML has no lines to limit.  The
-    file states its kind, so *kind* is not asked for; *name* is not needed."""
-    del limits, kind, name
+    *limits* are checked by the caller on the bytes; AKN has no lines to limit (a
+    record's text has).  AKN states its kind, so *kind* is not asked for; *kind*
+    (``--kind``) reads a Riksdag record as another; *name* names the record."""
     root = parse_xml(data)
+    if root.tag == "dokumentstatus":  # the Riksdag's open-data record, of any document
+        from ..parl import record
+        document, normalised = record.read(record.from_xml(root), name, kind)
+        limits.check_text(normalised)
+        return Read(document, normalised)
     if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
         from .akn_act import read_act  # a statute, in its own profile
         return Read(read_act(root))

@@ -16,7 +16,7 @@ import copy
 from lxml import etree
 
 from ..akn_paper_profile import ANNEX, BY_LINE, HCONTAINERS, HEADED, NUMBERED_HEADED, TEXT
-from ..akn_profile import AKN_NS, ENDNOTE, RD_NS, kind_of, parse_paper_number
+from ..akn_profile import AKN_NS, DATE_NAME, ENDNOTE, RD_NS, kind_of, parse_paper_number
 from ..errors import InputError
 from ..model import (
     Block,
@@ -78,13 +78,22 @@ class _PaperReader(ActParts):
         if attachments is not None:
             blocks += [self.attachment(a) for a in attachments.iterfind(_A + "attachment")]
         title = preface.find(f".//{_A}docTitle") if preface is not None else None
-        place, date, date_text = self.dated or (None, None, None)
+        place, date, date_text = self.dated or (None, self.work_date(), None)
         order = [self.note_ids.get(eid, eid) for eid in self.note_ids]
         notes = tuple(sorted(self.notes.values(), key=lambda n: order.index(n.note_id)
                              if n.note_id in order else len(order)))
         return Document(self.kind, heading=_text(title) if title is not None else None,
                         place=place, date=date, date_text=date_text, blocks=tuple(blocks),
                         notes=notes, paper=self.paper(preface))
+
+    def work_date(self) -> SwedishDate | None:
+        """The Work's date where no date line marks it (a record's date): a stated date
+        (``name="document"``), never the placeholder."""
+        found = self.element.find(f"{_A}meta/{_A}identification/{_A}FRBRWork/{_A}FRBRdate")
+        if found is None or found.get("name") != DATE_NAME:
+            return None
+        year, month, day = (int(x) for x in (found.get("date") or "").split("-"))
+        return SwedishDate(day, month, year)
 
     def paper(self, preface: etree._Element | None) -> Paper:
         data = self.element.find(f"{_A}meta/{_A}proprietary/{_RD}paper")

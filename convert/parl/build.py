@@ -166,6 +166,8 @@ class Open:
     last: int = 0
     fresh: bool = True
     """Nothing below its heading yet."""
+    labelled: bool = False
+    """For an annex: its label (``Bilaga 1``) has been read in the text."""
 
     def add(self, block: Block) -> None:
         """A finished part (or block) after the running text so far."""

@@ -178,6 +178,7 @@ def page_furniture(lines: list[Line], log: Log) -> list[Line]:
         return lines
     pattern = re.compile(re.escape(head) + r"(?P<annex> Bilaga \d+)?(?![\d:])")
     out: list[Line] = []
+    labelled: set[str] = set()
     for index, line in enumerate(lines):
         text = line.text
         if index < 15 and "\t" in text:
@@ -185,23 +186,28 @@ def page_furniture(lines: list[Line], log: Log) -> list[Line]:
         if head not in text:
             out.append(Line(line.number, text))
             continue
-        kept = _without_head(Line(line.number, text), pattern, log)
+        kept = _without_head(Line(line.number, text), pattern, log, labelled)
         if kept is not None:
             out.append(kept)
     return out
 
 
-def _without_head(line: Line, pattern: re.Pattern[str], log: Log) -> Line | None:
+def _without_head(line: Line, pattern: re.Pattern[str], log: Log, labelled: set[str]) -> Line | None:
     """*line* without its running heads (and the TAB or space that joined them); None when
-    nothing else was on it."""
+    nothing else was on it.  An annex's first running head (``Prop. 2019/20:19 Bilaga 1``)
+    leaves its label, ``Bilaga 1``, a line of the text: the annex's number."""
     text, pieces, last = line.text, [], 0
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
+        annex = (m.group("annex") or "").strip()
+        if annex and annex not in labelled:
+            labelled.add(annex)
+            end = m.start("annex") + 1  # the head and its space go; the label stays
         if end < len(text) and text[end] in " \t":
             end += 1
         elif start > 0 and text[start - 1] in " \t":
             start -= 1
-        detail = f"running head (annex{m.group('annex')[7:]})" if m.group("annex") else "running head"
+        detail = f"running head ({annex})" if annex else "running head"
         log.change("running-head", line.number, start + 1, text[start:end], detail)
         pieces.append(text[last:start])
         last = end

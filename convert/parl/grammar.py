@@ -67,6 +67,7 @@ RULES: tuple[Rule, ...] = (
     Rule(ANY, "place_date", "open_signatures"),          # Stockholm den 25 april 2019
     Rule(frozenset({SIGNATURES}), "signature", "sign"),  # names, På … vägnar, ledamöter
     Rule(ANY - {SIGNATURES}, "people_row", "open_signatures"),  # Name (M)<TAB>Name (KD)
+    Rule(ANY, "own_label", "skip_label"),                # the open annex's label again
     Rule(ANY, "annex", "open_annex"),                    # Bilaga 2 / its title
     Rule(ANY, "genre", "open_genre"),                    # Motivering, Reservationer …
     Rule(ANY, "numbered", "open_numbered"),              # 4.1 Allmänt om …
@@ -263,19 +264,34 @@ class Reader:
             following = index + used
             while following < len(self.lines) and not self.lines[following].text:
                 following += 1
-            if following < len(self.lines) and self.lines[following].text == entry.num:
+            labelled = following < len(self.lines) and self.lines[following].text == entry.num
+            if labelled:
                 used = following - index + 1  # the print's running head gave the label too
-            return Found(entry.num, heading, used)
+            return Found(entry.num, heading, used, role="labelled" if labelled else "")
         m = rec.ANNEX.match(text)
         if m is None:
             return None
         if m.group("title"):
-            return Found(m.group("num"), m.group("title")) if rec.heading_like(m.group("title")) else None
+            return Found(m.group("num"), m.group("title"), role="labelled") \
+                if rec.heading_like(m.group("title")) else None
         title = self.next_index(index)
         if title is not None and rec.heading_like(self.text_of(title)) \
                 and not rec.ANNEX.match(self.text_of(title)):
-            return Found(m.group("num"), self.text_of(title), title - index + 1)
-        return Found(m.group("num"), None)
+            return Found(m.group("num"), self.text_of(title), title - index + 1, role="labelled")
+        return Found(m.group("num"), None, role="labelled")
+
+    def own_label(self, index: int) -> bool:
+        """``Bilaga 1`` alone inside annex 1: its label, where a print's page put it (the
+        running head of the annex's page), not a new annex."""
+        annex = self.inside("annex")
+        return annex is not None and annex.num is not None and self.text_of(index) == annex.num \
+            and not annex.labelled
+
+    def skip_label(self, index: int, found: object) -> None:
+        annex = self.inside("annex")
+        assert annex is not None
+        annex.labelled = True
+        annex.touch(self.line(index))
 
     def toc_annex(self, text: str) -> Entry | None:
         key = _key(text)
@@ -289,8 +305,9 @@ class Reader:
 
     def open_annex(self, index: int, found: Found) -> int:
         self.pop_while(lambda node: True)
-        self.push(Open("annex", self.line(index), found.num, found.heading,
-                       last=self.line(index + found.used - 1)))
+        node = self.push(Open("annex", self.line(index), found.num, found.heading,
+                              last=self.line(index + found.used - 1)))
+        node.labelled = found.role == "labelled"
         self.path = ()  # an annex numbers its headings afresh
         return found.used
 

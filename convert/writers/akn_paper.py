@@ -304,7 +304,8 @@ class _PaperWriter(ActBody):
             role = MEMBER
             element.set("class", MEMBERS_CLASS)
         marks = self.people_marks(text, queue, role) or self.date_marks(text)
-        single = role == "signatory" and len(marks) == 1 and marks[0][1] == 0 and _whole(text, marks)
+        single = role == "signatory" and bool(marks) and marks[0][0] == "person" and marks[0][1] == 0 \
+            and _whole(text, marks)
         target = _sub(element, "signature") if single else element
         _fill(target, text, marks)
 

@@ -40,6 +40,7 @@ from ..model import (
     Division,
     Document,
     Inline,
+    Level,
     ListBlock,
     Note,
     NoteRef,
@@ -47,6 +48,7 @@ from ..model import (
     Ref,
     Signature,
     Table,
+    inline_text,
 )
 from ..ooxml import LANGUAGE
 from ..ooxml.notes import (
@@ -238,7 +240,9 @@ class _Writer:
         doc = self.document
         for paragraph in doc.preamble:
             self._inline_paragraph(paragraph.content, PREAMBLE)
-        line = vocabulary.date_line(doc)
+        for text in vocabulary.paper_lines(doc):  # a paper's header, as its text gives it
+            self._text_paragraph(text, HEADER)
+        line = vocabulary.date_line(doc) if doc.paper is None else None  # a paper's is its text
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
             self._text_paragraph(line, DATE_LINE)
         for index, question in enumerate(doc.questions):
@@ -290,7 +294,15 @@ class _Writer:
 
     def _division(self, division: Division, depth: int) -> None:
         """Number and heading as a Heading paragraph by depth (a version's marker words
-        where the text has them: above, or after the number), then the children."""
+        where the text has them: above, or after the number), then the children.  A
+        paper's proposal is its paragraphs with the number before the first; a signature
+        block its name lines two to a row."""
+        if division.level is Level.PROPOSAL:
+            self._proposal(division, depth)
+            return
+        if division.level is Level.SIGNATURES:
+            self._signatures(division)
+            return
         validity = division.validity
         leading = validity is not None and validity.leading
         if validity is not None and leading:
@@ -303,6 +315,46 @@ class _Writer:
         inner = depth if division.num is None and division.heading is None else depth + 1
         for child in division.children:
             self._block(child, inner)
+
+    def _proposal(self, division: Division, depth: int) -> None:
+        if division.heading is not None:
+            self._text_paragraph(" ".join(p for p in (division.num, division.heading) if p), BODY)
+        first = True
+        for child in division.children:
+            if first and division.heading is None and division.num and isinstance(child, Paragraph):
+                paragraph = self.word.add_paragraph(style=self.word.styles[BODY])
+                paragraph.add_run(division.num + "\t")
+                self._inline_paragraph(child.content, BODY, paragraph)
+            else:
+                self._block(child, depth + 1)
+            first = False
+
+    def _signatures(self, division: Division) -> None:
+        """A signature block: its name lines in a two-column table without rules, any other
+        line (place and date, on whose behalf, the members) a paragraph of its own."""
+        names = {person.name for person in division.people}
+        row: list[Paragraph] = []
+        for child in (*division.children, None):
+            text = inline_text(child.content) if isinstance(child, Paragraph) else ""
+            is_name = isinstance(child, Paragraph) and not text.startswith("Följande") and any(
+                text == n or text.startswith(n + " (") for n in names)
+            if is_name and isinstance(child, Paragraph):
+                row.append(child)
+                continue
+            if row:
+                self._name_table(row)
+                row = []
+            if isinstance(child, Paragraph):
+                self._inline_paragraph(child.content, SIGNATURE)
+            elif child is not None:
+                self._block(child)
+
+    def _name_table(self, names: list[Paragraph]) -> None:
+        rows = (len(names) + 1) // 2
+        table = self.word.add_table(rows=rows, cols=2)
+        for index, name in enumerate(names):
+            cell = table.rows[index // 2].cells[index % 2]
+            self._inline_paragraph(name.content, SIGNATURE, cell.paragraphs[0])
 
     def _list(self, block: ListBlock) -> None:
         formats = list_formats(block)

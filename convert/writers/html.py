@@ -154,7 +154,13 @@ def block_element(block: Block, inlines: Inlines, depth: int = 0) -> HtmlElement
 def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
     """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
     an ``h2``–``h6`` by depth; a version's marker words where the text has them (above, or
-    after the number)."""
+    after the number).  A paper's proposal is a ``div class="proposal"`` with its number
+    hanging before its text; a signature block a ``div class="signatures"`` whose name
+    lines (``p class="name"``) print in two columns."""
+    if division.level is Level.PROPOSAL:
+        return proposal_element(division, inlines, depth)
+    if division.level is Level.SIGNATURES:
+        return signatures_element(division, inlines)
     validity = division.validity
     leading = validity.markers if validity is not None and validity.leading else ()
     inside = validity.markers if validity is not None and not validity.leading else ()
@@ -172,6 +178,33 @@ def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlEl
     else:
         element = E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
     return element
+
+
+def proposal_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
+    """``<div class="proposal"><span class="num">1.</span> [<strong>heading</strong>] …``"""
+    heads: list[Children] = []
+    if division.num:
+        heads.append(E.SPAN(division.num, E.CLASS("num")))
+    if division.heading:
+        heads.append(E.P(division.heading, E.CLASS("proposal-heading")))
+    body = [block_element(child, inlines, depth + 1) for child in division.children]
+    return E.DIV(*heads, *body, E.CLASS("proposal"))
+
+
+def signatures_element(division: Division, inlines: Inlines) -> HtmlElement:
+    """A signature block: its lines in order, each name line (``Johan Forssell (M)``)
+    marked, so print sets them two to a row."""
+    names = {person.name for person in division.people}
+    children: list[Children] = []
+    for child in division.children:
+        element = block_element(child, inlines)
+        if isinstance(child, Paragraph):
+            text = "".join(p for p in child.content if isinstance(p, str))
+            if any(text == name or text.startswith(name + " (") for name in names) \
+                    and not text.startswith("Följande"):
+                element.set("class", "name")
+        children.append(element)
+    return E.DIV(*children, E.CLASS("signatures"))
 
 
 def table_element(table: Table, inlines: Inlines) -> HtmlElement:
@@ -212,6 +245,8 @@ def header_element(document: Document) -> HtmlElement:
     """The ``<header>``: dateline of older layouts, document line(s), title(s) (each a
     heading, the titles of a joint answer too), addressee."""
     children: list[Children] = []
+    for text in vocabulary.paper_lines(document):
+        children.append(E.P(text, E.CLASS("doc-line")))
     if typeset.dated_at_top(document):
         line = vocabulary.date_line(document)
         if line:
@@ -229,7 +264,10 @@ def header_element(document: Document) -> HtmlElement:
 
 
 def closing_element(document: Document) -> HtmlElement | None:
-    """The closing ``<footer>``: place and date line, then each signature block."""
+    """The closing ``<footer>``: place and date line, then each signature block (a paper
+    has none: its date line and signatures are in its text, where it has them)."""
+    if document.paper is not None:
+        return None
     children: list[Children] = []
     if not typeset.dated_at_top(document):
         line = vocabulary.date_line(document)

@@ -122,5 +122,7 @@ def keep_whole(text: str) -> Iterator[tuple[str, str | None]]:
 
 def dated_at_top(document: Document) -> bool:
     """Whether the date line stands at the top, before the document line: older answers,
-    questions and interpellations date the document there (no place, no signature)."""
-    return document.date is not None and not document.place and not document.signatures
+    questions and interpellations date the document there (no place, no signature).  A
+    paper's date line is in its text (its signature block), never composed."""
+    return document.date is not None and not document.place and not document.signatures \
+        and document.paper is None

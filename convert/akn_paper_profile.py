@@ -70,28 +70,28 @@ def assign_eids(document: etree._Element) -> None:
     ``sec_2__sec_2-1``, ``dvs_2__list_1__point_3``, ``dvs_5__reservation_1``,
     ``sec_2__law_1__mod_1__qstr_1__chp_3__sec_1`` (the proposed law's own parts named as
     an act's), ``att_1__dvs_1``; notes ``…__authorialNote_1``."""
-    _walk(document, "")
+    _walk(document, "", set())
     _notes(document)
 
 
-def _walk(parent: etree._Element, prefix: str) -> None:
+def _walk(parent: etree._Element, prefix: str, used: set[str]) -> None:
     counters: dict[str, int] = {}
     for child in parent:
         tag = child.tag
         if not isinstance(tag, str) or tag == _NS + "meta":
             continue
         if tag == _NS + "quotedStructure":
-            eid = _set(child, prefix, "qstr", counters)
+            eid = _set(child, prefix, "qstr", counters, used)
             akn_act_profile.assign_eids(child, eid)
             continue
         if tag in _TRANSPARENT or tag not in _NAMED:
             if tag in _TRANSPARENT:
-                _walk(child, prefix)
+                _walk(child, prefix, used)
             continue
         name = etree.QName(child).localname
         short = child.get("name", name) if name == "hcontainer" else _SHORT.get(name, name)
         token = _num_token(child) if name in _NUMBERED else ""
-        _walk(child, _set(child, prefix, short, counters, token))
+        _walk(child, _set(child, prefix, short, counters, used, token), used)
 
 
 def _num_token(element: etree._Element) -> str:
@@ -102,10 +102,18 @@ def _num_token(element: etree._Element) -> str:
 
 
 def _set(element: etree._Element, prefix: str, short: str, counters: dict[str, int],
-         token: str = "") -> str:
+         used: set[str], token: str = "") -> str:
+    """Name *element* ``{prefix}__{short}_{number or count}``; a number its siblings already
+    used (the text repeats it) gets ``-2``, ``-3`` … ."""
     counters[short] = count = counters.get(short, 0) + 1
     eid = f"{short}_{token or count}"
     eid = f"{prefix}__{eid}" if prefix else eid
+    if eid in used:
+        n = 2
+        while f"{eid}-{n}" in used:
+            n += 1
+        eid = f"{eid}-{n}"
+    used.add(eid)
     attrs = dict(element.attrib)  # eId first: easier to read
     element.attrib.clear()
     element.set("eId", eid)

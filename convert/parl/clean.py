@@ -384,47 +384,56 @@ def page_numbers(lines: list[Line], log: Log) -> list[Line]:
     if running_head(lines) is None and not any(c.kind == "running-head" for c in log.changes):
         return lines
     out: list[Line] = []
-    page_start = 0
-    for line in lines:
+    page_start = index = 0
+    while index < len(lines):
+        line = lines[index]
         text = line.text
+        index += 1
         if _PAGE_LINE.match(text):
             log.change("page-number", line.number, 1, text, "page number")
-            _footnotes(out, page_start, log)
+            foot = len(out)
+            while foot - 1 > page_start and _FOOTNOTE.match(out[foot - 1].text):
+                foot -= 1
+            _footnotes(out, page_start, foot, log)
             page_start = len(out)
-            continue
-        if (m := _LEADING_PAGE.match(text)) and (_FOOTNOTE.match(m.group("rest"))
-                                                 or m.group("rest")[:1].islower()):
+        elif (m := _LEADING_PAGE.match(text)) and (_FOOTNOTE.match(m.group("rest"))
+                                                   or m.group("rest")[:1].islower()):
             log.change("page-number", line.number, 1, m.group("page") + "\t", "page number")
+            foot = len(out)
             out.append(Line(line.number, m.group("rest")))
-            _footnotes(out, page_start, log, last_only=False)
+            while (found := _FOOTNOTE.match(out[-1].text)) and index < len(lines) \
+                    and (more := _FOOTNOTE.match(lines[index].text)) \
+                    and int(more.group("mark")) == int(found.group("mark")) + 1:
+                out.append(lines[index])  # the page's further footnotes
+                index += 1
+            _footnotes(out, page_start, foot, log)
             page_start = len(out)
-            continue
-        if (m := _TRAILING_PAGE.match(text)) and "\t" not in m.group("rest"):
+        elif (m := _TRAILING_PAGE.match(text)) and "\t" not in m.group("rest"):
             log.change("page-number", line.number, len(m.group("rest")) + 1,
                        "\t" + m.group("page"), "page number")
             out.append(Line(line.number, m.group("rest")))
             page_start = len(out)
-            continue
-        out.append(line)
+        else:
+            out.append(line)
     return out
 
 
-def _footnotes(out: list[Line], page_start: int, log: Log, last_only: bool = True) -> None:
-    """The footnote lines ending the page that begins at *page_start* in *out* become notes
-    where their mark is glued to a word above them on the page."""
-    index = len(out) - 1
-    while index > page_start:
-        m = _FOOTNOTE.match(out[index].text)
-        if not m or not _attach(out, page_start, index, m, log):
-            break
+def _footnotes(out: list[Line], page_start: int, foot: int, log: Log) -> None:
+    """The footnote lines from *foot* to the end of *out* (the foot of the page that begins
+    at *page_start*) become notes, in order, where their mark is glued to a word above."""
+    taken = [index for index in range(foot, len(out))
+             if (m := _FOOTNOTE.match(out[index].text)) and _attach(out, page_start, foot, index, m, log)]
+    for index in reversed(taken):
         del out[index]
-        index -= 1
 
 
-def _attach(out: list[Line], page_start: int, index: int, m: re.Match[str], log: Log) -> bool:
+def _attach(out: list[Line], page_start: int, foot: int, index: int, m: re.Match[str],
+            log: Log) -> bool:
+    """Footnote *index* (match *m*) as a note at the last word on the page above *foot*
+    its mark is glued to; False if none is."""
     mark = m.group("mark")
     glued = re.compile(rf"(?<=[A-Za-zÅÄÖåäöéü§)])(?:{mark})(?=[\s.,;:)]|$)")
-    for ref_index in range(index - 1, page_start - 1, -1):
+    for ref_index in range(foot - 1, page_start - 1, -1):
         ref_line = out[ref_index]
         found = list(glued.finditer(ref_line.text))
         if not found:

@@ -388,10 +388,12 @@ def _runs(blocks: list[Block]) -> Iterable[list[Block]]:
 
 def _attachments_from(blocks: list[Block]) -> int:
     """Where the attachments start: at the first annex at the top, if everything from there
-    on is a part (else annexes stay in the body)."""
+    on is an annex or a headed part (else annexes stay in the body)."""
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Division) and b.level is Level.ANNEX),
                  len(blocks))
-    return first if all(isinstance(b, Division) for b in blocks[first:]) else len(blocks)
+    attachable = all(isinstance(b, Division) and b.level in (Level.ANNEX, Level.HEADED)
+                     for b in blocks[first:])
+    return first if attachable else len(blocks)
 
 
 def _sub(parent: etree._Element, name: str, attrs: dict[str, str] | None = None,

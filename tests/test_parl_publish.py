@@ -97,3 +97,18 @@ def test_every_word_reaches_the_pdf(stem: str, tmp_path: Path) -> None:
     text = re.sub(r"[-\u00ad\u2010]\n", "", text)  # the print's own hyphenation
     source = Counter(words((PARL / "raw" / f"{stem}.txt").read_text("utf-8")))
     assert not source - (Counter(words(text)) + reported(got))
+
+
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_a_papers_docx_is_valid_ooxml_with_its_signatures_in_a_table(stem: str, tmp_path: Path) -> None:
+    from openxml_audit import OpenXmlValidator
+
+    path = tmp_path / f"{stem}.docx"
+    path.write_bytes(write(result(stem).document, "docx", stem=stem))
+    errors = [e for e in OpenXmlValidator().validate(path).errors if e.severity.value == "error"]
+    assert not errors, [f"{e.part_uri} {e.path}: {e.description}" for e in errors]
+    if stem.startswith("mot"):
+        with zipfile.ZipFile(path) as package:
+            body = etree.fromstring(package.read("word/document.xml"))
+        cells = body.xpath("//w:tbl//w:tc//w:t/text()", namespaces={"w": W})
+        assert cells[:3] == ["Johan Forssell (M)", "Andreas Carlson (KD)", "Louise Meijer (M)"]

@@ -257,3 +257,17 @@ def test_every_corpus_paper_parses_without_a_warning_it_should_not_give(tmp_path
              for w in read(path.read_bytes(), path.name).document.warnings}
     assert codes <= {"number-from-name", "heading-number", "law-text-outside-section",
                      "text-continued"}
+
+
+def test_a_motion_as_tika_exports_it_from_word() -> None:
+    result = read((TESTS / "fixtures" / "tika-motion.txt").read_bytes(), "tika-motion.txt")
+    document = result.document
+    assert document.kind is Kind.MOTION and document.heading == "Bättre villkor för landsbygden"
+    assert [p.num for p in parts(document, Level.PROPOSAL)] == [None, None]  # Word numbered them
+    assert [(n, h) for _, n, h in outline(document)] == [
+        (None, "Förslag till riksdagsbeslut"), ("1", "Inledning"), ("2", "Vägar"), ("2.1", "Enskilda vägar")]
+    assert [inline_text(n.content) for n in document.notes] == ["Trafikverket 2020."]
+    assert document.paper is not None and [p.name for p in document.paper.authors] == [
+        "Anna Andersson", "Bo Berg", "Cecilia Ek"]
+    assert [c.kind for c in result.normalised.changes].count("table-of-contents") == 6  # type: ignore[union-attr]
+    assert problems(write(document, "akn", stem="x")) == []

@@ -446,9 +446,12 @@ class Reader:
             heading = body if rec.heading_like(body) and not rec.DECISION.match(body) else None
             return Found(m.group("num") + ("." if text[len(m.group("num")):][:1] == "." else ""),
                          heading, role="" if heading else body)
-        if self.state != PROPOSALS:
-            return None
-        if rec.DECISION.match(text) and not text.startswith(("Regeringens förslag", "Regeringen föreslår")):
+        decision = text.startswith("Riksdagen ")
+        if self.state == PROPOSAL:  # a lone decision after another: a proposal of its own
+            top = self.top
+            return Found(None, None, role=text) if decision and top.num is None \
+                and top.heading is None and not top.fresh else None
+        if rec.DECISION.match(text) and not text.startswith("Regeringen föreslår"):
             return Found(None, None, role=text)
         following = self.next_index(index)
         if rec.heading_like(text) and following is not None \

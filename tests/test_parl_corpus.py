@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 
 from riksdoc.model import Division, Document, Kind, Level, Paragraph, inline_text, walk
-from riksdoc.parl.clean import contents
+from riksdoc.parl.contents import contents
 from riksdoc.parl.lines import follows, path as number_path
 from riksdoc.readers import Read, read
 from riksdoc.validate import problems

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from riksdoc.model import Division, Document, Kind, Level, Paragraph, inline_text, walk
 from riksdoc.parl import grammar
-from riksdoc.parl.clean import clean, contents
+from riksdoc.parl.clean import clean
+from riksdoc.parl.contents import contents
 from riksdoc.readers import read
 from riksdoc.validate import problems
 from riksdoc.writers import write

@@ -26,7 +26,8 @@ from dataclasses import replace
 from ..model import Block, Division, Document, Kind, Level, Message, Note, Paper, Person, walk
 from ..normalise import Normalised
 from .build import inlines
-from .clean import clean, contents
+from .clean import clean
+from .contents import contents
 from .grammar import Reader
 from .header import looks_like_paper, read_header
 from .lines import MEMBERS, PAPERS, listed_people, ministry

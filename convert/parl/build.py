@@ -28,9 +28,23 @@ from ..model import (
     TableRow,
 )
 from ..normalise import Line
-from .clean import join_wrapped
 
 _SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")
+_CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
+
+
+def join_wrapped(before: str, after: str) -> str:
+    """Two rows of one wrapped text as one: with a space, or none where a word broke at
+    its hyphen (``50-`` / ``årsjubileum``; not ``miljö-`` / ``och hälsoskydd``)."""
+    if not before:
+        return after
+    if not after:
+        return before
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum() \
+            and after[:1].islower() and not _CONJUNCTION.match(after):
+        return before + after
+    return f"{before} {after}"
+
 
 LEVELS = {"proposal": Level.PROPOSAL, "reservation": Level.RESERVATION, "opinion": Level.OPINION,
           "signatures": Level.SIGNATURES, "law": Level.LAW, "annex": Level.ANNEX}

@@ -31,7 +31,7 @@ from pathlib import PurePath
 from ..grammar import canonical_session
 from ..model import Kind, Message, Paper, Person
 from ..normalise import Line
-from .clean import join_wrapped
+from .build import join_wrapped
 from .lines import BY_LINE, genre, listed_people
 
 DESIGNATION = r"(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4}):(?P<number>[A-Za-zÅÄÖåäö]*\d+)"

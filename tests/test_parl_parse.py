@@ -272,3 +272,17 @@ def test_a_motion_as_tika_exports_it_from_word() -> None:
         "Anna Andersson", "Bo Berg", "Cecilia Ek"]
     assert [c.kind for c in result.normalised.changes].count("table-of-contents") == 5  # type: ignore[union-attr]
     assert problems(write(document, "akn", stem="x")) == []
+
+
+def test_an_amendments_comparison_keeps_its_two_columns_under_each_section() -> None:
+    text = ("Regeringens proposition 2021/22:50\nTitel\nRegeringen överlämnar denna proposition till "
+            "riksdagen.\n1 Förslag till lag om ändring i brottsbalken\nHärigenom föreskrivs att 3 kap. "
+            "1 § brottsbalken ska ha följande lydelse.\nNuvarande lydelse\tFöreslagen lydelse\n3 kap.\n"
+            "1 §\nDen som dödar döms.\tDen som dödar döms hårt.\nDenna lag träder i kraft den 1 juli 2022.\n")
+    document = paper(text)
+    (section,) = parts(document, Level.SECTION)
+    (stycke,) = section.children
+    table = stycke.children[0]  # type: ignore[union-attr]
+    assert [[inline_text(c) for c in row.cells] for row in table.rows] == [  # type: ignore[union-attr]
+        ["Den som dödar döms.", "Den som dödar döms hårt."]]
+    assert problems(write(document, "akn", stem="x")) == []

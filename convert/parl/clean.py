@@ -92,6 +92,7 @@ def layout_gaps(lines: list[Line], log: Log) -> list[Line]:
     layout: its empty cells go and its other cells are joined by one space."""
     cells = [line.text.split("\t") if line.text else None for line in lines]
     tables = _table_lines(cells)
+    tables.update({index: False for index in _comparison_lines(lines)})
     out = []
     for index, line in enumerate(lines):
         row = cells[index]
@@ -102,6 +103,30 @@ def layout_gaps(lines: list[Line], log: Log) -> list[Line]:
         else:
             out.append(Line(line.number, _gaps_to_spaces(line, log)))
     return out
+
+
+_COMPARISON = re.compile(r"^(?:Nuvarande|Gällande|Lydelse enligt [^\t]+)\s*lydelse\t+Föreslagen lydelse"
+                         r"|^(?:Nuvarande|Gällande) lydelse\t+Föreslagen lydelse|^Lydelse enligt [^\t]+\t+"
+                         r"Föreslagen lydelse")
+_COMPARISON_END = re.compile(r"^(?:\d{1,2}\.\s*)?(?:Denna|Dessa) (?:lag|förordning|lagar|förordningar)"
+                             r" träd|^Förslag till |^Härigenom |^\d{1,2}(?:\.\d{1,2})*\s+[A-ZÅÄÖ]")
+
+
+def _comparison_lines(lines: list[Line]) -> list[int]:
+    """The rows of a proposed amendment's comparison (``Nuvarande lydelse<TAB>Föreslagen
+    lydelse`` and the two columns under it, up to the entry into force): a table of two
+    columns even where a row stands alone."""
+    found: list[int] = []
+    inside = False
+    for index, line in enumerate(lines):
+        text = line.text
+        if _COMPARISON.match(text):
+            inside = True
+        elif inside and _COMPARISON_END.match(text):
+            inside = False
+        if inside and "\t" in text and sum(1 for cell in text.split("\t") if cell) >= 2:
+            found.append(index)
+    return found
 
 
 def _table_lines(rows: list[list[str] | None]) -> dict[int, bool]:

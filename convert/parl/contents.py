@@ -49,8 +49,18 @@ def table_of_contents(lines: list[Line], log: Log) -> list[Line]:
     for line in lines[start:end]:
         if line.text:
             log.change("table-of-contents", line.number, 1, line.text,
-                       "table of contents" if line is lines[start] else "entry of the table of contents")
+                       "table of contents" if line is lines[start] else _described(line.text))
     return lines[:start] + lines[end:]
+
+
+def _described(text: str) -> str:
+    """``entry of the table of contents: 4.1 Allmänt om påföljdsbestämning, page 5``."""
+    entry = parse_entry(text)
+    if entry is None:
+        return "entry of the table of contents"
+    num, title, page = entry
+    words = " ".join(part for part in (num, title) if part)
+    return f"entry of the table of contents: {words}" + (f", page {page}" if page else "")
 
 
 def _contents_end(lines: list[Line], start: int) -> int:

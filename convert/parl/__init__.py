@@ -23,7 +23,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, Division, Document, Kind, Level, Message, Note, Paper, Person, walk
+from ..model import (
+    Block,
+    Division,
+    Document,
+    Kind,
+    Level,
+    Message,
+    Note,
+    Paper,
+    Paragraph,
+    Person,
+    inline_text,
+    walk,
+)
 from ..normalise import Normalised
 from .build import inlines
 from .clean import clean
@@ -72,8 +85,7 @@ def _signed(paper: Paper, blocks: tuple[Block, ...]) -> Paper:
     members: list[Person] = []
     found = paper.ministry
     for child in block.children:
-        content = child.content if hasattr(child, "content") else ()
-        text = "".join(part for part in content if isinstance(part, str))
+        text = inline_text(child.content) if isinstance(child, Paragraph) else ""
         if (m := MEMBERS.match(text)) is not None:
             members = listed_people(m.group("list"))
         elif found is None:

@@ -77,7 +77,6 @@ RULES: tuple[Rule, ...] = (
 """The grammar, tried in order: the first rule whose state and recogniser accept a line wins."""
 
 
-
 class Reader(HeadingRules):
     """Runs `RULES` over a paper's body; the recognisers and constructors are its methods
     (those of headed parts in `HeadingRules`)."""

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -173,7 +174,11 @@ def overlay(document: Document, record: Record) -> Document:
     return replace(document, warnings=tuple(warnings))
 
 
-def _paper(paper: Paper, record: Record, differs: Any) -> Paper:
+Differs = Callable[[str, object, object], None]
+"""Notes a warning where the record states *what* (1st) otherwise than the text (2nd)."""
+
+
+def _paper(paper: Paper, record: Record, differs: Differs) -> Paper:
     if record.session and paper.session:
         differs("session", record.session, paper.session)
     if record.number and paper.number and record.number != paper.number:
@@ -193,7 +198,7 @@ def _paper(paper: Paper, record: Record, differs: Any) -> Paper:
 
 
 def _questions(questions: tuple[QuestionRef, ...], record: Record,
-               differs: Any) -> tuple[QuestionRef, ...]:
+               differs: Differs) -> tuple[QuestionRef, ...]:
     first = questions[0]
     assert record.session is not None and record.number is not None
     number = int(record.number)
@@ -218,13 +223,13 @@ def read(data: dict[str, Any], name: str, kind: Kind | None) -> tuple[Document, 
     if not text.strip():
         raise InputError("the record's document text is empty")
     kind = kind or record.kind
+    from ..kinds import PIPELINES, force
     from . import PAPERS, parse_normalised
     from .clean import clean
     if kind in PAPERS:
         normalised = clean(text, "utf-8")
-        document = parse_normalised(normalised, name=name, kind=kind, hints=hints)
+        document = force(parse_normalised(normalised, name=name, kind=kind, hints=hints), kind)
     else:
-        from ..kinds import PIPELINES, force
         pipeline = PIPELINES[kind]
         normalised = pipeline.normalise(text, "utf-8", ())
         document = force(pipeline.parse(normalised, name), kind)

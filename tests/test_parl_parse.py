@@ -253,36 +253,13 @@ def test_any_text_of_the_genres_lines_is_a_valid_paper_that_reads_back(lines: li
     assert read(data, "x.akn.xml").document == document
 
 
-def test_every_corpus_paper_parses_without_a_warning_it_should_not_give(tmp_path: Path) -> None:
-    codes = {w.code for path in sorted((TESTS / "corpus-parl" / "raw").glob("*.txt"))
-             for w in read(path.read_bytes(), path.name).document.warnings}
-    assert codes <= {"number-from-name", "heading-number", "law-text-outside-section",
-                     "text-continued"}
-
-
-def test_a_motion_as_tika_exports_it_from_word() -> None:
-    result = read((TESTS / "fixtures" / "tika-motion.txt").read_bytes(), "tika-motion.txt")
-    document = result.document
-    assert document.kind is Kind.MOTION and document.heading == "Bättre villkor för landsbygden"
-    assert [p.num for p in parts(document, Level.PROPOSAL)] == [None, None]  # Word numbered them
-    assert [(n, h) for _, n, h in outline(document)] == [
-        (None, "Förslag till riksdagsbeslut"), ("1", "Inledning"), ("2", "Vägar"), ("2.1", "Enskilda vägar")]
-    assert [inline_text(n.content) for n in document.notes] == ["Trafikverket 2020."]
-    assert document.paper is not None and [p.name for p in document.paper.authors] == [
-        "Anna Andersson", "Bo Berg", "Cecilia Ek"]
-    assert [c.kind for c in result.normalised.changes].count("table-of-contents") == 5  # type: ignore[union-attr]
-    assert problems(write(document, "akn", stem="x")) == []
-
-
-def test_an_amendments_comparison_keeps_its_two_columns_under_each_section() -> None:
-    text = ("Regeringens proposition 2021/22:50\nTitel\nRegeringen överlämnar denna proposition till "
-            "riksdagen.\n1 Förslag till lag om ändring i brottsbalken\nHärigenom föreskrivs att 3 kap. "
-            "1 § brottsbalken ska ha följande lydelse.\nNuvarande lydelse\tFöreslagen lydelse\n3 kap.\n"
-            "1 §\nDen som dödar döms.\tDen som dödar döms hårt.\nDenna lag träder i kraft den 1 juli 2022.\n")
-    document = paper(text)
-    (section,) = parts(document, Level.SECTION)
-    (stycke,) = section.children
-    table = stycke.children[0]  # type: ignore[union-attr]
-    assert [[inline_text(c) for c in row.cells] for row in table.rows] == [  # type: ignore[union-attr]
-        ["Den som dödar döms.", "Den som dödar döms hårt."]]
-    assert problems(write(document, "akn", stem="x")) == []
+def test_every_corpus_paper_parses_without_a_warning_it_should_not_give() -> None:
+    import json
+    index = {e["file"]: e for e in map(json.loads, (TESTS / "corpus-parl" / "index.jsonl")
+                                       .read_text("utf-8").splitlines())}
+    for path in sorted((TESTS / "corpus-parl" / "raw").glob("*.txt")):
+        codes = {w.code for w in read(path.read_bytes(), path.name).document.warnings}
+        allowed = {"number-from-name", "heading-number", "law-text-outside-section", "text-continued"}
+        if index[path.name]["truncated"]:  # a text cut short lacks its end: it says so
+            allowed |= {"no-signatures", "no-proposals"}
+        assert codes <= allowed, path.name

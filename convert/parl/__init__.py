@@ -68,11 +68,35 @@ def parse_normalised(normalised: Normalised, *, name: str = "", kind: Kind | Non
     paper = _signed(header.paper, blocks)
     place, date, date_text = reader.dated or (None, None, None)
     notes = tuple(Note(n.note_id, n.marker, inlines(n.text), n.endnote) for n in normalised.notes)
-    checks = [] if paper.number is not None else [Message(
-        "no-designation", f"the {header.kind.value} states no designation (session and number)")]
+    checks = _checks(header.kind, paper, blocks, normalised)
     return Document(header.kind, heading=header.title, place=place, date=date, date_text=date_text,
                     blocks=blocks, notes=notes, paper=paper,
                     warnings=(*header.warnings, *warnings, *checks))
+
+
+def _checks(kind: Kind, paper: Paper, blocks: tuple[Block, ...],
+            normalised: Normalised) -> list[Message]:
+    """What a paper of *kind* has and this one lacks: a designation, a signature block,
+    proposals (motions and reports), a heading its table of contents lists."""
+    divisions = [b for b, _ in walk(blocks) if isinstance(b, Division)]
+    levels = {d.level for d in divisions}
+    last = normalised.lines[-1].number if normalised.lines else None
+    out = []
+    if paper.number is None:
+        out.append(Message("no-designation", f"the {kind.value} states no designation "
+                           "(session and number)"))
+    if Level.SIGNATURES not in levels:
+        out.append(Message("no-signatures", f"no signature block in the {kind.value} (is the text "
+                           "cut short?)", last))
+    if kind in (Kind.MOTION, Kind.REPORT) and Level.PROPOSAL not in levels:
+        out.append(Message("no-proposals", f"no proposals for the Riksdag's decision in the "
+                           f"{kind.value} (is the text cut short?)", last))
+    found = {d.num for d in divisions if d.level is Level.HEADED and d.num}
+    for entry in contents(normalised):
+        if entry.num and entry.num[0].isdigit() and entry.num not in found and kind is not Kind.REPORT:
+            out.append(Message("heading-not-found", f"the table of contents lists {entry.num} "
+                               f"{entry.title!r}, which the text has no heading for", entry.line))
+    return out
 
 
 def _signed(paper: Paper, blocks: tuple[Block, ...]) -> Paper:

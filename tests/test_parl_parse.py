@@ -5,8 +5,6 @@ reads back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -78,7 +76,7 @@ def test_a_motion_without_a_header_names_its_number_from_the_archive_file() -> N
                      "motionen om x och tillkännager detta för regeringen.\n", name="mot-2022-23-77.txt")
     assert document.kind is Kind.MOTION and document.paper is not None
     assert document.paper.designation == "2022/23:77" and document.paper.as_written is None
-    assert [w.code for w in document.warnings] == ["number-from-name"]
+    assert [w.code for w in document.warnings] == ["number-from-name", "no-signatures"]
 
 
 # --- headings ------------------------------------------------------------------------------------

@@ -150,6 +150,21 @@ def test_running_heads_and_page_numbers_go_and_a_broken_paragraph_is_whole_again
     assert kinds.count("running-head") == 2 and kinds.count("page-number") == 1
 
 
+def test_a_reports_print_repeats_its_bare_number_as_the_running_head() -> None:
+    text = ("Justitieutskottets betänkande\n2018/19:JuU30\nEtt ämne\nSammanfattning\n"
+            "Utskottet föreslår att riksdagen avslår motionerna. I betänkandet\nbehandlas också "
+            "betänkande 2018/19:JuU30 i fråga om\n1\n2018/19:JuU30\nett och annat.\n"
+            "Utskottets förslag till riksdagsbeslut\n1. Motionerna\nRiksdagen avslår motionerna.\n"
+            "Stockholm den 1 april 2019\nPå justitieutskottets vägnar\nAnna Ordförande\n2\n"
+            "2018/19:JuU30\nRedogörelse för ärendet\nText.\n")
+    result = read(text.encode(), "x.txt")
+    assert result.document.paper is not None and result.document.paper.designation == "2018/19:JuU30"
+    texts = [inline_text(b.content) for b, _ in walk(result.document.blocks) if isinstance(b, Paragraph)]
+    assert any("betänkande 2018/19:JuU30 i fråga om ett och annat." in t for t in texts)
+    kinds = [c.kind for c in result.normalised.changes]  # type: ignore[union-attr]
+    assert kinds.count("running-head") == 2
+
+
 def test_a_footnote_at_a_pages_foot_becomes_a_note_at_its_glued_mark() -> None:
     text = ("Regeringens proposition 2019/20:1\nTitel\nRegeringen överlämnar denna proposition till "
             "riksdagen.\n1 Förslag till lag om ändring i lagen (1999:1) om x\n"

@@ -32,11 +32,17 @@ _RUNNING = re.compile(r"^(?P<label>Prop\.|Skr\.|Bet\.|Mot\.) (?P<number>\d{4}/\d
 def running_head(lines: list[Line]) -> str | None:
     """``Prop. 2018/19:138``: the running head of a printed paper, from its header
     (``Regeringens proposition 2018/19:138``) or, failing that, a line of that shape
-    standing alone at least twice; None for a paper that is not a print."""
+    standing alone at least twice; a report's or motion's print repeats its bare number
+    (``2018/19:JuU17``) alone on a line; None for a paper that is not a print."""
+    number = None
     for line in lines[:15]:
         m = _HEADER.match(line.text)
         if m and m.group("kind") and m.group("number"):
             return f"{_LABELS[m.group('kind')]} {m.group('number')}"
+        if number is None and _NUMBER.match(line.text):
+            number = line.text
+    if number is not None and sum(1 for line in lines if line.text == number) >= 3:
+        return number  # the header's, and at least two pages' heads
     seen: dict[str, int] = {}
     for line in lines:
         m = _RUNNING.match(line.text)
@@ -57,11 +63,13 @@ def page_furniture(lines: list[Line], log: Log) -> list[Line]:
     pattern = re.compile(re.escape(head) + r"(?P<annex> Bilaga \d+)?(?![\d:])")
     out: list[Line] = []
     labelled: set[str] = set()
+    bare = _NUMBER.match(head) is not None  # a number alone is a head only alone on its line
+    header = next((i for i, line in enumerate(lines) if line.text == head), None) if bare else None
     for index, line in enumerate(lines):
         text = line.text
         if index < 15 and "\t" in text:
             text = _title_block(line, head, log)
-        if head not in text:
+        if head not in text or (bare and (index == header or not pattern.fullmatch(text))):
             out.append(Line(line.number, text))
             continue
         kept = _without_head(Line(line.number, text), pattern, log, labelled)

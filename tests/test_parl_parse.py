@@ -113,6 +113,17 @@ def test_a_reports_genre_headings_nest_under_the_topic_the_contents_lists() -> N
         (2, None, "Utskottets ställningstagande")]
 
 
+def test_a_reports_topic_its_contents_do_not_list_is_the_heading_above_a_topics_own() -> None:
+    text = ("Justitieutskottets betänkande 2021/22:JuU14\nTitel\nUtskottets överväganden\n"
+            "Straffskalan\nUtskottets förslag i korthet\nRiksdagen antar förslaget.\n"
+            "Utskottets ställningstagande\nUtskottet tillstyrker.\nPreskriptionen\nMotionerna\n"
+            "Motionärerna vill ändra.\n")
+    assert outline(paper(text)) == [
+        (0, None, "Utskottets överväganden"), (1, None, "Straffskalan"),
+        (2, None, "Utskottets förslag i korthet"), (2, None, "Utskottets ställningstagande"),
+        (1, None, "Preskriptionen"), (2, None, "Motionerna")]
+
+
 def test_a_line_that_continues_a_paragraph_or_starts_one_is_no_heading() -> None:
     text = ("Motion till riksdagen\n2019/20:1\nav A B (S)\nTitel\nMotivering\n"
             "Vi vill att skolan, vården,\nOch omsorgen ska fungera.\nKort rad utan punkt\n"
@@ -121,6 +132,18 @@ def test_a_line_that_continues_a_paragraph_or_starts_one_is_no_heading() -> None
 
 
 # --- the table of contents and a print's page --------------------------------------------------
+
+def test_contents_listing_the_headings_above_them_end_where_the_body_goes_on() -> None:
+    text = ("Justitieutskottets betänkande\n2021/22:JuU14\nTitel\nSammanfattning\nKort.\n"
+            "Innehållsförteckning\nSammanfattning\nUtskottets förslag till riksdagsbeslut\n"
+            "Redogörelse för ärendet\nUtskottets förslag till riksdagsbeslut\n1.\tLagförslaget\n"
+            "Riksdagen antar regeringens förslag.\nRedogörelse för ärendet\nText.\n")
+    result = read(text.encode(), "x.txt")
+    listed = [c.text for c in result.normalised.changes if c.kind == "table-of-contents"]  # type: ignore[union-attr]
+    assert listed == ["Innehållsförteckning", "Sammanfattning", "Utskottets förslag till riksdagsbeslut",
+                      "Redogörelse för ärendet"]
+    assert [n.heading for n in parts(result.document, Level.PROPOSAL)] == ["Lagförslaget"]
+
 
 def test_a_tabbed_table_of_contents_with_wrapped_entries_goes_to_the_report() -> None:
     text = ("Regeringens proposition 2020/21:9\nTitel\nRegeringen överlämnar denna proposition "

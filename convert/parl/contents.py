@@ -66,8 +66,10 @@ def _described(text: str) -> str:
 def _contents_end(lines: list[Line], start: int) -> int:
     """The index after the last line of the table of contents that starts at *start*: it
     ends at an empty line, at the body's first heading again (a repeat of its first
-    entry), or at a line that cannot be an entry (running text)."""
+    entry that the text above has not had: a report's ``Sammanfattning`` comes before its
+    contents, which list it), or at a line that cannot be an entry (running text)."""
     first: str | None = None
+    above = {_key(line.text) for line in lines[:start]}
     index = start + 1
     while index < len(lines):
         text = lines[index].text
@@ -80,7 +82,7 @@ def _contents_end(lines: list[Line], start: int) -> int:
         if entry is None:
             break
         key = _key(entry[1])
-        if first is None:
+        if first is None and key not in above:
             first = key
         elif key and key == first and index > start + 2:
             break

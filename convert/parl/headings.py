@@ -205,7 +205,8 @@ class HeadingRules(ReaderState):
 
     def open_ordinary(self, index: int, found: object) -> int:
         text = self.text_of(index)
-        listed = key(text) in self.titles and not rec.LAW_HEADING.match(text)
+        listed = (key(text) in self.titles or self.opens_topic(index)) \
+            and not rec.LAW_HEADING.match(text)
         top = self.top
         if listed:
             self.pop_while(lambda node: node.role not in STOPS | {"top", "reservations", "opinions"}
@@ -220,6 +221,16 @@ class HeadingRules(ReaderState):
         if rec.LAW_HEADING.match(text):
             return 1 + self.law(index + 1)
         return 1
+
+    def opens_topic(self, index: int) -> bool:
+        """A report's topic that its table of contents does not list (or that has none): the
+        heading right above a topic's own heading (``Utskottets förslag i korthet``,
+        ``Motionerna``)."""
+        following = self.next_index(index)
+        found = self.genre(following) if following is not None and self.kind is Kind.REPORT \
+            else None
+        return found is not None and found.role in (rec.SUB, rec.LEAF) \
+            and self.inside("reservation", "opinion") is None
 
     def law(self, start: int) -> int:
         """The proposed law below the heading just opened: its lines up to the next part,

@@ -289,6 +289,21 @@ def test_a_prints_page_furniture_is_in_the_report_not_the_text() -> None:
                                                  .document.blocks) if isinstance(b, Paragraph))
 
 
+def shape(document: Document) -> list[tuple[object, ...]]:
+    """The document's parts and text, line numbers aside."""
+    return [(type(b).__name__, depth, b.num, b.heading) if isinstance(b, Division)
+            else (type(b).__name__, depth, inline_text(b.content) if isinstance(b, Paragraph) else "")
+            for b, depth in walk(document.blocks)]
+
+
+@pytest.mark.parametrize("stem", ["bet-2018-19-TU14", "mot-2019-20-2990", "prop-2018-19-138",
+                                  "mot-2000-01-MJ218"])
+def test_a_double_spaced_export_reads_as_the_single_spaced_text(stem: str) -> None:
+    path = PARL / "raw" / f"{stem}.txt"
+    spaced = path.read_text("utf-8").replace("\n", "\n\n").encode()
+    assert shape(read(spaced, path.name).document) == shape(converted(path)[0].document)
+
+
 # --- the open-data records ------------------------------------------------------------------------
 
 def record_of(path: Path) -> dict[str, Any]:

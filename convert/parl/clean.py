@@ -10,6 +10,8 @@ contents' steps are `riksdoc.parl.page` and `riksdoc.parl.contents`):
 
 * `paper_whitespace` — every TAB-separated cell trimmed (a cell of only
   no-break spaces empty), space runs one space, lines of only whitespace empty.
+* `double_spacing` — a text with an empty line after nearly every line of text
+  loses one empty line of each run (its lines then follow each other).
 * `page_furniture` — for a printed paper (one whose header names it, or whose
   running head repeats): the running head (``Prop. 2018/19:138``, also when a
   PDF glued it to a line of text, and with ``Bilaga 2`` on an annex's pages)
@@ -85,6 +87,28 @@ def _tidy(line: Line, log: Log) -> list[str] | None:
         cells.append(_SPACE_RUN.sub(" ", stripped))
         column += len(cell) + 1
     return cells
+
+
+def double_spacing(lines: list[Line], log: Log) -> list[Line]:
+    """A text with an empty line after (nearly) every line of text, as some exports give
+    it: each run of empty lines halved (the one after a line of text goes, an empty line
+    of the source's own stays), so that lines of text follow each other as in a
+    single-spaced text and a gap stays a gap.  Empty lines hold no text: nothing goes to
+    the report."""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    spaced = sum(1 for i in filled if i + 1 >= len(lines) or not lines[i + 1].text)
+    if len(filled) < 8 or spaced < 0.9 * len(filled):
+        return lines
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, Line(0, "x")]:
+        if not line.text:
+            run.append(line)
+            continue
+        out += run[1::2]  # of 2k + 1 empty lines, the k the source had
+        run = []
+        out.append(line)
+    return out[:-1]
 
 
 def layout_gaps(lines: list[Line], log: Log) -> list[Line]:
@@ -174,8 +198,8 @@ def _steps() -> tuple[Step, ...]:
     steps: list[Step] = []
     for step in shared.STEPS:
         if step is shared.tidy_whitespace:
-            steps += [paper_whitespace, page_furniture, table_of_contents, page_numbers,
-                      layout_gaps]
+            steps += [paper_whitespace, double_spacing, page_furniture, table_of_contents,
+                      page_numbers, layout_gaps]
         else:
             steps.append(step)
     return tuple(steps)

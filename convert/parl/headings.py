@@ -191,7 +191,7 @@ class HeadingRules(ReaderState):
         """Is the heading-like line at *index* set apart as a heading: not the rest of a
         paragraph above it, not the first line of one below it, not above a table or list?"""
         open_lines = self.top.flow.lines
-        if open_lines and open_lines[-1].number == self.line(index) - 1 \
+        if open_lines and index > 0 and open_lines[-1] == self.lines[index - 1] \
                 and not FINISHED.search(open_lines[-1].text):
             return False  # the rest of a paragraph a line or page broke
         following = self.next_index(index)

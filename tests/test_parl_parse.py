@@ -188,6 +188,21 @@ def test_a_reports_print_repeats_its_bare_number_as_the_running_head() -> None:
     assert kinds.count("running-head") == 2
 
 
+def test_a_pdfs_text_form_feeds_and_numbered_pages_and_full_lines_make_whole_paragraphs() -> None:
+    line = "Signalspaning regleras i lagen om signalspaning och i förordningen om"
+    body = "\n".join(f"{line[:45]} {i:02d} ord till här och där." for i in range(24))
+    text = ("Regeringens skrivelse 2018/19:9\nTitel\nRegeringen överlämnar denna skrivelse till "
+            f"riksdagen.\n1 Bakgrund\n{body}\n{line}\n1 (4)\n\fSkr. 2018/19:9\n"
+            "Nationella operativa avdelningen i Polismyndigheten.\n"
+            "Utdrag ur protokoll vid regeringssammanträde den 6\ndecember 2018\nFöredragande: X\n")
+    result = read(text.encode(), "x.txt")
+    texts = [inline_text(b.content) for b, _ in walk(result.document.blocks) if isinstance(b, Paragraph)]
+    assert f"{line} Nationella operativa avdelningen i Polismyndigheten." in texts
+    assert "1 (4)" not in texts
+    assert outline(result.document)[-1] == (0, None, "Utdrag ur protokoll vid regeringssammanträde "
+                                                     "den 6 december 2018")
+
+
 def test_a_footnote_at_a_pages_foot_becomes_a_note_at_its_glued_mark() -> None:
     text = ("Regeringens proposition 2019/20:1\nTitel\nRegeringen överlämnar denna proposition till "
             "riksdagen.\n1 Förslag till lag om ändring i lagen (1999:1) om x\n"

@@ -77,13 +77,28 @@ def hard_wrapped(lines: tuple[Line, ...]) -> bool:
     return broken / len(long) > 0.3
 
 
-def continues(previous: str, text: str) -> bool:
+def continues(previous: str, text: str, width: int = 0) -> bool:
     """Is *text* the rest of the paragraph *previous* began (a hard-wrapped line, or a
     paragraph a printed page broke)?  Not after a sentence's end; yes in lower case, after
-    a comma or a broken word."""
+    a comma or a broken word, or after a line as full as the text's lines run (*width*:
+    the text's full line, 0 if unknown), which stops short of a paragraph's end only
+    where a sentence goes on with a name (``… och`` / ``Nationella operativa …``)."""
     if _SENTENCE_END.search(previous):
         return False
-    return text[:1].islower() or text[:1].isdigit() or previous.endswith((",", "-", "–"))
+    return text[:1].islower() or text[:1].isdigit() or previous.endswith((",", "-", "–")) \
+        or (width > 0 and len(previous) >= 0.85 * width)
+
+
+def line_width(lines: tuple[Line, ...]) -> int:
+    """The length of a full line of a text hard-wrapped at one width: the median of its
+    long lines', where most long lines are that long give or take 15 %; 0 where too few
+    lines are long to tell, or their lengths vary as paragraphs do."""
+    long = sorted(len(line.text) for line in lines if len(line.text) >= 40)
+    if len(long) < 20:
+        return 0
+    median = long[len(long) // 2]
+    near = sum(1 for length in long if 0.85 * median <= length <= 1.15 * median)
+    return median if near >= 0.7 * len(long) else 0
 
 
 @dataclass
@@ -98,13 +113,16 @@ class Flow:
     wrapped: bool = True
     """Whether the text is hard-wrapped (or a print's): a line may go on on the next one.
     Where each line is a block (the Riksdag's HTML), no two lines are joined."""
+    width: int = 0
+    """A hard-wrapped text's full line (`line_width`); 0 if unknown."""
 
     def text(self, line: Line) -> None:
         """A line of running text: the rest of the open item or paragraph, or a new one."""
-        if self.wrapped and self.items and continues(self.items[-1][1][-1].text, line.text):
+        if self.wrapped and self.items and continues(self.items[-1][1][-1].text, line.text,
+                                                     self.width):
             self.items[-1][1].append(line)
             return
-        if self.wrapped and self.lines and continues(self.lines[-1].text, line.text):
+        if self.wrapped and self.lines and continues(self.lines[-1].text, line.text, self.width):
             self.lines.append(line)
             return
         self.close()

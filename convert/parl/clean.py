@@ -10,6 +10,8 @@ contents' steps are `riksdoc.parl.page` and `riksdoc.parl.contents`):
 
 * `paper_whitespace` — every TAB-separated cell trimmed (a cell of only
   no-break spaces empty), space runs one space, lines of only whitespace empty.
+* `page_breaks` — the empty line a form feed left where it split a line (a
+  PDF's text starts each page with one) goes: a page break ends no paragraph.
 * `double_spacing` — a text with an empty line after nearly every line of text
   loses one empty line of each run (its lines then follow each other).
 * `page_furniture` — for a printed paper (one whose header names it, or whose
@@ -87,6 +89,14 @@ def _tidy(line: Line, log: Log) -> list[str] | None:
         cells.append(_SPACE_RUN.sub(" ", stripped))
         column += len(cell) + 1
     return cells
+
+
+def page_breaks(lines: list[Line], log: Log) -> list[Line]:
+    """The empty line a form feed left where it split a line (a PDF's text starts each page
+    with one) goes: a page break ends no paragraph.  The form feed is in the report."""
+    def split(i: int) -> bool:
+        return any(0 <= j < len(lines) and lines[j].number == lines[i].number for j in (i - 1, i + 1))
+    return [line for i, line in enumerate(lines) if line.text or not split(i)]
 
 
 def double_spacing(lines: list[Line], log: Log) -> list[Line]:
@@ -198,8 +208,8 @@ def _steps() -> tuple[Step, ...]:
     steps: list[Step] = []
     for step in shared.STEPS:
         if step is shared.tidy_whitespace:
-            steps += [paper_whitespace, double_spacing, page_furniture, table_of_contents,
-                      page_numbers, layout_gaps]
+            steps += [paper_whitespace, page_breaks, double_spacing, page_furniture,
+                      table_of_contents, page_numbers, layout_gaps]
         else:
             steps.append(step)
     return tuple(steps)

@@ -79,7 +79,7 @@ class HeadingRules(ReaderState):
         text = self.text_of(index)
         return rec.genre(text, self.kind) if len(text) <= rec.HEADING_MAX else None
 
-    def open_genre(self, index: int, found: rec.Genre) -> int | None:
+    def open_genre(self, index: int, found: rec.Genre) -> int:
         role = found.role
         department: Paragraph | None = None
         if role == rec.PROPOSALS and self.inside("reservation", "opinion"):
@@ -91,12 +91,17 @@ class HeadingRules(ReaderState):
             self.pop_while(lambda node: True)
         else:
             self.pop_while(lambda node: node.role not in STOPS)
-        node = self.push(Open(role, self.line(index), heading=self.text_of(index),
-                              last=self.line(index)))
+        heading, used = self.text_of(index), 1
+        following = index + 1
+        if role == rec.PROTOCOL and following < len(self.lines) \
+                and rec.DATE_END.match(self.text_of(following)) and not heading[-4:].isdigit():
+            heading, used = f"{heading} {self.text_of(following)}", 2  # a wrapped date
+        node = self.push(Open(role, self.line(index), heading=heading,
+                              last=self.line(index + used - 1)))
         if role == rec.PROTOCOL and department is not None:
             node.flow.blocks.append(department)
             node.first = department.span.first if department.span else node.first
-        return None
+        return used
 
     def take_department(self) -> Paragraph | None:
         """The department line a print puts above a protocol extract belongs to it."""

@@ -147,6 +147,9 @@ def heading_like(text: str) -> bool:
 
 # --- the signature block ------------------------------------------------------------------
 
+DATE_END = re.compile(rf"^(?:\d{{1,2}} )?(?:{'|'.join(MONTHS)}) \d{{4}}$")
+"""The rest of a date a line broke (``december 2018`` after ``… den 6``)."""
+
 PLACE_DATE = re.compile(r"^(?P<place>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?) den (?P<day>\d{1,2}) "
                         rf"(?P<month>{'|'.join(MONTHS)}) (?P<year>\d{{4}})$")
 """``Stockholm den 25 april 2019``: the date line above signatures."""

@@ -123,7 +123,7 @@ def _title_block(line: Line, head: str, log: Log) -> str:
 
 # --- page numbers and footnotes ---------------------------------------------------------
 
-_PAGE_LINE = re.compile(r"^\d{1,3}$")
+_PAGE_LINE = re.compile(r"^\d{1,3}(?: \(\d{1,3}\))?$")  # ``4``, ``1 (4)``
 _LEADING_PAGE = re.compile(r"^(?P<page>\d{1,3})\t(?P<rest>.*)$")
 _TRAILING_PAGE = re.compile(r"^(?P<rest>.*\S)\t(?P<page>\d{1,3})$")
 _FOOTNOTE = re.compile(r"^(?P<mark>\d{1,2}) (?P<text>\S.*)$")

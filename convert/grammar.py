@@ -1,47 +1,63 @@
-"""The documents' own grammar: what a number, a name, a party, a date, a minister line,
-an addressee and a signature look like, and small functions that read them.
+"""The documents' own grammar: the tokens a number, a name, a party, a minister's title
+and a date are made of, and small functions that read them.
 
-The parser (`riksdoc.parse`) builds its recognition rules from these; the DOCX
-reader reads the lines riksdoc writes (document line, place-and-date line,
-person lines) with the same ones, so a person is split into role, name and
-party by one set of rules whichever format it comes from.  Composing those
-lines is `riksdoc.vocabulary`'s job; recognising them is this module's.
+The parser (`riksdoc.parse`) builds its line classes and rules from these
+tokens; the DOCX reader reads the lines riksdoc writes (document line, person
+lines, signatures, speaker lines) through the parser's public functions, so a
+person is split into role, name and party by one set of rules whichever format
+it comes from.  Composing those lines is `riksdoc.vocabulary`'s job;
+recognising them is this module's and the parser's.
 
-Normalised text marks a note reference with `NOTE_OPEN` … `NOTE_CLOSE` around
-the note id (`riksdoc.normalise`); `NOTE_REF` finds them.
+Patterns are written so that each text can match in only one way (no nested
+quantifiers over the same characters), so no input can make them backtrack
+for long.  Normalised text marks a note reference with `NOTE_OPEN` …
+`NOTE_CLOSE` around the note id (`riksdoc.normalise`); `NOTE_REF` finds them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from .model import Kind, Person, QuestionRef, SwedishDate
+from .model import Kind, SwedishDate
 from .normalise import NOTE_CLOSE, NOTE_OPEN
 from .vocabulary import MONTHS
 
 NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
 """A designation, ``2017/18:112`` or ``2019/2020:1880`` (groups session, y1, y2, number)."""
 
+UPPER = "A-ZÅÄÖÉÜÆØ"
+"""Capital letters names and titles start with."""
+LOWER = "a-zåäöéüæø"
+"""Small letters."""
+
+PARTICLES = "van|von|der|den|de|af|la|le|du|di|da|el|al|bin|ibn|ter|ten|zu"
+"""The lower-case words a name may hold (``Jan van der Linden``, ``Carl af Klercker``)."""
+
 # A hyphen only separates the parts of a name ("Elmsäter-Svärd"), never sits inside
 # a part: one way to match, so no catastrophic backtracking on "A-A-A-…".
-NAME = r"[A-ZÅÄÖÉÜ][\w'’.]*(?:[ -][A-ZÅÄÖÉÜa-zåäö][\w'’.]*){0,5}"
-"""A person's name as the documents write it: up to six capitalised parts."""
+NAME = rf"[{UPPER}][\w'’.]*(?:[ -][{UPPER}][\w'’.]*| (?:{PARTICLES})(?= )){{0,6}}"
+"""A person's name as written: capitalised parts (``Elmsäter-Svärd``, ``YLVA JOHANSSON``),
+lower case only for a particle (``van der``)."""
 
-PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö-]{1,4})\)"
-"""Party letters in brackets, ``(M)``, ``(fp)`` (group party)."""
+PARTY = rf"\((?P<party>[{UPPER}{LOWER}-]{{1,4}})\)"
+"""Party letters in brackets, ``(M)``, ``(SD)``, older ``(fp)``, ``(-)`` (group party)."""
+
+_COMPOUND = rf"(?:[{UPPER}{LOWER}]\w*-,?\s)+och\s"
+ROLE = (rf"(?:[Ss]tatsrådet|[Ss]tatsministern?|(?:{_COMPOUND})?[{UPPER}{LOWER}][\w-]*?ministern?"
+        rf"|(?:[Ff]örste |[Aa]ndre |[Tt]redje )?(?:[Vv]ice )?[Tt]alman(?:nen)?"
+        rf"|(?:FÖRSTE |ANDRE |TREDJE )?(?:VICE )?TALMAN(?:NEN)?)")
+"""A minister's (or the Speaker's) title as written: ``Statsrådet``, ``Försvarsminister``,
+``Närings- och innovationsministern``, ``Bostads-, stadsutvecklings- och it-ministern``,
+``utrikesminister`` (lower case inside a sentence), ``TALMANNEN``, ``Tredje vice talman``."""
 
 DATE = (r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4}))?")
 """``25 oktober 2017`` or, in older layouts, ``14 september`` (groups day, month, year)."""
 
-MINISTER_LINE = re.compile(
-    rf"^(?P<role>Statsrådet|Statsministern?|[A-ZÅÄÖ][a-zåäö-]*minister(?:n)?)\s+(?P<name>{NAME})$")
-"""``Statsrådet Catharina Elmsäter-Svärd``: the minister line of the older answer layout."""
+SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")
+"""A line that ends like a sentence (or a quotation, or a parenthesis)."""
 
-ADDRESSEE = re.compile(
-    rf"^(?P<role>(?:[\w-]+\s+(?:och\s+)?)*?(?:[\w-]*minister[n]?|[Ss]tatsrådet))\s+"
-    rf"(?P<name>{NAME})(?:\s+{PARTY})?$")
-"""``Statsrådet Ardalan Shekarabi (S)``, ``utrikesminister Anna Lindh``: who a question is to."""
+DASHES = re.compile(r"\s*[-–—_]{1,}\s*$")
+"""Trailing dashes or underscores after a signature (a line to sign on)."""
 
 NOTE_REF = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 """A note reference in normalised text; group 1 is the note id."""
@@ -49,20 +65,11 @@ NOTE_REF = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 ON_BEHALF = "Enligt uppdrag"
 """The line above a civil servant's name in a signature block: not a name."""
 
-DOCUMENT_LINE = re.compile(
-    r"^(?P<head>Svar på (?:.+? )?fråga|och fråga|Fråga|Interpellation|Meddelande om (?:.+? )?fråga)"
-    rf"\s+{NUMBER}(?:\s+av\s+(?P<name>.+?)(?:\s+\((?P<party>[^()]+)\))?)?\s*$", re.IGNORECASE)
-"""A document line as riksdoc writes it (`riksdoc.vocabulary.document_line`):
-``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``, ``och fråga 2017/18:113 av …``."""
-
 PLACE_DATE = re.compile(rf"^(?:(?P<place>.+?)\s+)?den\s+(?P<text>{DATE})\s*$", re.IGNORECASE)
 """A place-and-date line as riksdoc writes it: ``Stockholm den 25 oktober 2017``,
 ``den 14 september`` (groups place, text and those of `DATE`)."""
 
-_HEAD_KINDS = {"svar": Kind.ANSWER, "fråga": Kind.QUESTION, "interpellation": Kind.INTERPELLATION,
-               "meddelande": Kind.NOTICE}
 _CATEGORY = re.compile(r"\((?P<code>[a-z]+)\)\s*$")
-_PARTY_AT_END = re.compile(r"^(?P<rest>.+?)\s+\((?P<party>[^()]+)\)$")
 
 
 def canonical_session(y1: str, y2: str) -> str:
@@ -70,11 +77,9 @@ def canonical_session(y1: str, y2: str) -> str:
     return f"{y1}/{y2[-2:]}"
 
 
-def question(m: re.Match[str], questioner: Person | None, title: str | None) -> QuestionRef:
-    """The question a match of `NUMBER` names, with who asked and its title."""
-    return QuestionRef(canonical_session(m.group("y1"), m.group("y2")), int(m.group("number")),
-                       m.group("session") + ":" + m.group("number"), questioner,
-                       title.strip() if title else None)
+def plain(text: str) -> str:
+    """*text* without its note reference points (metadata is read from plain text)."""
+    return NOTE_REF.sub("", text)
 
 
 def date(m: re.Match[str]) -> SwedishDate:
@@ -82,55 +87,6 @@ def date(m: re.Match[str]) -> SwedishDate:
     year = m.group("year")
     return SwedishDate(int(m.group("day")), MONTHS.index(m.group("month").lower()) + 1,
                        int(year) if year else None)
-
-
-def addressee(text: str) -> Person:
-    """``Statsrådet Ardalan Shekarabi (S)``, ``utrikesminister Anna Lindh``; the whole text
-    as the name where it is not of that shape."""
-    m = ADDRESSEE.match(text.strip())
-    if not m:
-        return Person(text.strip())
-    return Person(m.group("name"), m.group("party"), m.group("role"))
-
-
-def minister(text: str) -> Person | None:
-    """``Statsrådet Catharina Elmsäter-Svärd`` as role and name, or None if it is not a
-    minister line."""
-    m = MINISTER_LINE.match(text)
-    return Person(m.group("name"), None, m.group("role")) if m else None
-
-
-def split_party(text: str) -> tuple[str, str | None]:
-    """``Anna Lindh (S)`` → (``Anna Lindh``, ``S``); text without a party → (text, None)."""
-    m = _PARTY_AT_END.match(text)
-    return (m.group("rest"), m.group("party")) if m else (text, None)
-
-
-def signatory(lines: Sequence[str]) -> Person | None:
-    """Who signs a signature block: its first line that is a name (note references
-    aside, and never `ON_BEHALF`), with the line below it as their title; None if no
-    line is a name."""
-    for index, text in enumerate(lines):
-        if re.fullmatch(NAME, NOTE_REF.sub("", text)) and text != ON_BEHALF:
-            role = lines[index + 1] if index + 1 < len(lines) else None
-            return Person(text, None, role)
-    return None
-
-
-def document_line(text: str) -> tuple[str, QuestionRef] | None:
-    """A document line riksdoc wrote, as (its opening words, the question it names without
-    a title); None if *text* is not one."""
-    m = DOCUMENT_LINE.match(text)
-    if m is None:
-        return None
-    questioner = Person(m.group("name").strip(), m.group("party")) if m.group("name") else None
-    return m.group("head"), question(m, questioner, None)
-
-
-def kind_of_head(words: str) -> Kind | None:
-    """The kind a document line's opening words say (``Svar på fråga`` → answer); None
-    for words that say none (``och fråga``)."""
-    return _HEAD_KINDS.get(words.split()[0].lower()) if words.split() else None
 
 
 def category_kind(text: str) -> Kind | None:

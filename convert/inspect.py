@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Division, Document, ListBlock, Paragraph, Table, walk
+from .model import Division, Document, ListBlock, Paragraph, Speech, Table, walk
 from .readers import Read
 from .vocabulary import BY, kind_label, person_text
 
@@ -26,6 +26,8 @@ def describe(result: Read, source: str) -> str:
         out.append(f"Opening:   {doc.head}")
     for q in doc.questions:
         who = f" {BY} {person_text(q.questioner)}" if q.questioner else ""
+        if q.questioner and not q.questioner_stated:
+            who += " (named in the body)"
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
         out.append(f"{'Title:    ' if doc.statute or doc.paper else 'Heading:  '} {doc.heading}")
@@ -41,6 +43,10 @@ def describe(result: Read, source: str) -> str:
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
         out.append(f"Signed:    {person_text(s.person)}")
+    if doc.department and doc.statute is None and doc.paper is None:
+        out.append(f"Sender:    {doc.department}")
+    for speech in (b for b in doc.blocks if isinstance(b, Speech)):
+        out.append(f"Speech:    {speech.marker} {person_text(speech.speaker)}")
     contents = [c for c in result.normalised.changes if c.kind == "table-of-contents"] \
         if result.normalised is not None else []
     if contents:
@@ -58,7 +64,8 @@ def describe(result: Read, source: str) -> str:
 def _body_counts(doc: Document) -> list[str]:
     """``3 paragraph(s), 1 list(s)``; a hierarchy's parts by level (``32 chapter(s)``)."""
     counts = [(sum(isinstance(b, kind) for b in doc.blocks), name)
-              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"))]
+              for kind, name in ((Paragraph, "paragraph"), (ListBlock, "list"), (Table, "table"),
+                                 (Speech, "speech"))]
     body = [f"{n} {name}(s)" for n, name in counts if n]
     levels: dict[str, int] = {}
     for block, _ in walk(doc.blocks):

@@ -2,9 +2,9 @@
 
 The JSON mirrors the dataclasses field by field (see README, "The JSON
 format").  Members of the block and inline unions carry a ``"type"`` tag
-(``paragraph``, ``list``, ``table``, ``division``, ``noteref``, ``ref``); plain
-text runs are JSON strings; tuples are arrays; dates are ISO strings; the kind
-is its code (``"frs"``).  Fields added to the model after format 1 (marked
+(``paragraph``, ``list``, ``table``, ``division``, ``speech``, ``noteref``, ``ref``);
+plain text runs are JSON strings; tuples are arrays; dates are ISO strings; the
+kind is its code (``"frs"``).  Fields added to the model after format 1 (marked
 `model.OPTIONAL`) are written only when set, so older documents' JSON is
 unchanged.  Loading is
 driven by the model's own type annotations, so a field added to the model is
@@ -28,7 +28,7 @@ FORMAT_VERSION = 1
 
 _TAGS: dict[type, str] = {model.Paragraph: "paragraph", model.ListBlock: "list",
                           model.Table: "table", model.Division: "division",
-                          model.NoteRef: "noteref", model.Ref: "ref"}
+                          model.Speech: "speech", model.NoteRef: "noteref", model.Ref: "ref"}
 _BY_TAG = {tag: cls for cls, tag in _TAGS.items()}
 
 

@@ -69,6 +69,7 @@ PIPELINES: dict[Kind, TextPipeline] = {
     Kind.QUESTION: LETTERS,
     Kind.INTERPELLATION: LETTERS,
     Kind.NOTICE: LETTERS,
+    Kind.DEBATE: LETTERS,
     Kind.GENERIC: LETTERS,
     Kind.STATUTE: STATUTES,
     Kind.MOTION: TextPipeline(_paper_clean, _paper_parse(Kind.MOTION)),
@@ -77,6 +78,19 @@ PIPELINES: dict[Kind, TextPipeline] = {
     Kind.COMMUNICATION: TextPipeline(_paper_clean, _paper_parse(Kind.COMMUNICATION)),
 }
 """The pipeline that reads each kind."""
+
+
+def _looks_like_debate(text: str) -> bool:
+    """A chamber protocol's debate (``§ 1 Svar på interpellation …``, ``Anf. 1 …``) is a
+    letter-family document, though its ``§ 1`` opens a statute's text too."""
+    from .parse import LineClass, classify
+    lines = [line.strip() for line in text[:5000].splitlines() if line.strip()][:10]
+    for line in lines:
+        reading = classify(line)
+        if reading.cls is LineClass.SPEECH or (
+                reading.cls is LineClass.DOCUMENT and reading.get("kind") == Kind.DEBATE.value):
+            return True
+    return False
 
 
 def _looks_like_statute(text: str) -> bool:
@@ -92,6 +106,7 @@ def _opens_as(kind: Kind) -> Callable[[str], bool]:
 
 
 DETECTORS: tuple[tuple[Kind, Callable[[str], bool]], ...] = (
+    (Kind.DEBATE, _looks_like_debate),
     (Kind.STATUTE, _looks_like_statute),
     *((kind, _opens_as(kind)) for kind in (Kind.MOTION, Kind.REPORT, Kind.BILL, Kind.COMMUNICATION)),
 )

@@ -40,6 +40,9 @@ class Kind(str, Enum):
     """Interpellation: a member's interpellation to a minister."""
     NOTICE = "notice"
     """Meddelande: notice that an answer is delayed or will not be given."""
+    DEBATE = "prot"
+    """Protokoll: the chamber's record of a debate, here an interpellation debate
+    (``Svar på interpellation …`` and its speeches, ``Anf. 1 …``); never a written answer."""
     GENERIC = "doc"
     """Anything riksdoc did not recognise; first line as heading, rest as paragraphs."""
     STATUTE = "sfs"
@@ -150,6 +153,29 @@ class Table:
     """The rows in order."""
 
 
+@dataclass(frozen=True)
+class Speech:
+    """One speech (anförande) of a debate record: who spoke, and what they said."""
+
+    marker: str
+    """The speech's number as written (``Anf. 1``)."""
+    speaker: Person
+    """Who spoke, with role and party where the speaker line states them
+    (``Statsrådet``, ``YLVA JOHANSSON``, ``S``)."""
+    label: str
+    """The speaker line after the marker, exactly as written
+    (``Arbetsmarknadsminister YLVA JOHANSSON (S):``, ``LARS BECKMAN (M) replik:``)."""
+    blocks: tuple[Paragraph | ListBlock | Table, ...]
+    """What the speaker said: paragraphs, lists and tables."""
+    span: Span | None = field(default=None, compare=False)
+    """Source lines of the speaker line (not part of equality)."""
+
+    @property
+    def line(self) -> str:
+        """The whole speaker line: ``Anf. 1 Statsrådet YLVA JOHANSSON (S):``."""
+        return f"{self.marker} {self.label}"
+
+
 class Level(str, Enum):
     """What a `Division` is.  Statutes use the first eight; other texts add theirs."""
 
@@ -247,8 +273,9 @@ class Division:
     parts."""
 
 
-Block = Paragraph | ListBlock | Table | Division
-"""Body content: paragraphs, lists, tables, and divisions holding more of them."""
+Block = Paragraph | ListBlock | Table | Division | Speech
+"""Body content: paragraphs, lists, tables, divisions holding more of them, and the
+speeches of a debate record."""
 
 
 def walk(blocks: tuple[Block, ...], depth: int = 0) -> Iterator[tuple[Block, int]]:
@@ -258,6 +285,8 @@ def walk(blocks: tuple[Block, ...], depth: int = 0) -> Iterator[tuple[Block, int
         yield block, depth
         if isinstance(block, Division):
             yield from walk(block.children, depth + 1)
+        elif isinstance(block, Speech):
+            yield from walk(block.blocks, depth + 1)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk(item.blocks, depth + 1)
@@ -303,6 +332,10 @@ class QuestionRef:
     """Who asked (frågeställare); None where the text does not name them."""
     title: str | None
     """The question's title as the text states it."""
+    questioner_stated: bool = field(default=True, metadata=OPTIONAL)
+    """True where the document line names the questioner; False where riksdoc found
+    them only in the body (``Hans Olsson har frågat mig …``): then the questioner is
+    metadata only, never printed as part of the document line."""
 
     @property
     def designation(self) -> str:
@@ -486,8 +519,9 @@ class Document:
     kind: Kind
     """What the document is; never ANSWER for anything that is not an answer."""
     questions: tuple[QuestionRef, ...] = ()
-    """For answers: the questions answered (a joint answer has two or three); for
-    questions, interpellations and notices: the one question they are or concern."""
+    """For answers: the questions answered (a joint answer has two or more); for
+    questions, interpellations and notices: the one question they are or concern; for a
+    debate record: the interpellation debated."""
     heading: str | None = None
     """Heading of a GENERIC document (its first line), of a notice that names no
     question, a statute's title (``Skollag (2010:800)``) or a paper's (a motion's,
@@ -499,8 +533,8 @@ class Document:
     addressee: Person | None = None
     """For questions and interpellations: the minister asked (``till …``)."""
     minister: Person | None = None
-    """The minister line before the body in the older answer layout
-    (``Statsrådet Catharina Elmsäter-Svärd``); None where the text has none."""
+    """The minister line of the header (older answer layout: ``Statsrådet Catharina
+    Elmsäter-Svärd``, ``Närings- och handelsminister …``); None where the header has none."""
     place: str | None = None
     """Place of the closing line (``Stockholm``)."""
     date: SwedishDate | None = None
@@ -535,18 +569,26 @@ class Document:
 
     @property
     def department(self) -> str | None:
-        """The Government Offices department a letterhead line in the preamble names
-        (``Justitiedepartementet``, ``Statsrådsberedningen``), or a statute's department,
-        or a bill's ministry, or None."""
+        """The Government Offices department that sends the document: a statute's
+        department, or a whole line that names one (``Justitiedepartementet``,
+        ``Statsrådsberedningen``) in the letterhead (preamble) or, as the Riksdag prints
+        notices, in the signature block; else None.  A department named inside a sentence
+        is never the sender.  A bill's or communication's ministry."""
         if self.statute is not None:
             return self.statute.department
         if self.paper is not None:
             return self.paper.ministry
-        for paragraph in self.preamble:
-            m = DEPARTMENT.search(inline_text(paragraph.content))
-            if m:
-                return m.group()
-        return None
+        lines = [inline_text(p.content) for p in self.preamble]
+        lines += [line for s in self.signatures for line in s.lines]
+        return _whole_department(lines)
+
+    @property
+    def letterhead_department(self) -> str | None:
+        """The department a whole letterhead line (preamble) names: what a running header
+        may repeat (a statute's department for a statute); else None."""
+        if self.statute is not None:
+            return self.statute.department
+        return _whole_department([inline_text(p.content) for p in self.preamble])
 
     @property
     def signatory(self) -> Person | None:
@@ -559,9 +601,18 @@ class Document:
         return self.minister
 
 
-DEPARTMENT = re.compile(r"\b(?:[A-ZÅÄÖ]\w*- och [a-zåäö]\w*|[A-ZÅÄÖ]\w*)departementet\b"
-                        r"|\bStatsrådsberedningen\b")
-"""A department of the Government Offices as a letterhead names it."""
+DEPARTMENT = re.compile(r"(?:[A-ZÅÄÖ]\w*-,? (?:[a-zåäö]\w*-,? )*och [a-zåäö][\w-]*?|[A-ZÅÄÖ]\w*)"
+                        r"departementet|Statsrådsberedningen")
+"""A department of the Government Offices as a whole letterhead or signature line names it
+(``Justitiedepartementet``, ``Miljö- och energidepartementet``); matched against a whole line."""
+
+
+def _whole_department(lines: list[str]) -> str | None:
+    """The first of *lines* that, whole, names a department (`DEPARTMENT`)."""
+    for line in lines:
+        if DEPARTMENT.fullmatch(line.strip()):
+            return line.strip()
+    return None
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:

@@ -16,6 +16,10 @@ After `normalise`, these hold for `Normalised.lines`:
   embedded-part file names Tika appends after the body (``image1.png``,
   ``oleObject1.bin``) are gone, all reported (comments with author and text,
   images with their alt text).
+* No Word field instruction exported as text remains (``PAGE \\* MERGEFORMAT``,
+  ``STYLEREF Kantrubrik``, ``MERGEFIELD Namn``, ``HYPERLINK "…"``, ``TOC \\o "1-3" \\h``):
+  each is reported with its field name; the field's result (the text Word showed)
+  stays.
 * Footnotes and endnotes are `ExtractedNote` entries; their reference points
   are the only place `NOTE_OPEN` … `NOTE_CLOSE` occur, around the note id.
 * No C0/C1 control characters other than TAB, no noncharacters (U+FDD0–FDEF,
@@ -286,6 +290,31 @@ def remove_images(lines: list[Line], log: Log) -> list[Line]:
                    lambda m: f"alt text: {m.group(1)}" if m.group(1) else "no alt text")
 
 
+_QUOTED = r'"[^"\n]*"'
+_SWITCH = r'\\(?:\*\s+[A-Za-z]+|[@#]\s+(?:"[^"\n]*"|[^\s"\\{}]+)|[A-Za-z!](?:\s+"[^"\n]*")?)'
+_NAMED_FIELDS = "STYLEREF|MERGEFIELD|PAGEREF|NOTEREF|SEQ|DOCPROPERTY|DOCVARIABLE|MACROBUTTON"
+_QUOTED_FIELDS = "HYPERLINK|INCLUDEPICTURE|INCLUDETEXT|FILLIN|XE|TC"
+_SWITCHED_FIELDS = ("PAGE|NUMPAGES|SECTIONPAGES|SECTION|DATE|TIME|CREATEDATE|SAVEDATE|PRINTDATE"
+                    "|FILENAME|AUTHOR|TOC|INDEX|LISTNUM|AUTONUM|NUMWORDS|REF")
+_FIELD = re.compile(
+    rf'(?<![\w\\]){{?[ ]?(?:(?P<named>{_NAMED_FIELDS})\s+(?:{_QUOTED}|[^\s"\\{{}}]+)'
+    rf'|(?P<quoted>{_QUOTED_FIELDS})(?=\s+["\\])'
+    rf'|(?P<switched>{_SWITCHED_FIELDS})(?=\s+\\)|(?P<ref>REF)\s+_\w+)'
+    rf'(?:\s+(?:{_SWITCH}|{_QUOTED}))*(?:[ ]?}})?[ ]?')
+"""A Word field instruction as text: its name (upper case, as Word writes it) with the
+argument it needs (a style or field name, a quoted target) or at least one switch, and
+the space that separates it from the field's result."""
+
+
+def remove_field_codes(lines: list[Line], log: Log) -> list[Line]:
+    """Word field instructions (``PAGE \\* MERGEFORMAT``, ``HYPERLINK "…"``) are not text;
+    the result Word showed for the field, where the export has it, stays."""
+    def detail(m: re.Match[str]) -> str:
+        name = m.group("named") or m.group("quoted") or m.group("switched") or m.group("ref")
+        return f"Word field instruction {name}"
+    return _remove(lines, log, _FIELD, "field-code", detail)
+
+
 _NOTE_REF = re.compile(r"\[(footnote|endnote)Ref: ?(\d+)\]")
 _INLINE_BODY = re.compile(r" ?\[(\d+): ")
 
@@ -542,6 +571,7 @@ STEPS: tuple[Step, ...] = (
     remove_comments,
     remove_bookmarks,
     remove_images,
+    remove_field_codes,
     extract_notes,
     remove_embedded_file_names,
     tidy_whitespace,
@@ -551,7 +581,7 @@ STEPS: tuple[Step, ...] = (
 """The steps, in the order they run."""
 
 KINDS = ("invalid-byte", "line-break", "control-character", "invisible-character", "symbol-bullet", "comment",
-         "bookmark", "image", "note", "note-without-text", "note-without-reference",
+         "bookmark", "image", "field-code", "note", "note-without-text", "note-without-reference",
          "embedded-file", "whitespace-line", "leading-whitespace", "trailing-whitespace", "tab",
          "cell-whitespace", "space-run", "unicode-composition")
 """Every `Change.kind` a step can record."""

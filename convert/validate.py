@@ -30,7 +30,7 @@ from .errors import InputError
 from .safexml import parse as parse_xml
 
 _NS = {"a": AKN_NS}
-_REF_ATTRIBUTES = ("refersTo", "as", "source")
+_REF_ATTRIBUTES = ("refersTo", "as", "source", "by")
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,7 +129,16 @@ def _frbr_problems(root: etree._Element) -> list[str]:
     if date_name != expected_name:
         out.append(f"FRBRWork/FRBRdate/@name is {date_name!r}; for {uri.date} the profile "
                    f"says {expected_name!r}")
-    return out + _number_problems(value, uri.number)
+    return out + _number_problems(value, uri.number) + _alias_problems(root)
+
+
+def _alias_problems(root: etree._Element) -> list[str]:
+    """Every ``FRBRalias name="number"`` (a joint answer's other questions) is one of the
+    document's questions (a TLCReference's showAs)."""
+    shown = set(root.xpath("//a:meta/a:references/a:TLCReference/@showAs", namespaces=_NS))
+    return [f"FRBRalias number {alias!r} is none of the document's questions (TLCReference)"
+            for alias in root.xpath("//a:FRBRWork/a:FRBRalias[@name='number']/@value",
+                                    namespaces=_NS) if alias not in shown]
 
 
 Lookup = Callable[..., str | None]

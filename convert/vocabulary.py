@@ -5,14 +5,20 @@ name, the author, the subject and the keywords are composed here and nowhere
 else: the AKN, DOCX and HTML writers (and through HTML the PDF), ``riksdoc
 inspect`` and the web page all call these functions, so a joint answer or a
 notice reads the same in every output.  Recognising those lines again is
-`riksdoc.grammar`'s job.
+`riksdoc.grammar`'s and `riksdoc.parse`'s job.
+
+What a document line says is the header's own words: the text's opening
+(`Document.head`, or the kind's usual words where the text uses those), the
+numbers as written, and who asked where the header names them.  A questioner
+riksdoc found only in the body is metadata and never appears in the line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .model import Document, Kind, Note, Person, QuestionRef, SwedishDate
+from .model import Document, Kind, Note, Person, SwedishDate
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
@@ -23,6 +29,7 @@ HEAD_WORDS = {
     Kind.QUESTION: "Fråga",
     Kind.INTERPELLATION: "Interpellation",
     Kind.NOTICE: "Meddelande om fråga",
+    Kind.DEBATE: "Svar på interpellation",
 }
 """How a document line starts, by kind, where the text does not say otherwise."""
 
@@ -31,6 +38,7 @@ KIND_NAMES = {
     Kind.QUESTION: "Skriftlig fråga",
     Kind.INTERPELLATION: "Interpellation",
     Kind.NOTICE: "Meddelande",
+    Kind.DEBATE: "Interpellationsdebatt",
     Kind.GENERIC: "Dokument",
     Kind.STATUTE: "Författning",
     Kind.MOTION: "Motion",
@@ -55,6 +63,8 @@ DATED = "den"
 """Between place and date: ``Stockholm den 25 oktober 2017``."""
 OTHER_QUESTION, LAST_QUESTION = "fråga", "och fråga"
 """How a joint answer's later document lines open: ``fråga …``, the last ``och fråga …``."""
+AND = "och"
+"""Before the last item of a list: ``2022/23:410, 411 och 415``."""
 NOTES = "Noter"
 """What the notes of a document are called where a page names them."""
 
@@ -102,13 +112,98 @@ def person_text(person: Person, *, role: bool = True) -> str:
     return f"{text} ({person.party})" if person.party else text
 
 
-def document_line(document: Document, index: int) -> str:
-    """``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``: question *index*'s line."""
-    question: QuestionRef = document.questions[index]
-    line = f"{head_words(document, index)} {question.as_written}".strip()
-    if question.questioner is not None:
-        line += f" {BY} {person_text(question.questioner, role=False)}"
-    return line
+_PLURAL = ("frågorna", "frågor", "interpellationerna", "interpellationer")
+
+
+def grouped(document: Document) -> bool:
+    """Does the document line name all questions at once (``Svar på frågorna 2022/23:410,
+    411 och 415 av …``), as its plural opening says?"""
+    return (document.head or "").lower().endswith(_PLURAL) and len(document.questions) > 1
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive questions of a document line that share who asked."""
+
+    indexes: tuple[int, ...]
+    """The questions' indexes in `Document.questions`."""
+    questioner: Person | None
+    """Who asked, as the header states it; None where it does not."""
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One document line as every writer prints it."""
+
+    words: str
+    """The opening words (``Svar på frågorna``, ``och fråga``)."""
+    groups: tuple[Group, ...]
+    """The questions it names, with who asked."""
+
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        """The questions it names, in order."""
+        return tuple(i for group in self.groups for i in group.indexes)
+
+
+def stated(document: Document, index: int) -> Person | None:
+    """Who asked question *index*, where the header says so (never a body-found name)."""
+    question = document.questions[index]
+    return question.questioner if question.questioner_stated else None
+
+
+def document_lines(document: Document) -> tuple[DocumentLine, ...]:
+    """The document lines: one a question, or (plural opening) one for all of them,
+    numbers grouped by who asked (``2022/23:410, 411 och 415 av Anna Berg (S)``)."""
+    count = len(document.questions)
+    if not grouped(document):
+        return tuple(DocumentLine(head_words(document, i), (Group((i,), stated(document, i)),))
+                     for i in range(count))
+    lines: list[DocumentLine] = []
+    groups: list[Group] = []
+    for i in range(count):
+        who = stated(document, i)
+        if groups and groups[-1].questioner == who:
+            groups[-1] = Group((*groups[-1].indexes, i), who)
+            continue
+        if groups and groups[-1].questioner is None:  # a reader would give it the next name
+            lines.append(DocumentLine(head_words(document, 0) if not lines else AND,
+                                      tuple(groups)))
+            groups = []
+        groups.append(Group((i,), who))
+    lines.append(DocumentLine(head_words(document, 0) if not lines else AND, tuple(groups)))
+    return tuple(lines)
+
+
+def separators(count: int) -> list[str]:
+    """What comes before each of *count* list items: ``""``, ``", "`` … ``" och "``."""
+    return ["" if i == 0 else (f" {AND} " if i == count - 1 else ", ") for i in range(count)]
+
+
+def line_text(document: Document, line: DocumentLine) -> str:
+    """A document line as plain text: ``Svar på frågorna 2022/23:410, 411 och 415 av Anna
+    Berg (S)``, ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``."""
+    parts = []
+    for group_sep, group in zip(separators(len(line.groups)), line.groups, strict=True):
+        numbers = "".join(sep + document.questions[i].as_written
+                          for sep, i in zip(separators(len(group.indexes)), group.indexes,
+                                            strict=True))
+        who = f" {BY} {person_text(group.questioner, role=False)}" if group.questioner else ""
+        parts.append(f"{group_sep}{numbers}{who}")
+    return f"{line.words} {''.join(parts)}".strip()
+
+
+def document_line_texts(document: Document) -> list[str]:
+    """Every document line as plain text, in order."""
+    return [line_text(document, line) for line in document_lines(document)]
+
+
+def concerns_interpellation(document: Document) -> bool:
+    """Are the document's questions interpellations (an interpellation, a debate on one,
+    a notice about one) rather than written questions?"""
+    if document.kind in (Kind.INTERPELLATION, Kind.DEBATE):
+        return True
+    return document.kind is Kind.NOTICE and "interpellation" in (document.head or "").lower()
 
 
 def addressee_line(person: Person) -> str:
@@ -155,7 +250,7 @@ def running_header(document: Document) -> str:
         number = f"{head_words(document, 0)} {first.as_written}".strip()
     else:
         number = document.heading or ""
-    return " · ".join(part for part in (document.department, number) if part)
+    return " · ".join(part for part in (document.letterhead_department, number) if part)
 
 
 def author(document: Document) -> Person | None:
@@ -182,12 +277,13 @@ def title(document: Document) -> str:
     the heading; else its first document line; else its subject."""
     if document.title:
         return document.title
-    return document_line(document, 0) if document.questions else subject(document)
+    return document_line_texts(document)[0] if document.questions else subject(document)
 
 
 def keywords(document: Document) -> list[str]:
-    """Designations, the kind's name and the people concerned, each once, in document
-    order; no keyword holds a comma, so a comma list of them reads back."""
+    """Every question's designation (a joint answer is found by each), the kind's name and
+    the people concerned (a questioner named only in the body too: metadata), each once,
+    in document order; no keyword holds a comma, so a comma list of them reads back."""
     words: list[str] = [q.designation for q in document.questions]
     paper = document.paper
     if paper is not None and paper.designation:

@@ -31,6 +31,7 @@ from riksdoc.model import (
     Person,
     QuestionRef,
     Signature,
+    Speech,
     SwedishDate,
     Table,
     TableRow,
@@ -89,10 +90,14 @@ def model_words(document: Document) -> list[str]:
     date_words = [document.place or "", document.date_text or ""]
     if dated_at_top(document):
         texts += date_words
-    for q in document.questions:
-        texts += [q.as_written, q.questioner.name if q.questioner else "", q.title or ""]
+    for q in document.questions:  # who asked is printed where the header names them only
+        texts += [q.as_written, q.questioner.name if q.questioner and q.questioner_stated
+                  else "", q.title or ""]
     texts += [document.heading or ""]
-    for block in document.blocks:
+    blocks = [inner for block in document.blocks
+              for inner in ((Paragraph((block.line,)), *block.blocks)
+                            if isinstance(block, Speech) else (block,))]
+    for block in blocks:
         if isinstance(block, Paragraph):
             texts.append(inline_text(block.content))
         elif isinstance(block, ListBlock):
@@ -218,9 +223,12 @@ def test_core_properties(seed_docx: bytes) -> None:
     assert props.created == props.modified == datetime(2017, 10, 25, tzinfo=UTC)
 
 
-def test_yearless_date_gets_the_fixed_no_date() -> None:
+def test_yearless_date_gets_no_date_at_all() -> None:
     data = docx_of(HAND_MADE["old-layout-yearless"])
-    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime(1980, 1, 1, tzinfo=UTC)
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.created is None and props.modified is None  # no 1980, no template date
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"dcterms:created" not in z.read("docProps/core.xml")
 
 
 def test_page_furniture_is_the_pdfs(seed_docx: bytes) -> None:

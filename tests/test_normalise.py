@@ -47,6 +47,19 @@ def words(text: str) -> list[str]:
     ("Cafe\u0301", "Café", ["unicode-composition"]),
     ("rad ett\r\nrad två\rrad tre", "rad ett\nrad två\nrad tre", []),
     ("trygghetsskapade arbetet", "trygghetsskapade arbetet", []),
+    # Word field instructions exported as text: out, reported; the field's result stays
+    ("STYLEREF Kantrubrik \\* MERGEFORMAT", "", ["field-code"]),
+    ("Sida PAGE \\* MERGEFORMAT 2", "Sida 2", ["field-code"]),
+    ("MERGEFIELD Mottagare", "", ["field-code"]),
+    ('Se HYPERLINK "https://www.riksdagen.se/sv" riksdagen.se.', "Se riksdagen.se.",
+     ["field-code"]),
+    ('TOC \\o "1-3" \\h \\z \\u', "", ["field-code"]),
+    ('HYPERLINK \\l "_Toc123" Inledning', "Inledning", ["field-code"]),
+    ("{ NUMPAGES \\* MERGEFORMAT }3", "3", ["field-code"]),
+    ('DATE \\@ "d MMMM yyyy" 1 mars 2018', "1 mars 2018", ["field-code"]),
+    ("REF _Ref4711 \\h", "", ["field-code"]),
+    ("Den PAGE som ett ord, IF-satser och TOC-listor", "Den PAGE som ett ord, IF-satser och "
+     "TOC-listor", []),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
 def test_step_cases(raw: str, clean: str, kinds: list[str]) -> None:
     result = normalise(raw)
@@ -173,3 +186,11 @@ _PIECES = st.sampled_from([
 def test_normalising_twice_changes_nothing(raw: str) -> None:
     once = normalise(raw).text
     assert normalise(once).text == once
+
+
+def test_a_field_code_is_reported_with_its_field_name() -> None:
+    result = normalise("Svar på fråga\nSTYLEREF Kantrubrik \\* MERGEFORMAT\nText.\n")
+    (change,) = [c for c in result.changes if c.kind == "field-code"]
+    assert (change.line, change.column, change.text, change.detail) == \
+        (2, 1, "STYLEREF Kantrubrik \\* MERGEFORMAT", "Word field instruction STYLEREF")
+    assert [line.text for line in result.lines] == ["Svar på fråga", "", "Text."]

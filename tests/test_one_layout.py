@@ -41,10 +41,11 @@ def visible_parts(document: Document) -> dict[str, str]:
     """Each visible part of the document (not notes, not page furniture) by a label, with
     the text it starts with."""
     parts = {f"preamble {i}": lead(p.content) for i, p in enumerate(document.preamble)}
-    for i, question in enumerate(document.questions):
-        parts[f"document line {i}"] = vocabulary.document_line(document, i)
-        if question.title:
-            parts[f"title {i}"] = question.title
+    for n, line in enumerate(vocabulary.document_lines(document)):
+        parts[f"document line {n}"] = vocabulary.line_text(document, line)
+        for i in line.indexes:
+            if document.questions[i].title:
+                parts[f"title {i}"] = document.questions[i].title or ""
     for label, text in (("heading", document.heading), ("date line", vocabulary.date_line(document))):
         if text:
             parts[label] = text
@@ -78,9 +79,10 @@ def docx_body_text(data: bytes) -> str:
 
 
 def pdf_body_text(document: Document, path: Path) -> str:
-    header = vocabulary.running_header(document)
-    return "\n".join(line for page in page_texts(pdf_of(path)) for line in page.splitlines()
-                     if line.strip() != header and not re.fullmatch(r"\d+ \(\d+\)", line.strip()))
+    from .test_pdf_text import without_running_header
+    return "\n".join(line for number, page in enumerate(page_texts(pdf_of(path)))
+                     for line in without_running_header(document, number, page.splitlines())
+                     if not re.fullmatch(r"\d+ \(\d+\)", line.strip()))
 
 
 @needs_pdftotext

@@ -46,10 +46,20 @@ EXTRACTORS = {"pdftotext": page_texts, "pdfminer": pdfminer_pages}
 def reading_text(document: Document, pages: list[str]) -> str:
     """The pages' text without page furniture, layout hyphens and their line breaks
     taken out (a word hyphenated across a page break is whole again)."""
-    header = vocabulary.running_header(document)
-    lines = [line for page in pages for line in page.splitlines()
-             if line.strip() != header and not FURNITURE.fullmatch(line.strip())]
+    lines = [line for number, page in enumerate(pages)
+             for line in without_running_header(document, number, page.splitlines())
+             if not FURNITURE.fullmatch(line.strip())]
     return SOFT_BREAK.sub("", "\n".join(lines) + "\n")
+
+
+def without_running_header(document: Document, number: int, lines: list[str]) -> list[str]:
+    """A page's lines without the running header, which pages after the first carry at
+    their top (the first page's document line may read the same, and is text)."""
+    header = vocabulary.running_header(document)
+    if number == 0:
+        return lines
+    top = next((i for i, line in enumerate(lines) if line.strip()), None)
+    return [line for i, line in enumerate(lines) if not (i == top and line.strip() == header)]
 
 
 BLOCKS = {"p", "h1", "li", "td", "th", "div", "header", "footer", "section", "table", "tr"}

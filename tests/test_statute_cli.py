@@ -54,7 +54,8 @@ def test_each_statute_module_imports_first_in_a_fresh_process(module: str) -> No
 
 
 def test_the_kinds_on_offer_include_statutes_and_the_letters_family() -> None:
-    assert choices() == ("frs", "fr", "ip", "notice", "doc", "sfs", "mot", "bet", "prop", "skr")
+    assert choices() == ("frs", "fr", "ip", "notice", "prot", "doc", "sfs", "mot", "bet", "prop",
+                         "skr")
 
 
 def test_convert_with_kind_sfs_parses_a_fragment_starting_at_a_section(tmp_path: Path,
@@ -90,7 +91,7 @@ def test_an_unknown_kind_is_a_usage_error_naming_the_choices(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["convert", str(SEED), "-k", "law"])
     assert exit_.value.code == 2
-    assert "unknown kind 'law'; choose from frs, fr, ip, notice, doc, sfs" in capsys.readouterr().err
+    assert "unknown kind 'law'; choose from frs, fr, ip, notice, prot, doc, sfs" in capsys.readouterr().err
 
 
 def test_inspect_with_kind_and_a_record(capsys) -> None:

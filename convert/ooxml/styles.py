@@ -7,13 +7,17 @@ Style                  Content
 Riksdoc Preamble       lines before the header that riksdoc did not recognise
 Riksdoc Header         ``Svar på fråga 2017/18:112 av Mikael Cederbratt (M)``,
                        one a question (later ones of a joint answer start
-                       ``och fråga``); ``Fråga``/``Interpellation``/
+                       ``och fråga``), or one for all where the text's
+                       opening is plural (``Svar på frågorna …, 411 och
+                       415 av …``); ``Fråga``/``Interpellation``/
                        ``Meddelande om fråga`` for the other kinds
 Title                  the question's title (after its header line); the
                        heading of a generic document
 Riksdoc Addressee      ``till utrikesminister Anna Lindh`` (questions)
 Riksdoc Minister       ``Statsrådet Catharina Elmsäter-Svärd`` (older layout)
 Body Text              body paragraphs
+Riksdoc Speaker        a debate record's speaker line (``Anf. 1 …``), heading
+                       the paragraphs of that speech
 List Bullet/Number     list items: real Word lists (numbering part)
 Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
                        for the cells of a numeric column (`writers.typeset`)
@@ -51,6 +55,7 @@ TABLE = "Riksdoc Table"
 PLACE_DATE = "Riksdoc Place Date"
 DATE_LINE = "Riksdoc Date Line"
 SIGNATURE = "Riksdoc Signature"
+SPEAKER = "Riksdoc Speaker"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
@@ -67,7 +72,7 @@ default, and what Word gives text inside tables and notes."""
 LIST_STYLES = frozenset({LIST_BULLET, LIST_NUMBER})
 """Styles of list items."""
 STRUCTURE_STYLES = frozenset({PREAMBLE, HEADER, TITLE, ADDRESSEE, MINISTER, PLACE_DATE,
-                              DATE_LINE, SIGNATURE})
+                              DATE_LINE, SIGNATURE, SPEAKER})
 """Styles that say which part of the document a paragraph is."""
 
 

@@ -3,7 +3,8 @@
 Package tidying (python-docx's template ships a thumbnail, a Word 2010
 ``stylesWithEffects`` copy, a bibliography custom-XML item and "Microsoft
 Macintosh Word" in app.xml), settings for a Swedish document, page-number
-fields, and the grid of a table whose rows are shorter than others.
+fields, the grid of a table whose rows are shorter than others, and core
+properties without dates where the text states none.
 """
 
 from __future__ import annotations
@@ -115,3 +116,13 @@ def drop_surplus_cells(row_element: etree._Element, keep: int, grid_columns: int
         trpr = etree.Element(w("trPr"))
         row_element.insert(0, trpr)
     etree.SubElement(trpr, w("gridAfter"), {w("val"): str(missing)})
+
+
+def drop_core_dates(document: WordDocument) -> None:
+    """Take ``dcterms:created`` and ``dcterms:modified`` out of the core properties (the
+    template carries its own 2013 dates): a document whose text states no full date gets
+    none, rather than a made-up one."""
+    core = document.core_properties._element  # python-docx cannot unset them
+    for name in ("created", "modified"):
+        for element in core.findall(f"{{http://purl.org/dc/terms/}}{name}"):
+            core.remove(element)

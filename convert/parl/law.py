@@ -33,6 +33,7 @@ from ..model import (
     Message,
     Paragraph,
     Span,
+    Table,
     TableRow,
 )
 from ..normalise import NOTE_OPEN, Line
@@ -125,8 +126,10 @@ def _with_notes(block: Block) -> Block:
         return replace(block, children=tuple(_with_notes(child) for child in block.children))
     if isinstance(block, ListBlock):
         return replace(block, items=tuple(_item(item) for item in block.items))
-    return replace(block, rows=tuple(TableRow(tuple(_content(cell) for cell in row.cells), row.span)
-                                      for row in block.rows))
+    if isinstance(block, Table):
+        return replace(block, rows=tuple(TableRow(tuple(_content(cell) for cell in row.cells),
+                                                  row.span) for row in block.rows))
+    return block  # a speech: no statute holds one
 
 
 def _item(item: ListItem) -> ListItem:

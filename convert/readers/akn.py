@@ -15,8 +15,10 @@ from lxml import etree
 from ..akn_paper_profile import PAPER_KINDS
 from ..akn_profile import (
     AKN_NS,
+    BODY_QUESTIONER,
     DOCUMENT_ELEMENTS,
     EMPTY_BODY,
+    EMPTY_SPEECH,
     ENDNOTE,
     NOTES_CLASS,
     ORDERED,
@@ -41,6 +43,7 @@ from ..model import (
     QuestionRef,
     Ref,
     Signature,
+    Speech,
     SwedishDate,
     Table,
     TableRow,
@@ -113,12 +116,15 @@ class _Reader:
         self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
         proprietary = doc.findall(f"{_A}meta/{_A}proprietary")
         self.month_day: str | None = None
+        self.body_questioners: list[etree._Element] = []
         self.note_ids: dict[str, str] = {}        # authorialNote eId → model note id
         self.note_order: list[str] = []
         for block in proprietary:
             for item in block:
                 if item.tag == _RD + "docDate":
                     self.month_day = item.get("value")
+                elif item.tag == _RD + BODY_QUESTIONER:
+                    self.body_questioners.append(item)
                 elif item.tag == _RD + "note":
                     self.note_ids[item.get("at", "")] = item.get("id", "")
                     self.note_order.append(item.get("id", ""))
@@ -131,13 +137,15 @@ class _Reader:
         preface = doc.find(_A + "preface")
         body = doc.find(_A + "mainBody")
         if body is None:
-            raise InputError("not a riksdoc AKN document: no <mainBody>")
+            body = doc.find(f"{_A}debateBody/{_A}debateSection")
+        if body is None:
+            raise InputError("not a riksdoc AKN document: no <mainBody> or <debateBody>")
         conclusions = doc.find(_A + "conclusions")
         cover = doc.find(_A + "coverPage")
         preamble = tuple(Paragraph(self.inlines(p)) for p in cover.iterfind(_A + "p")) \
             if cover is not None else ()
         heading, questions, addressee, minister = self.preface(preface)
-        blocks = self.blocks(body)
+        blocks = self.blocks(list(body))
         signatures: tuple[Signature, ...] = ()
         if conclusions is not None:
             signatures = tuple(self.signature(s) for s in conclusions.iter(_A + "signature"))
@@ -156,32 +164,64 @@ class _Reader:
 
     def preface(self, preface: etree._Element | None) -> tuple[
             str | None, tuple[QuestionRef, ...], Person | None, Person | None]:
+        """Heading, questions, addressee and minister from the preface's paragraphs.
+
+        A document line names one or more numbers, each group followed by who asked
+        (``… 410, 411 och 415 av <person>``); the titles after a line belong to its
+        questions, in order.
+        """
         heading: str | None = None
         questions: list[dict[str, Any]] = []
         addressee = minister = None
         if preface is None:
             return heading, (), addressee, minister
-        for element in preface.iter(_A + "docNumber", _A + "docTitle", _A + "person"):
-            name = _local(element)
-            if name == "docNumber":
-                session, number = self.question_number(element)
-                questions.append({"session": session, "number": number,
-                                  "as_written": _text(element), "questioner": None,
-                                  "title": None})
-            elif name == "docTitle":
-                if questions and questions[-1]["title"] is None:
-                    questions[-1]["title"] = _text(element)
+        line: list[dict[str, Any]] = []
+        for p in preface.iterfind(_A + "p"):
+            if p.find(_A + "docNumber") is not None:
+                line, pending = [], []  # this line's questions; those awaiting a questioner
+                for element in p.iter(_A + "docNumber", _A + "person"):
+                    if _local(element) == "docNumber":
+                        pending.append(self.question(element))
+                        line.append(pending[-1])
+                    elif element.get("as") == "#questioner":
+                        for question in pending:
+                            question["questioner"] = self.person(element)
+                        pending = []
+                questions += line
+                continue
+            title = p.find(_A + "docTitle")
+            if title is not None:
+                untitled = [q for q in line if q["title"] is None]
+                if untitled:
+                    untitled[0]["title"] = _text(title)
                 elif not questions and heading is None:
-                    heading = _text(element)
-            else:
-                role = element.get("as")
-                if role == "#questioner" and questions:
-                    questions[-1]["questioner"] = self.person(element)
-                elif role == "#addressee":
+                    heading = _text(title)
+                continue
+            for element in p.iter(_A + "person"):
+                if element.get("as") == "#addressee" and addressee is None:
                     addressee = self.person(element)
-                elif role == "#minister":
+                elif element.get("as") == "#minister" and minister is None:
                     minister = self.person(element)
-        return heading, tuple(QuestionRef(**q) for q in questions), addressee, minister
+        self.named_in_body(questions)
+        return heading, tuple(QuestionRef(**{k: v for k, v in q.items() if k != "ref"})
+                              for q in questions), addressee, minister
+
+    def question(self, element: etree._Element) -> dict[str, Any]:
+        session, number = self.question_number(element)
+        return {"session": session, "number": number, "as_written": _text(element),
+                "questioner": None, "title": None, "ref": element.get("refersTo", "")}
+
+    def named_in_body(self, questions: list[dict[str, Any]]) -> None:
+        """``rd:questioner``: who asked, where only the body says so (metadata only)."""
+        for item in self.body_questioners:
+            person = self.references.get(item.get("person", "").lstrip("#"))
+            if person is None:
+                raise InputError(f"rd:questioner person {item.get('person')!r} refers to no "
+                                 "TLCPerson")
+            for question in questions:
+                if question["ref"] == item.get("question"):
+                    question["questioner"] = Person(person.get("showAs", ""), item.get("party"))
+                    question["questioner_stated"] = False
 
     def question_number(self, element: etree._Element) -> tuple[str, int]:
         ref = self.references.get(element.get("refersTo", "").lstrip("#"))
@@ -222,45 +262,41 @@ class _Reader:
         return place, date, date_text
 
     def signature(self, element: etree._Element) -> Signature:
-        lines: list[str] = []
-        current = [element.text or ""]
+        """Lines as written (``<eol/>`` between them); the signer from ``<person>``, the
+        title from ``<role>``, the party from the ``(<organization>)`` after the name."""
+        lines: list[str] = [element.text or ""]
         name = role = party = None
         for child in element:
             local = _local(child)
-            tail = child.tail or ""
             if local == "eol":
-                lines.append("".join(current))
-                current = [tail]
+                lines.append(child.tail or "")
                 continue
-            if local == "person":
+            if local == "person" and name is None:
                 name = _text(child)
-                current.append(name)
-            elif local == "organization":
-                party = _text(child)
-                if current[-1].endswith(" ("):  # the " (M)" the writer puts after the name
-                    current[-1] = current[-1][:-2]
-                    tail = tail[1:] if tail.startswith(")") else tail
-            elif local == "role":
+                after = child.getnext()
+                if after is not None and _local(after) == "organization" and \
+                        (child.tail or "") == " (":
+                    party = _text(after)
+            elif local == "role" and role is None:
                 role = _text(child)
-                current.append(role)
-            elif local:
-                current.append(_text(child))
-            current.append(tail)
-        lines.append("".join(current))
+            lines[-1] += _text(child) + (child.tail or "")
         if name is None:
             raise InputError("a signature has no <person>")
         return Signature(Person(name, party, role), tuple(lines))
 
     # -- body ------------------------------------------------------------------
 
-    def blocks(self, body: etree._Element) -> tuple[Block, ...]:
-        children = [c for c in body if isinstance(c.tag, str)]
+    def blocks(self, elements: list[etree._Element]) -> tuple[Block, ...]:
+        """The blocks of a body (or of a speech), from its child *elements*."""
+        children = [c for c in elements if isinstance(c.tag, str)]
         if len(children) == 1 and children[0].get("class") == EMPTY_BODY:
             return ()
         out: list[Block] = []
         for child in children:
             name = _local(child)
-            if name == "p":
+            if name == "speech":
+                out.append(self.speech(child))
+            elif name == "p":
                 out.append(Paragraph(self.inlines(child)))
             elif name == "blockList":
                 items = []
@@ -286,8 +322,24 @@ class _Reader:
                 out.append(Table(tuple(rows)))
             else:
                 raise InputError(f"<{name}> in mainBody is not part of the riksdoc profile "
-                                 "(p, blockList, table)")
+                                 "(p, blockList, table, speech)")
         return tuple(out)
+
+    def speech(self, element: etree._Element) -> Speech:
+        """``<speech><num>Anf. 1</num><from>…</from>…</speech>`` → `Speech`."""
+        num, spoken_by = element.find(_A + "num"), element.find(_A + "from")
+        if num is None or spoken_by is None:
+            raise InputError("a speech has no <num> or <from>")
+        person = spoken_by.find(_A + "person")
+        speaker = self.person(person) if person is not None else \
+            Person(self.references.get(element.get("by", "").lstrip("#"),
+                                       spoken_by).get("showAs", _text(spoken_by)))
+        inner = [c for c in element if _local(c) not in ("num", "from", "")]
+        said = self.blocks(inner) if not (
+            len(inner) == 1 and inner[0].get("class") == EMPTY_SPEECH) else ()
+        if any(isinstance(b, Speech) for b in said):
+            raise InputError("a speech inside a speech is not part of the riksdoc profile")
+        return Speech(_text(num), speaker, _text(spoken_by), said)  # type: ignore[arg-type]
 
     def inlines(self, element: etree._Element) -> tuple[Inline, ...]:
         """Text and note references of a paragraph, in reading order."""

@@ -7,8 +7,11 @@ paragraphs their titles, the place-and-date line the place and date, each
 signature paragraph one signature block (a line break a line), and the body
 paragraphs, lists, tables and notes the body.  The document type comes from
 the category property (``Svar på skriftlig fråga (frs)``), else from the
-header line.  Lines are read with the text parser's own grammar
-(`riksdoc.grammar`), so a model read from text comes back equal.
+header line.  Header, minister, addressee, speaker and signature lines are read
+with the text parser's own public functions (`riksdoc.parse`), so a model read
+from text comes back equal; so is a questioner the header does not name, found
+again in the body as the parser finds it.  A speaker line (Riksdoc Speaker)
+opens a speech that holds the paragraphs after it.
 
 Edits are welcome: the visible text is the source of truth, nothing is taken
 from hidden copies.  List markers are recomputed from the Word numbering
@@ -32,7 +35,7 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from .. import grammar
+from .. import grammar, parse
 from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
@@ -46,6 +49,7 @@ from ..model import (
     Person,
     QuestionRef,
     Signature,
+    Speech,
     SwedishDate,
     Table,
 )
@@ -56,6 +60,9 @@ from ..vocabulary import HEAD_WORDS, own_words
 from . import Read
 
 _HEADING = re.compile(r"^(?:heading|rubrik)\s*\d$", re.IGNORECASE)
+_LATER_LINE = re.compile(r"(?P<head>och fråga|fråga|och)\s+(?=\d)")
+"""How the second and later document lines of a joint answer open."""
+_OPENING_LINES = (parse.LineClass.DOCUMENT, parse.LineClass.FORM_TITLE)
 
 
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
@@ -91,7 +98,7 @@ class _Builder:
         category = word.category()
         self.kind = grammar.category_kind(category) if category is not None else None
         self.questions: list[QuestionRef] = []
-        self.titles: list[str | None] = []
+        self.line: list[int] = []  # the questions of the latest document line
         self.heading: str | None = None
         self.head: str | None = None
         self.addressee: Person | None = None
@@ -102,23 +109,26 @@ class _Builder:
         self.signatures: list[Signature] = []
         self.preamble: list[Paragraph] = []
         self.blocks: list[Block] = []
+        self.speech: tuple[str, Person, str] | None = None  # the speech a speaker line opened
+        self.said: list[Block] = []
         self.warnings: list[Message] = []
         self.unknown_styles: set[str] = set()
 
     def document(self) -> Document:
         for item in self.word.items():
             if isinstance(item, Table):
-                self.blocks.append(item)
+                self.add(item)
             elif item.text.strip() or any(isinstance(p, NoteRef) for p in item.content):
                 self._formatting(item)
                 handler = self.BY_STYLE.get(item.style)
                 if handler is None or not handler(self, item):
                     self.body(item)
+        self.close_speech()
         notes = self.word.notes(self.warn)
-        questions = [QuestionRef(q.session, q.number, q.as_written, q.questioner, t)
-                     for q, t in zip(self.questions, self.titles, strict=True)]
+        kind = self.kind or Kind.GENERIC
+        questions, _ = parse.named_in_body(kind, tuple(self.questions), tuple(self.blocks))
         return Document(
-            kind=self.kind or Kind.GENERIC, questions=tuple(questions), heading=self.heading,
+            kind=kind, questions=questions, heading=self.heading,
             head=self.head, addressee=self.addressee, minister=self.minister, place=self.place,
             date=self.date, date_text=self.date_text, signatures=tuple(self.signatures),
             preamble=tuple(self.preamble), blocks=tuple(self.blocks), notes=notes,
@@ -134,23 +144,46 @@ class _Builder:
         return True
 
     def header(self, item: BodyParagraph) -> bool:
-        found = grammar.document_line(item.text)
-        if found is None:
-            self.warn("docx-header", f"header line not understood, kept as text: {item.text}")
-            (self.blocks if self.questions else self.preamble).append(Paragraph(item.content))
-            return True
-        words, question = found
-        if not self.questions:  # the first document line says the kind, in its own words
-            if self.kind is None:
-                self.kind = grammar.kind_of_head(words)
-            self.head = own_words(words, self.kind) if self.kind in HEAD_WORDS else None
-        self.questions.append(question)
-        self.titles.append(None)
+        """A document line: its numbers and who asked, read as the parser reads them
+        (``Svar på frågorna 2022/23:410, 411 och 415 av …``; later lines ``och fråga …``)."""
+        text = item.text
+        later = _LATER_LINE.match(text)
+        if self.questions and later:
+            rest = text[later.end():]
+        else:
+            reading = parse.classify(text)
+            rest = reading.get("rest") or ""
+            if reading.cls not in _OPENING_LINES or not rest:
+                return self.not_a_header(item)
+            if not self.questions:  # the first document line says the kind, in its own words
+                self.kind = self.kind or Kind(reading.get("kind"))
+                words = reading.get("opening") or ""
+                self.head = own_words(words, self.kind) if self.kind in HEAD_WORDS else None
+        groups = parse.read_groups(rest, titled=False)
+        if not groups:
+            return self.not_a_header(item)
+        self.line = []
+        for group in groups:
+            for number, person in zip(group.numbers, parse.pair(group.numbers, group.people),
+                                      strict=True):
+                self.line.append(len(self.questions))
+                self.questions.append(QuestionRef(number.session, number.number,
+                                                  number.as_written, person, None))
+        return True
+
+    def not_a_header(self, item: BodyParagraph) -> bool:
+        self.warn("docx-header", f"header line not understood, kept as text: {item.text}")
+        (self.blocks if self.questions else self.preamble).append(Paragraph(item.content))
         return True
 
     def title(self, item: BodyParagraph) -> bool:
-        if self.questions and self.titles[-1] is None:
-            self.titles[-1] = item.text
+        """A title belongs to the first question of the latest document line that lacks
+        one; before any document line it is a generic document's heading."""
+        untitled = [i for i in self.line if self.questions[i].title is None]
+        if untitled:
+            q = self.questions[untitled[0]]
+            self.questions[untitled[0]] = QuestionRef(q.session, q.number, q.as_written,
+                                                      q.questioner, item.text)
         elif not self.questions and self.heading is None:
             self.heading = item.text
         else:
@@ -163,15 +196,14 @@ class _Builder:
         if self.addressee is not None:
             return False
         text = item.text
-        self.addressee = grammar.addressee(text[5:] if text.startswith("till ") else text)
+        text = text[5:] if text.startswith("till ") else text
+        self.addressee = parse.read_addressee(text) or _person(text)
         return True
 
     def minister_line(self, item: BodyParagraph) -> bool:
         if self.minister is not None:
             return False
-        text, party = grammar.split_party(item.text)
-        person = grammar.minister(text)
-        self.minister = Person(person.name, party, person.role) if person else Person(text, party)
+        self.minister = parse.minister(item.text) or _person(item.text)
         return True
 
     def place_date(self, item: BodyParagraph) -> bool:
@@ -193,23 +225,46 @@ class _Builder:
         return True
 
     def signature(self, item: BodyParagraph) -> bool:
-        lines = tuple(item.text.split("\n"))
-        self.signatures.append(Signature(grammar.signatory(lines) or Person(lines[0]), lines))
+        self.signatures.append(parse.signature(tuple(item.text.split("\n"))))
+        return True
+
+    def speaker(self, item: BodyParagraph) -> bool:
+        """A speaker line (``Anf. 1 Statsrådet NAMN (S):``) opens a speech."""
+        self.close_speech()
+        found = parse.speaker(item.text)
+        if found is None:
+            self.warn("docx-speaker", f"speaker line not understood: {_snippet(item.text)}")
+            marker, _, label = item.text.partition(" ")
+            found = (marker, Person(label), label)
+        self.speech = found
         return True
 
     BY_STYLE: ClassVar[dict[str, Callable[[_Builder, BodyParagraph], bool]]] = {
         st.PREAMBLE: preamble_line, st.HEADER: header, st.TITLE: title,
         st.ADDRESSEE: addressee_line, st.MINISTER: minister_line, st.PLACE_DATE: place_date,
-        st.DATE_LINE: place_date, st.SIGNATURE: signature,
+        st.DATE_LINE: place_date, st.SIGNATURE: signature, st.SPEAKER: speaker,
     }
     """What each structure style holds (`riksdoc.ooxml.styles`); anything else is body."""
 
     # -- the body --------------------------------------------------------------
 
+    def add(self, block: Block) -> None:
+        """A block of the body, or of the speech a speaker line opened."""
+        (self.said if self.speech is not None else self.blocks).append(block)
+
+    def close_speech(self) -> None:
+        if self.speech is not None:
+            marker, person, label = self.speech
+            self.blocks.append(Speech(marker, person, label, tuple(self.said)))  # type: ignore[arg-type]
+        self.speech, self.said = None, []
+
     def body(self, item: BodyParagraph) -> None:
         if item.num_id is not None or item.style in st.LIST_STYLES:
             self._list_item(item)
             return
+        if self.speech is not None and \
+                parse.classify(item.text).cls is parse.LineClass.DEBATE_END:
+            self.close_speech()  # the debate is over; the record goes on
         if _HEADING.match(item.style):
             self.warn("docx-heading", f"a heading added in the body is read as a paragraph "
                       f"(riksdoc's model has no headings there): {_snippet(item.text)}")
@@ -218,7 +273,7 @@ class _Builder:
             self.unknown_styles.add(item.style)
             self.warn("docx-style", f"unrecognised paragraph style {item.style!r}: read as "
                       f"body text ({_snippet(item.text)})")
-        self.blocks.append(Paragraph(item.content))
+        self.add(Paragraph(item.content))
 
     def _list_item(self, item: BodyParagraph) -> None:
         lists = self.word.lists
@@ -228,11 +283,12 @@ class _Builder:
         marker = lists.next_marker(item.num_id, item.level, ordered) \
             if item.num_id else ("1." if ordered else "•")
         list_item = ListItem(marker, item.content)
-        last = self.blocks[-1] if self.blocks else None
+        blocks = self.said if self.speech is not None else self.blocks
+        last = blocks[-1] if blocks else None
         if isinstance(last, ListBlock) and last.ordered == ordered:
-            self.blocks[-1] = ListBlock(ordered, (*last.items, list_item))
+            blocks[-1] = ListBlock(ordered, (*last.items, list_item))
         else:
-            self.blocks.append(ListBlock(ordered, (list_item,)))
+            blocks.append(ListBlock(ordered, (list_item,)))
 
     def _formatting(self, item: BodyParagraph) -> None:
         if item.formatting:
@@ -242,6 +298,15 @@ class _Builder:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+_PARTY_AT_END = re.compile(r"^(?P<rest>.+?)\s+\((?P<party>[^()]+)\)$")
+
+
+def _person(text: str) -> Person:
+    """A person line no rule reads (edited in Word): ``Namn (M)`` as name and party."""
+    m = _PARTY_AT_END.match(text)
+    return Person(m.group("rest"), m.group("party")) if m else Person(text)
+
 
 def _snippet(text: str, length: int = 60) -> str:
     text = " ".join(text.split())

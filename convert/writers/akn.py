@@ -19,36 +19,30 @@ from .. import vocabulary
 from ..akn_paper_profile import PAPER_KINDS
 from ..akn_profile import (
     AKN_NS,
-    COUNTRY,
+    DEBATE_SECTION,
     ELEMENT_ONLY,
     EMPTY_BODY,
+    EMPTY_SPEECH,
     ENDNOTE,
     FOOTNOTE,
-    LANGUAGE,
     NOTES_CLASS,
     ORDERED,
-    PARTIES,
-    PROFILE_VERSION,
     RD_NS,
-    RIKSDOC,
-    ROLES,
-    UNKNOWN_AUTHOR,
-    UNKNOWN_AUTHOR_SHOWAS,
     UNORDERED,
     YEARLESS_DATE,
     akn_type,
     assign_eids,
     date_component,
-    ontology_href,
     question_number,
     question_uri,
     signer_role,
-    slug,
+    speaker_role,
     stem_name,
     work_uri,
 )
 from ..errors import InputError
 from ..model import (
+    DEPARTMENT,
     Block,
     Document,
     Inline,
@@ -60,10 +54,14 @@ from ..model import (
     Person,
     Ref,
     Signature,
+    Speech,
     SwedishDate,
     Table,
 )
-from ..vocabulary import BY, DATED, HEAD_WORDS, TO, head_words
+from ..vocabulary import BY, DATED, HEAD_WORDS, TO, document_lines, separators
+from . import akn_meta
+from .akn_people import mark_person, merged, signature_lines
+from .akn_references import References
 
 # --- the writer -------------------------------------------------------------
 
@@ -76,8 +74,8 @@ def write(document: Document, *, stem: str) -> bytes:
     """*document* as AKN 3.0 XML bytes (UTF-8, with an XML declaration).
 
     Raises `InputError` for the few models AKN cannot hold faithfully (an empty
-    list or table, a signature whose name is not one of its lines, a reference
-    to a note that does not exist, characters XML forbids).
+    list or table, a signature whose name, title or party is not in its lines, a
+    reference to a note that does not exist, characters XML forbids).
     """
     if document.kind is Kind.STATUTE:  # statutes are acts, in their own profile
         from .akn_act import write as write_act
@@ -100,17 +98,12 @@ class _Writer:
         self.doc = document
         self.stem = stem
         self.type = akn_type(document.kind)
-        self.persons: dict[str, str] = {}          # name → eId
-        self.parties: dict[str, str] = {}          # canonical code → eId
-        self.roles: list[str] = []                 # role eIds used
-        self.locations: dict[str, str] = {}        # place → eId
-        self.questions: dict[str, tuple[str, str, str]] = {}  # eId → (href, showAs, name)
-        self.used_eids: set[str] = {RIKSDOC, UNKNOWN_AUTHOR, *ROLES}
+        self.refs = References()
+        self.body_questioners: list[tuple[str, str, str | None]] = []  # question, person, party
         self.notes = {note.note_id: note for note in document.notes}
         self.written_notes: dict[str, etree._Element] = {}
         self.note_refs: list[tuple[etree._Element, etree._Element]] = []
         self.year_less: SwedishDate | None = None
-        self.unknown_author = False
         date, self.date_name = date_component(document.date)
         # A document about questions is named by its own (first) question; anything else
         # (a generic document) by its file stem, made URI-safe, carried in FRBRname.
@@ -130,7 +123,10 @@ class _Writer:
         preface = self.preface(date_in_preface)
         if preface:  # the schema forbids an empty preface
             parts.append(E.preface(*preface))
-        parts.append(E.mainBody(*self.body()))
+        if self.type.element == "debate":  # a debate record's speeches, in one section
+            parts.append(E.debateBody(E.debateSection(*self.body(), name=DEBATE_SECTION)))
+        else:
+            parts.append(E.mainBody(*self.body()))
         conclusions = self.conclusions(not date_in_preface)
         if conclusions:
             parts.append(E.conclusions(*conclusions))
@@ -153,24 +149,36 @@ class _Writer:
             out.extend(self.date_line())
         if doc.heading is not None:
             out.append(E.p(E.docTitle(doc.heading)))
-        for index, question in enumerate(doc.questions):
-            lead: list[Node]
-            if index == 0 and doc.kind in HEAD_WORDS:
-                lead = [E.docType(head_words(doc, 0)), " "]
-            else:
-                lead = [head_words(doc, index) + " "]
-            line: list[Node] = [*lead, E.docNumber(question.as_written,
-                                                   refersTo="#" + self.question_ref(index))]
-            if question.questioner is not None:
-                line += [f" {BY} ", *self.person_group(question.questioner, "questioner")]
-            out.append(E.p(*line))
-            if question.title is not None:
-                out.append(E.p(E.docTitle(question.title)))
+        for number, line in enumerate(document_lines(doc)):
+            out.append(E.p(*self.document_line(line.words, line.groups,
+                                               first=number == 0 and doc.kind in HEAD_WORDS)))
+            for index in line.indexes:
+                question = doc.questions[index]
+                if question.title is not None:
+                    out.append(E.p(E.docTitle(question.title)))
+                if question.questioner is not None and not question.questioner_stated:
+                    self.body_questioners.append((self.question_ref(index),
+                                                  self.person_ref(question.questioner.name),
+                                                  question.questioner.party))
         if doc.addressee is not None:
             out.append(E.p(f"{TO} ", *self.person_group(doc.addressee, "addressee")))
         if doc.minister is not None:
             out.append(E.p(*self.person_group(doc.minister, "minister")))
         return out
+
+    def document_line(self, words: str, groups: tuple[vocabulary.Group, ...], *,
+                      first: bool) -> list[Node]:
+        """``<docType>Svar på frågorna</docType> <docNumber>…410</docNumber>, <docNumber>411
+        </docNumber> … av <person>…</person> (<organization>V</organization>)``."""
+        line: list[Node] = [E.docType(words), " "] if first else [words + " "]
+        for group_sep, group in zip(separators(len(groups)), groups, strict=True):
+            line.append(group_sep)
+            for sep, index in zip(separators(len(group.indexes)), group.indexes, strict=True):
+                line += [sep, E.docNumber(self.doc.questions[index].as_written,
+                                          refersTo="#" + self.question_ref(index))]
+            if group.questioner is not None:
+                line += [f" {BY} ", *self.person_group(group.questioner, "questioner")]
+        return merged(line)
 
     def body(self) -> list[etree._Element]:
         blocks = [self.block(block) for block in self.doc.blocks]
@@ -179,6 +187,8 @@ class _Writer:
         return blocks
 
     def block(self, block: Block) -> etree._Element:
+        if isinstance(block, Speech):
+            return self.speech(block)
         if isinstance(block, Paragraph):
             return E.p(*self.inlines(block.content))
         if isinstance(block, ListBlock):
@@ -193,6 +203,16 @@ class _Writer:
             return E.table(*(E.tr(*(E.td(E.p(*self.inlines(cell))) if cell else E.td()
                                     for cell in row.cells)) for row in block.rows))
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def speech(self, speech: Speech) -> etree._Element:
+        """``<speech by as><num>Anf. 1</num><from>…</from><p>…</p></speech>``."""
+        asked = [q.questioner.name for q in self.doc.questions if q.questioner is not None]
+        role_id = speaker_role(speech.speaker, asked)
+        said = [self.block(b) for b in speech.blocks] or [E.p(**{"class": EMPTY_SPEECH})]
+        spoken_by = E("from", *mark_person(speech.label, speech.speaker, role_id, self.refs))
+        return E.speech(E.num(speech.marker), spoken_by, *said,
+                        by="#" + self.person_ref(speech.speaker.name),
+                        **{"as": "#" + self.role(role_id)})
 
     def conclusions(self, with_date: bool) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -214,7 +234,7 @@ class _Writer:
         doc = self.doc
         line: list[Node] = []
         if doc.place is not None:
-            line.append(E.location(doc.place, refersTo="#" + self.location(doc.place)))
+            line.append(E.location(doc.place, refersTo="#" + self.refs.location(doc.place)))
         if doc.date is not None or doc.date_text is not None:
             line.append(f" {DATED} " if line else f"{DATED} ")
             text = doc.date_text or ""
@@ -226,28 +246,26 @@ class _Writer:
         return [E.p(*line)] if line else []
 
     def signature(self, signature: Signature) -> etree._Element:
+        """One ``<signature>``: its lines as written, separated by ``<eol/>``, with the
+        signer's name, party and title marked up where they stand, and a department line
+        as the organization that sends the document."""
         person = signature.person
-        role_id = signer_role(self.doc.kind)
-        if person.name not in signature.lines or (
-                person.role is not None and person.role not in signature.lines):
-            raise InputError(f"signature of {person.name!r}: the name and title must be "
-                             "among its lines to be written as AKN")
+        name_at, role_at = signature_lines(signature)
         out: list[Node] = []
-        person_done = role_done = False
         for index, line in enumerate(signature.lines):
             if index:
                 out.append(E.eol())
-            if not person_done and line == person.name:
-                out.append(self.person(person, role_id))
-                if person.party is not None:
-                    out += [" (", self.organization(person.party), ")"]
-                person_done = True
-            elif not role_done and person.role is not None and line == person.role:
-                out.append(E.role(line, refersTo="#" + self.role(role_id)))
-                role_done = True
+            if index == name_at:
+                out += mark_person(line, person if role_at is None else
+                                   Person(person.name, person.party), signer_role(self.doc.kind),
+                                   self.refs)
+            elif index == role_at:
+                out.append(E.role(line, refersTo="#" + self.role(signer_role(self.doc.kind))))
+            elif DEPARTMENT.fullmatch(line):
+                out.append(E.organization(line, refersTo="#" + self.refs.department(line)))
             else:
                 out.append(line)
-        return E.signature(*out)
+        return E.signature(*merged(out))
 
     # -- inline content --------------------------------------------------------
 
@@ -299,11 +317,7 @@ class _Writer:
                         **{"as": "#" + self.role(role_id)})
 
     def organization(self, party: str) -> etree._Element:
-        code = party.upper()
-        if code not in self.parties:
-            self.parties[code] = self.new_eid("party" + (slug(code)[:1].upper() + slug(code)[1:]
-                                                         if slug(code) else ""))
-        return E.organization(party, refersTo="#" + self.parties[code])
+        return E.organization(party, refersTo="#" + self.refs.party(party))
 
     @staticmethod
     def eid_of(element: etree._Element) -> str:
@@ -315,125 +329,34 @@ class _Writer:
 
     # -- references ------------------------------------------------------------
 
-    def new_eid(self, base: str) -> str:
-        base = base or "ref"
-        eid, n = base, 1
-        while eid in self.used_eids:
-            n += 1
-            eid = f"{base}_{n}"
-        self.used_eids.add(eid)
-        return eid
-
     def person_ref(self, name: str) -> str:
-        if name not in self.persons:
-            self.persons[name] = self.new_eid(slug(name) or "person")
-        return self.persons[name]
+        return self.refs.person(name)
 
     def role(self, role_id: str) -> str:
-        if role_id not in self.roles:
-            self.roles.append(role_id)
-        return role_id
-
-    def location(self, place: str) -> str:
-        if place not in self.locations:
-            self.locations[place] = self.new_eid(slug(place) or "location")
-        return self.locations[place]
+        return self.refs.role(role_id)
 
     def question_ref(self, index: int) -> str:
         """The TLCReference of question *index*: the document itself for a question or
-        interpellation; otherwise the written question, whose date this text does not state."""
+        interpellation; otherwise the written question or interpellation it concerns,
+        whose date this text does not state."""
         question = self.doc.questions[index]
         number = question_number(question)
         own = index == 0 and self.doc.kind in (Kind.QUESTION, Kind.INTERPELLATION)
-        href = self.uri.work_uri(work_component=False) if own else question_uri(question)
-        for eid, (known_href, _, _) in self.questions.items():
-            if known_href == href:
-                return eid
-        eid = self.new_eid(f"{'ip' if own and self.doc.kind is Kind.INTERPELLATION else 'fr'}"
-                           f"-{number}")
-        self.questions[eid] = (href, question.designation, "question")
-        return eid
+        concerns = Kind.INTERPELLATION if vocabulary.concerns_interpellation(self.doc) \
+            else Kind.QUESTION
+        href = self.uri.work_uri(work_component=False) if own else question_uri(question, concerns)
+        return self.refs.question(href, f"{akn_type(concerns).name}-{number}", question.designation,
+                                  "interpellation" if concerns is Kind.INTERPELLATION
+                                  else "question")
 
     # -- meta ------------------------------------------------------------------
 
     def meta(self) -> list[etree._Element]:
-        return [self.identification(), self.references(), self.proprietary()]
-
-    def identification(self) -> etree._Element:
-        doc, uri = self.doc, self.uri
-        date = E.FRBRdate(date=uri.date, name=self.date_name)
-        author = self.author()
-        work = [E.FRBRthis(value=uri.work_uri(work_component=False) + "/!main"),
-                E.FRBRuri(value=uri.work_uri(work_component=False))]
-        # every question's title (a joint answer answers several), the document's own first
-        titles = [q.title for q in doc.questions if q.title is not None] or \
-            ([doc.heading] if doc.heading is not None else [])
-        work += [E.FRBRalias(value=title, name="title") for title in dict.fromkeys(titles)]
-        work += [date, author, E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value=self.type.name)]
-        if self.is_number:
-            work.append(E.FRBRnumber(value=uri.number, showAs=doc.questions[0].designation))
-        else:
-            work.append(E.FRBRname(value=uri.number))
-        expression = uri.expression_uri(work_component=False)
-        return E.identification(
-            E.FRBRWork(*work),
-            E.FRBRExpression(
-                E.FRBRthis(value=expression + "/!main"),
-                E.FRBRuri(value=expression),
-                E.FRBRdate(date=uri.date, name=self.date_name),
-                self.author(),
-                E.FRBRlanguage(language=LANGUAGE)),
-            E.FRBRManifestation(
-                E.FRBRthis(value=expression + "/!main.xml"),
-                E.FRBRuri(value=expression + ".akn"),
-                E.FRBRdate(date=uri.date, name=self.date_name),
-                E.FRBRauthor(href="#" + RIKSDOC)),
-            source="#" + RIKSDOC)
-
-    def author(self) -> etree._Element:
-        """FRBRauthor: `riksdoc.vocabulary.author`, as the role they have in this document."""
-        doc = self.doc
-        person = vocabulary.author(doc)
-        asks = bool(doc.questions) and person is doc.questions[0].questioner
-        role_id = "questioner" if asks else signer_role(doc.kind)
-        if person is None:
-            self.unknown_author = True
-            return E.FRBRauthor(href="#" + UNKNOWN_AUTHOR)
-        return E.FRBRauthor(href="#" + self.person_ref(person.name),
-                            **{"as": "#" + self.role(role_id)})
-
-    def references(self) -> etree._Element:
-        refs = [E.TLCOrganization(eId=RIKSDOC, href=ontology_href("organization", RIKSDOC),
-                                  showAs="riksdoc")]
-        refs += [E.TLCPerson(eId=eid, href=ontology_href("person", eid), showAs=name)
-                 for name, eid in self.persons.items()]
-        refs += [E.TLCOrganization(eId=eid, href=ontology_href("organization", eid),
-                                   showAs=PARTIES.get(code, code))
-                 for code, eid in self.parties.items()]
-        refs += [E.TLCRole(eId=role, href=ontology_href("role", role), showAs=ROLES[role])
-                 for role in self.roles]
-        refs += [E.TLCLocation(eId=eid, href=ontology_href("location", eid), showAs=place)
-                 for place, eid in self.locations.items()]
-        refs += [E.TLCReference(eId=eid, href=href, showAs=show, name=name)
-                 for eid, (href, show, name) in self.questions.items()]
-        if self.unknown_author:
-            refs.append(E.TLCConcept(eId=UNKNOWN_AUTHOR,
-                                     href=ontology_href("concept", UNKNOWN_AUTHOR),
-                                     showAs=UNKNOWN_AUTHOR_SHOWAS))
-        return E.references(*refs, source="#" + RIKSDOC)
-
-    def proprietary(self) -> etree._Element:
-        """What AKN has no place for: a date without a year, and the model's note ids."""
-        items = [R.profile(version=PROFILE_VERSION)]
-        if self.year_less is not None:
-            items.append(R.docDate(value=self.year_less.iso()))
-        for note in self.doc.notes:
-            items.append(R.note(id=note.note_id, at=self.eid_of(self.written_notes[note.note_id])))
-        # rd declared here, on the only element that holds riksdoc's own vocabulary
-        element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
-                                nsmap={None: AKN_NS, "rd": RD_NS})
-        element.extend(items)
-        return element
+        notes = [(n.note_id, self.eid_of(self.written_notes[n.note_id])) for n in self.doc.notes]
+        return [akn_meta.identification(self.doc, self.uri, self.date_name, self.type.name,
+                                        self.is_number, self.refs),
+                self.refs.element(),
+                akn_meta.proprietary(self.year_less, self.body_questioners, notes)]
 
 
 def _indent(root: etree._Element, level: int = 0) -> None:

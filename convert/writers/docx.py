@@ -6,17 +6,19 @@ there) and its page set up from ``styles/docx/page.toml``.  Each part of the
 document has its own paragraph style (`riksdoc.ooxml.styles` has the table),
 so the DOCX reader can take an edited file back.  Every word riksdoc adds
 (document lines, the place-and-date line, the page header, the properties)
-comes from `riksdoc.vocabulary`.
+comes from `riksdoc.vocabulary`.  A debate record's speaker lines are
+paragraphs in Riksdoc Speaker, heading what each speaker said.
 
 List markers: the author's markers are what Word shows (`riksdoc.ooxml.numbering`).
 Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
 
 Core properties come from the document: title, subject, author (the
-signatory), keywords, category (document type with its code), identifier,
-language sv-SE, created/modified from the document's date.  A document with
-no full date (older layouts give no year) gets 1980-01-01T00:00:00Z, the same
-fixed "no date" as the zip entries: never the clock.
+signatory), keywords (every question's number and the people concerned),
+category (document type with its code), identifier, language sv-SE,
+created/modified from the document's date.  A document with no full date
+(older layouts give no year) has no created or modified date at all: never
+the clock, never a made-up date.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from ..model import (
     Paragraph,
     Ref,
     Signature,
+    Speech,
     Table,
     inline_text,
 )
@@ -80,6 +83,7 @@ from ..ooxml.styles import (
     PLACE_DATE,
     PREAMBLE,
     SIGNATURE,
+    SPEAKER,
     TABLE,
     TABLE_NUMBER,
     TABLE_TEXT,
@@ -87,14 +91,18 @@ from ..ooxml.styles import (
     use_styles,
     with_styles,
 )
-from ..ooxml.tweaks import add_field, drop_surplus_cells, swedish_settings, tidy_package
+from ..ooxml.tweaks import (
+    add_field,
+    drop_core_dates,
+    drop_surplus_cells,
+    swedish_settings,
+    tidy_package,
+)
 from . import docx_layout, typeset
 
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
 """styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
 
-NO_DATE = datetime(1980, 1, 1, tzinfo=UTC)
-"""created/modified for a document without a full date: fixed, documented, no clock."""
 
 
 # -- writing -------------------------------------------------------------------
@@ -229,10 +237,12 @@ class _Writer:
         props.last_modified_by = "riksdoc"
         props.revision = 1
         date = doc.date
-        when = datetime(date.year, date.month, date.day, tzinfo=UTC) \
-            if date and date.year else NO_DATE
-        props.created = when
-        props.modified = when
+        if date and date.year:
+            when = datetime(date.year, date.month, date.day, tzinfo=UTC)
+            props.created = when
+            props.modified = when
+        else:  # the text states no full date: none is written, not even a placeholder
+            drop_core_dates(self.word)
 
     # -- content ---------------------------------------------------------------
 
@@ -245,10 +255,12 @@ class _Writer:
         line = vocabulary.date_line(doc) if doc.paper is None else None  # a paper's is its text
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
             self._text_paragraph(line, DATE_LINE)
-        for index, question in enumerate(doc.questions):
-            self._text_paragraph(vocabulary.document_line(doc, index), HEADER)
-            if question.title is not None:
-                self._text_paragraph(question.title, TITLE)
+        for document_line in vocabulary.document_lines(doc):
+            self._text_paragraph(vocabulary.line_text(doc, document_line), HEADER)
+            for index in document_line.indexes:
+                title = doc.questions[index].title
+                if title is not None:
+                    self._text_paragraph(title, TITLE)
         if doc.heading is not None:
             self._text_paragraph(doc.heading, TITLE)
         if doc.addressee is not None:
@@ -281,7 +293,11 @@ class _Writer:
         return paragraph
 
     def _block(self, block: Block, depth: int = 0) -> None:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Speech):
+            self._text_paragraph(block.line, SPEAKER)
+            for said in block.blocks:
+                self._block(said, depth)
+        elif isinstance(block, Paragraph):
             self._inline_paragraph(block.content, BODY)
         elif isinstance(block, Division):
             self._division(block, depth)

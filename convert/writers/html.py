@@ -44,6 +44,7 @@ from ..model import (
     NoteRef,
     Paragraph,
     Ref,
+    Speech,
     Table,
 )
 from . import typeset
@@ -148,7 +149,19 @@ def block_element(block: Block, inlines: Inlines, depth: int = 0) -> HtmlElement
         return (E.OL if block.ordered else E.UL)(*items)
     if isinstance(block, Table):
         return table_element(block, inlines)
+    if isinstance(block, Speech):
+        return speech_element(block, inlines)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def speech_element(speech: Speech, inlines: Inlines) -> HtmlElement:
+    """A speech of a debate record: its speaker line as a heading, then what was said."""
+    speaker = speech.speaker
+    heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
+    if speaker.party:
+        heading.set("data-party", speaker.party)
+    return E.SECTION(heading, *(block_element(b, inlines) for b in speech.blocks),
+                     E.CLASS("speech"))
 
 
 def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
@@ -251,11 +264,14 @@ def header_element(document: Document) -> HtmlElement:
         line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
-    for index, question in enumerate(document.questions):
-        children.append(E.P(vocabulary.document_line(document, index), E.CLASS("doc-line"),
-                            **{"data-designation": question.designation}))
-        if question.title:
-            children.append(E.H1(question.title))
+    for document_line in vocabulary.document_lines(document):
+        designations = " ".join(document.questions[i].designation for i in document_line.indexes)
+        children.append(E.P(vocabulary.line_text(document, document_line), E.CLASS("doc-line"),
+                            **{"data-designation": designations}))
+        for index in document_line.indexes:
+            title = document.questions[index].title
+            if title:
+                children.append(E.H1(title))
     if document.heading:
         children.append(E.H1(document.heading))
     if document.addressee is not None:

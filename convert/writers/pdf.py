@@ -18,10 +18,11 @@ The steps, each in its own module:
 
 Reproducibility: nothing here reads a clock.  PDF dates come from the
 document's own date (``<meta name="dcterms.created">``); a document whose text
-gives no full date gets no Info/XMP dates, and its embedded file, which PDF/A-3
-requires to carry a ``ModDate``, gets the fixed `UNDATED` (the Unix epoch, the
-reproducible-builds convention for "no date").  WeasyPrint's file identifier
-is a hash of the content.  So the same document gives the same bytes, whatever
+gives no full date gets no date at all: no Info/XMP dates, and no
+``CreationDate``/``ModDate`` on its embedded file (WeasyPrint always writes
+them, so `_finish` takes them out again), the same "not stated" that the AKN
+says with its documented placeholder.  WeasyPrint's file identifier is a hash
+of the content.  So the same document gives the same bytes, whatever
 ``SOURCE_DATE_EPOCH`` or the hash seed.
 
 Isolation: WeasyPrint fetches through `RiksdocFetcher`, which serves the
@@ -63,9 +64,9 @@ STYLE_SCHEME = "riksdoc-style:"
 
 _STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]*\.css$")
 
-UNDATED = datetime(1970, 1, 1)
-"""The embedded file's dates when the document states no full date (PDF/A-3 requires a
-ModDate; a year the text does not give is never guessed)."""
+_PLACEHOLDER = datetime(1970, 1, 1)
+"""What WeasyPrint is given for an undated document's embedded file (it would take the
+clock otherwise); `_finish` removes it, so it never reaches the PDF."""
 
 HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
 
@@ -211,11 +212,24 @@ def warm() -> None:
     pyphen.Pyphen(lang="sv")
 
 
-def attachment_date(document: Document) -> datetime:
-    """The embedded AKN file's creation/modification date: the document's date, or `UNDATED`."""
+def attachment_date(document: Document) -> datetime | None:
+    """The embedded AKN file's creation/modification date: the document's date, or None
+    where the text states no full date (a year is never guessed)."""
     if document.date is None or document.date.year is None:
-        return UNDATED
+        return None
     return datetime(document.date.year, document.date.month, document.date.day)
+
+
+def _undated(document: Any, pdf: Any) -> None:
+    """`_finish`, and the embedded file's dates taken out: the document states none."""
+    import pydyf
+
+    _finish(document, pdf)
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.extra.get("Type") == "/EmbeddedFile":
+            params = pdf_object.extra["Params"]
+            for key in ("CreationDate", "ModDate"):
+                params.pop(key, None)
 
 
 def _finish(document: Any, pdf: Any) -> None:
@@ -240,12 +254,13 @@ def _finish(document: Any, pdf: Any) -> None:
     pdf.catalog["ViewerPreferences"] = preferences
 
 
-def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UNDATED,
+def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | None = None,
                finish: bool = True, link_texts: dict[str, str] | None = None) -> bytes:
     """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
 
     *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
-    /Source``) with *date* as its creation and modification date.  The PDF's
+    /Source``) with *date* as its creation and modification date, or with
+    none where *date* is None.  The PDF's
     own metadata (Title, Author, Subject, Keywords, dates, ``/Lang``) comes
     from the HTML ``<head>`` and ``<html lang>``.  *link_texts* says in words
     where each internal link leads (by target id), for screen readers.
@@ -260,14 +275,16 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime = UN
     source = HTML(string=text, url_fetcher=fetcher)
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
                           description="Akoma Ntoso 3.0 XML source of this document",
-                          created=date, modified=date, relationship="Source")
+                          created=date or _PLACEHOLDER, modified=date or _PLACEHOLDER,
+                          relationship="Source")
     options: dict[str, Any] = {"stylesheets": [css], "attachments": [embedded],
                                "pdf_variant": "pdf/a-3b", "pdf_tags": True}
     if not finish:
         raw: bytes = source.write_pdf(font_config=font_config, **options)
         return raw
     document = pdf_layout.render(source, font_config=font_config, **options)
-    data: bytes = document.write_pdf(finisher=_finish, **options)
+    data: bytes = document.write_pdf(finisher=_finish if date is not None else _undated,
+                                     **options)
     return _post_process(data, link_texts or {})
 
 

@@ -12,6 +12,8 @@ read a record exactly as they read the same document's text:
 * a table row's cells are joined by one TAB (empty cells stay);
 * a list item starts with the marker the page shows: ``1. `` (from the list's
   ``start``), ``• `` in a bullet list;
+* preformatted text (``pre``, an older document's body) keeps its lines, and the
+  empty lines between its paragraphs;
 * style sheets, scripts, comments and images leave nothing.
 
 Beside each line, `Rendered.hints` says what the markup makes it: ``heading`` (an
@@ -89,6 +91,10 @@ class _Renderer:
             self.row(element)
             self.tail(element)
             return
+        if tag == "pre":
+            self.pre(element)
+            self.tail(element)
+            return
         block = tag in _BLOCKS
         if block:
             self.flush()
@@ -124,6 +130,13 @@ class _Renderer:
                 number += 1
             else:
                 self.walk(child)
+
+    def pre(self, element: etree._Element) -> None:
+        """Preformatted text (an older document's whole body): its lines as they are, the
+        empty ones between its paragraphs too."""
+        self.flush()
+        text = "".join(_texts(element)).replace("\r\n", "\n").strip("\n")
+        self.out.lines.extend(line.rstrip() for line in text.split("\n"))
 
     def row(self, element: etree._Element) -> None:
         self.flush()

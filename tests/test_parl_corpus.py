@@ -381,20 +381,21 @@ def test_a_record_of_a_written_question_is_read_as_one() -> None:
     assert document.date is not None and document.date.iso() == "2002-10-04"
 
 
-def test_an_older_records_preformatted_body_keeps_its_lines_and_paragraphs() -> None:
+def test_an_older_records_preformatted_or_plain_body_keeps_its_lines_and_paragraphs() -> None:
     body = ("Motion till riksdagen\n1997/98:Ub512\nav Ulf Nilsson (fp)\n\nSkolans resurser\n\n"
             + "\n".join(["skolan behöver mer resurser och lärarna behöver högre löner, vilket vi har",
                          "sagt länge i riksdagen och i kommunerna runt om i hela landet i flera år och"] * 12)
             + " mer.\n\nLärarna\n\nLärarna ska ha högre lön.\n\nStockholm den 6 oktober 1997\n\n"
               "Ulf Nilsson (fp)\n")
-    record = {"dokumentstatus": {"dokument": {"rm": "1997/98", "beteckning": "Ub512", "typ": "mot",
-                                              "titel": "Skolans resurser", "html": f"<pre>{body}</pre>"}}}
-    document = read(json.dumps(record).encode(), "mot.json").document
-    assert document.kind is Kind.MOTION and document.paper is not None
-    assert document.paper.designation == "1997/98:Ub512"
-    (first, _) = [b for b, _ in walk(document.blocks) if isinstance(b, Paragraph)][:2]
-    assert inline_text(first.content).count("skolan behöver") == 12
-    assert [d.heading for d in divisions(document, Level.HEADED)] == ["Lärarna"]
+    for field, value in (("html", f"<pre>{body}</pre>"), ("text", body)):  # or a plain text
+        record = {"dokumentstatus": {"dokument": {"rm": "1997/98", "beteckning": "Ub512", "typ": "mot",
+                                                  "titel": "Skolans resurser", field: value}}}
+        document = read(json.dumps(record).encode(), "mot.json").document
+        assert document.kind is Kind.MOTION and document.paper is not None
+        assert document.paper.designation == "1997/98:Ub512"
+        (first, _) = [b for b, _ in walk(document.blocks) if isinstance(b, Paragraph)][:2]
+        assert inline_text(first.content).count("skolan behöver") == 12
+        assert [d.heading for d in divisions(document, Level.HEADED)] == ["Lärarna"]
 
 
 # --- kinds ------------------------------------------------------------------------------------------

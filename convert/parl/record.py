@@ -208,8 +208,14 @@ def _questions(questions: tuple[QuestionRef, ...], record: Record,
     return (replace(first, session=record.session, number=number), *questions[1:])
 
 
+_MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*|!--)[^<>]*>")
+"""An HTML tag or comment: the record's text is HTML."""
+
+
 def text_of(record: Record) -> tuple[str, dict[int, str]]:
     """The record's document as text lines, and the markup's hints by line."""
+    if not _MARKUP.search(record.html):  # a plain text (``dokument.text``), no HTML
+        return "".join(line + "\n" for line in record.html.splitlines()), {}
     from .html import render
     rendered = render(record.html)
     return rendered.text, rendered.hints

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
+from .housestyle import BUILT_IN, HouseStyle
 from .kinds import kind_named
 from .limits import DEFAULT, Limits
 from .model import Document, Kind
@@ -24,6 +25,9 @@ from .writers import DEFAULT_FORMATS, FORMATS, format_named
 
 Source = bytes | str | os.PathLike[str]
 """A path (``str`` or `pathlib.Path`) or the bytes of a file."""
+
+Style = str | os.PathLike[str] | None
+"""A house style folder (see ``styles/README.md``), or None for the built-in style."""
 
 
 def read(source: Source, *, name: str | None = None, limits: Limits = DEFAULT,
@@ -47,30 +51,41 @@ def read(source: Source, *, name: str | None = None, limits: Limits = DEFAULT,
     raise TypeError(f"read() takes a path or bytes, not {type(source).__name__}")
 
 
-def write(document: Document, format: str, *, stem: str = "document") -> bytes:
+def write(document: Document, format: str, *, stem: str = "document",
+          style: Style = None) -> bytes:
     """*document* in *format* (``akn``, ``docx``, ``pdf``, ``html`` or ``json``) as bytes.
 
-    *stem* names the file a PDF embeds its AKN source as (``<stem>.akn.xml``).
-    The same document always gives the same bytes.
+    *stem* names the file a PDF embeds its AKN source as (``<stem>.akn.xml``);
+    *style* is a house style folder for PDF, DOCX and HTML (`ValueError` if it is
+    not one).  The same document always gives the same bytes.
     """
     if not isinstance(document, Document):
         raise TypeError(f"write() takes a riksdoc Document, not {type(document).__name__} "
                         "(riksdoc.read(...).document is one)")
-    return format_named(format).writer()(document, stem=stem)
+    return format_named(format).writer()(document, stem=stem, style=_house_style(style))
+
+
+def _house_style(style: Style) -> HouseStyle:
+    if style is None:
+        return BUILT_IN
+    if not isinstance(style, (str, os.PathLike)):
+        raise TypeError(f"style is a folder's path, not {type(style).__name__}")
+    return HouseStyle.folder(style)
 
 
 def convert(source: str | os.PathLike[str], output_dir: str | os.PathLike[str] | None = None,
-            *, formats: Iterable[str] = DEFAULT_FORMATS,
-            limits: Limits = DEFAULT) -> dict[str, Path]:
+            *, formats: Iterable[str] = DEFAULT_FORMATS, limits: Limits = DEFAULT,
+            style: Style = None) -> dict[str, Path]:
     """Convert the file at *source* into one file per format; the paths written, by format.
 
     Outputs are named ``<stem><suffix>`` (``answer.txt`` → ``answer.akn.xml``,
     ``answer.docx``, ``answer.pdf``) in *output_dir* (default: beside the
     source), each written to a temporary file and renamed into place.  Every
     output is made before the first is written, so a failure writes nothing;
-    an output that would replace *source* itself is refused.
+    an output that would replace *source* itself is refused.  *style* is as for `write`.
     """
-    from .batch import stem_of, write_atomic
+    from .inputs import stem_of
+    from .outputs import write_atomic
 
     if not isinstance(source, (str, os.PathLike)):
         raise TypeError(f"convert() takes a path, not {type(source).__name__}")
@@ -84,8 +99,10 @@ def convert(source: str | os.PathLike[str], output_dir: str | os.PathLike[str] |
     for name, target in targets.items():
         if target.exists() and target.samefile(path):
             raise InputError(f"the {name} output would overwrite {path}; give another output_dir")
+    house_style = _house_style(style)
     document = read(path, limits=limits).document
-    outputs = {name: write(document, name, stem=stem) for name in targets}
+    outputs = {name: format_named(name).writer()(document, stem=stem, style=house_style)
+               for name in targets}
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in outputs.items():
         write_atomic(targets[name], data)

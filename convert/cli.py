@@ -16,15 +16,22 @@ from pathlib import Path
 
 from . import batch
 from .errors import InputError
+from .housestyle import BUILT_IN, HouseStyle, StyleError
+from .inputs import Inputs, collect_inputs, read_source
 from .inspect import describe
 from .kinds import choices, kind_named
 from .limits import Limits
 from .model import Kind
-from .readers import Read, read
+from .outputs import MANIFEST, write_atomic
+from .readers import Read, read, suffixes
 from .version import __version__
 from .writers import DEFAULT_FORMATS, FORMATS
 
 PROG = "riksdoc"
+
+
+class UsageError(Exception):
+    """A command line that asks for something impossible: one line, exit 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args))
+    except UsageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. `riksdoc normalise x.txt | head`
         sys.stderr.close()
         return 0
@@ -59,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_normalise(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = _command(sub, "normalise", _normalise, "print the clean text of an export",
+    p = _command(sub, "normalise", _normalise, "print the clean text of an export (also: normalize)",
                  f"""examples:
   {PROG} normalise answer.txt
   {PROG} normalise answer.txt --report answer.report.json
@@ -87,25 +97,38 @@ def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p = _command(sub, "convert", _convert, "convert documents to AKN, DOCX, PDF, HTML, JSON",
                  f"""examples:
   {PROG} convert answer.txt                       # answer.akn.xml, .docx, .pdf here
-  {PROG} convert seeds/ -o out/                   # every *.txt in seeds/
+  {PROG} convert answer.txt -o answer.pdf         # that one file (-t from its suffix)
+  {PROG} convert answer.txt -t pdf -o - | lpr     # to standard output
+  {PROG} convert seeds/ -o out/                   # every input in seeds/
+  {PROG} convert archive/ -r -o out/              # and in its folders, mirrored in out/
   {PROG} convert answer.txt -t json,html -o out/
   cat answer.txt | {PROG} convert - -t akn        # stdin → stdin.akn.xml
   {PROG} convert archive/ -o out/ -j 4 --report out/report.json
   {PROG} convert archive/ -o out/ --dask local    # the same work on a Dask LocalCluster
   {PROG} convert sfs-2010-800.json -t akn         # a statute record of the legal database
   {PROG} convert fragment.txt -k sfs -t akn,html  # statute text that starts at '4 §'
+  {PROG} convert answer.txt --style ministry/     # a house style (see styles/README.md)
 
-Outputs are named DIR/<stem>.akn.xml, .docx, .pdf, .html, .json. Each is written
-to a temporary file and renamed, so no half-written file is ever seen. Inputs
-unchanged since the last run into DIR (manifest DIR/{batch.MANIFEST}) are
-skipped unless --force.""")
+-o names a folder when there are several inputs or a folder input, when it
+ends in / or when it is an existing folder; outputs are then named
+FOLDER/<stem>.akn.xml, .docx, .pdf, .html, .json. Otherwise it names the one
+output's file ('-': standard output). Each file is written to a temporary file
+and renamed, so no half-written file is ever seen. Inputs unchanged since the
+last run into FOLDER (manifest FOLDER/{MANIFEST}) are skipped unless --force.
+A folder input takes the files riksdoc reads ({', '.join(suffixes())}, in any
+case); what else it holds is listed as ignored.""")
     p.add_argument("inputs", metavar="INPUT", nargs="+",
-                   help="files, directories (their *.txt) or '-' for stdin")
-    p.add_argument("-t", "--to", metavar="FORMATS", default=",".join(DEFAULT_FORMATS),
-                   type=_formats,
-                   help=f"comma list from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
-    p.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("."),
-                   help="where to write (default: the current directory)")
+                   help="files, folders (the files in them riksdoc reads) or '-' for stdin")
+    p.add_argument("-t", "--to", metavar="FORMATS", default=None, type=_formats,
+                   help=f"comma list from {','.join(FORMATS)}, in any case (default: from "
+                        f"-o FILE's suffix, else {','.join(DEFAULT_FORMATS)})")
+    p.add_argument("-o", "--output", "--output-dir", dest="output", metavar="OUT", default=None,
+                   help="a folder, a file, or '-' for standard output (default: the current "
+                        "folder)")
+    p.add_argument("-r", "--recursive", action="store_true",
+                   help="take the folders inside folder inputs too, mirrored in the output")
+    _add_style(p)
+    _add_verbosity(p)
     _add_kind(p)
     p.add_argument("-j", "--jobs", metavar="N", type=_positive, default=os.cpu_count() or 1,
                    help="worker processes (default: the number of CPUs)")
@@ -119,6 +142,20 @@ skipped unless --force.""")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
                         "(needs: pip install 'riksdoc[dask]')")
+
+
+def _add_style(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--style", metavar="DIR",
+                   help="a house style: a folder laid out as styles/, holding only what it "
+                        "changes (see styles/README.md)")
+
+
+def _add_verbosity(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1,
+                       default=0, help="say only what failed")
+    group.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1,
+                       help="also a line per document")
 
 
 def _add_limits(p: argparse.ArgumentParser) -> None:
@@ -171,13 +208,16 @@ Needs the web extra: pip install 'riksdoc[web]'.""")
                    help="time limit for one conversion; longer gets 504 (default: 60)")
     p.add_argument("--workers", metavar="N", type=_positive, default=2,
                    help="worker processes for conversions (default: 2)")
+    _add_style(p)
 
 
 def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
              run: Callable[[argparse.Namespace], int], summary: str,
              examples: str) -> argparse.ArgumentParser:
-    p: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
-                       epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+    aliases = ["normalize"] if name == "normalise" else []
+    p: argparse.ArgumentParser = sub.add_parser(
+        name, aliases=aliases, help=summary, description=summary[0].upper() + summary[1:] + ".",
+        epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.set_defaults(run=run)
     return p
 
@@ -196,7 +236,7 @@ def _kind(value: str) -> Kind:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
@@ -233,7 +273,7 @@ def _normalise(args: argparse.Namespace) -> int:
     if args.report:
         data = json.dumps(result.normalised.report(), ensure_ascii=False, indent=2) + "\n"
         try:
-            batch.write_atomic(args.report, data.encode("utf-8"))
+            write_atomic(args.report, data.encode("utf-8"))
         except OSError as exc:
             _fail(str(args.report), exc.strerror or str(exc))
             return 1
@@ -250,22 +290,27 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    inputs = batch.collect_inputs(args.inputs)
-    out_dir: Path = args.output_dir
+    inputs = collect_inputs(args.inputs, args.recursive)
+    out_dir, single, formats = _target(args.output, args.to, inputs)
+    style = _style(args.style)
+    if args.verbosity >= 0:
+        for passed in inputs.passed:
+            print(f"{PROG}: {passed.path}: ignored: {passed.reason}", file=sys.stderr)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not os.access(out_dir, os.W_OK | os.X_OK):
-            raise PermissionError(13, "Permission denied")
+        if single != "-":
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if not os.access(out_dir, os.W_OK | os.X_OK):
+                raise PermissionError(13, "Permission denied")
     except OSError as exc:
         print(f"{PROG}: {out_dir}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    batch.remove_stale_parts(out_dir)
     limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
-    options = batch.Options(args.to, out_dir, args.jobs, args.force, args.dask, args.progress,
-                            limits, args.kind)
+    options = batch.Options(formats, out_dir, args.jobs, args.force, args.dask, args.progress,
+                            limits, kind=args.kind, style=style, single=single,
+                            verbosity=args.verbosity)
     started = time.perf_counter()
     try:
-        outcomes = batch.run_batch(inputs, options,
+        outcomes = batch.run_batch(inputs.found, options,
                                    lambda line: print(f"{PROG}: {line}", file=sys.stderr))
     except InputError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -273,20 +318,64 @@ def _convert(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     counts = {status: sum(1 for o in outcomes if o.status == status)
               for status in ("converted", "failed", "skipped")}
-    if len(inputs) > 1 or args.report:
+    ignored = f", {len(inputs.passed)} ignored" if inputs.passed else ""
+    if args.verbosity >= 0 and (len(inputs.found) > 1 or args.report or args.verbosity > 0):
         print(f"{PROG}: {counts['converted']} converted, {counts['failed']} failed, "
-              f"{counts['skipped']} skipped in {seconds:.1f} s", file=sys.stderr)
+              f"{counts['skipped']} skipped{ignored} in {seconds:.1f} s", file=sys.stderr)
     if args.report:
-        report = {"riksdoc": __version__, "formats": list(args.to), "output_dir": str(out_dir),
+        report = {"riksdoc": __version__, "formats": list(formats), "output_dir": str(out_dir),
                   **counts, "seconds": round(seconds, 3),
-                  "documents": [o.record() for o in outcomes]}
+                  "documents": [o.record() for o in outcomes],
+                  "ignored": [{"path": p.path, "reason": p.reason} for p in inputs.passed]}
         data = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
         try:
-            batch.write_atomic(args.report, data.encode("utf-8"))
+            write_atomic(args.report, data.encode("utf-8"))
         except OSError as exc:
             _fail(str(args.report), exc.strerror or str(exc))
             return 1
     return 1 if counts["failed"] else 0
+
+
+_SUFFIX_FORMATS = sorted([*((f.suffix, f.name) for f in FORMATS.values()),
+                          (".xml", "akn"), (".htm", "html")], key=lambda pair: -len(pair[0]))
+"""A file's suffix → the format ``-o FILE`` writes when ``-t`` does not say."""
+
+
+def _target(output: str | None, wanted: tuple[str, ...] | None,
+            inputs: Inputs) -> tuple[Path, str | None, tuple[str, ...]]:
+    """Where ``-o`` sends the outputs: (the folder, the one output's file or ``-`` or None,
+    the formats); `UsageError` when that cannot be."""
+    several = len(inputs.found) > 1 or inputs.folders
+    if output is None or output.endswith(("/", os.sep)) or (output != "-" and Path(output).is_dir()) \
+            or (several and output != "-"):
+        return Path(output or "."), None, wanted or DEFAULT_FORMATS
+    where = "standard output" if output == "-" else output
+    if several:
+        raise UsageError(f"-o -: standard output takes one output, and there are "
+                         f"{len(inputs.found)} inputs{' (a folder)' if inputs.folders else ''}")
+    if wanted is None:
+        lower = output.lower()
+        wanted = next(((name,) for suffix, name in _SUFFIX_FORMATS if lower.endswith(suffix)),
+                      None)
+        if wanted is None:
+            hint = "" if output == "-" else ", or end it with / to name a folder"
+            raise UsageError(f"-o {output}: say which format {where} gets with -t (one of "
+                             f"{','.join(FORMATS)}){hint}")
+    if len(wanted) > 1:
+        hint = "" if output == "-" else "; end it with / to name a folder"
+        raise UsageError(f"-o {output}: {where} takes one output, and -t asks for "
+                         f"{len(wanted)} ({','.join(wanted)}){hint}")
+    folder = Path(".") if output == "-" else Path(output).parent
+    return folder, output, wanted
+
+
+def _style(folder: str | None) -> HouseStyle:
+    if folder is None:
+        return BUILT_IN
+    try:
+        return HouseStyle.folder(folder)
+    except StyleError as exc:
+        raise UsageError(f"--style {exc}") from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -294,7 +383,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     failed = 0
     for source in args.files:
-        data = batch.read_source(source)
+        data = read_source(source)
         if isinstance(data, str):
             _fail(source, data)
             failed += 1
@@ -317,7 +406,7 @@ def _serve(args: argparse.Namespace) -> int:
               "pip install 'riksdoc[web]'", file=sys.stderr)
         return 2
     serve(Settings(host=args.host, port=args.port, max_upload=args.max_upload,
-                   timeout=float(args.timeout), workers=args.workers))
+                   timeout=float(args.timeout), workers=args.workers, style=_style(args.style)))
     return 0
 
 
@@ -325,7 +414,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _read_one(source: str, kind: Kind | None = None) -> Read | None:
     """The input read (as *kind*, if given), or None once one line on stderr said why not."""
-    data = batch.read_source(source)
+    data = read_source(source)
     if isinstance(data, str):
         _fail(source, data)
         return None

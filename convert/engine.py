@@ -13,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from .errors import InputError
+from .housestyle import BUILT_IN, HouseStyle, builtin_fingerprint
 from .limits import DEFAULT, Limits, TimeLimit
 from .model import Kind
 from .readers import read
@@ -45,17 +47,25 @@ class Job:
     """Size limits the input must keep."""
     kind: Kind | None = None
     """The kind to read a text as (``--kind``); None: recognise it."""
+    style: HouseStyle = BUILT_IN
+    """The house style PDF, DOCX and HTML are drawn in."""
+    riksdoc: str | None = None
+    """`code_fingerprint` of the riksdoc that made the job: a worker whose own differs
+    refuses it (None: any)."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
 
-        riksdoc itself is its version and a hash of its code and styles, so a
-        changed stylesheet or writer makes every output out of date.
+        riksdoc itself is its version and a hash of its code and built-in styles,
+        so a changed stylesheet or writer makes every output out of date; so does
+        another house style, or a change to it, where a format has looks.
         """
+        styled = any(FORMATS[name].styled for name in self.formats)
         digest = hashlib.sha256()
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
                      self.reader_name.lower().rsplit(".", 1)[-1],
-                     self.kind.value if self.kind else ""):
+                     self.kind.value if self.kind else "",
+                     self.style.fingerprint if styled else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -63,13 +73,32 @@ class Job:
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of riksdoc's code (``convert/``) and visual decisions (``styles/``)."""
-    package = Path(__file__).resolve().parent
+    """A hash of riksdoc's code and built-in styles (`riksdoc.housestyle.builtin_fingerprint`).
+
+    Read through importlib.resources, and only the files every installation has
+    (the package's ``.py`` files and the style files), so a checkout and a wheel of the same
+    commit agree.
+    """
     digest = hashlib.sha256()
-    for root in (package, package.parent / "styles"):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for name, data in sorted(_code_files(files("riksdoc"), "")):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    digest.update(builtin_fingerprint().encode())
     return digest.hexdigest()
+
+
+def _code_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if prefix + entry.name != "styles" and entry.name != "__pycache__":
+                yield from _code_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            yield prefix + entry.name, entry.read_bytes()
+
+
+def identity() -> dict[str, str]:
+    """What this installation of riksdoc is: its version and `code_fingerprint` (a Dask
+    worker is asked for it before it gets work)."""
+    return {"version": __version__, "fingerprint": code_fingerprint()}
 
 
 @dataclass
@@ -118,6 +147,10 @@ def convert_job(job: Job) -> Outcome:
 
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
+    if job.riksdoc is not None and job.riksdoc != code_fingerprint():
+        raise InputError(f"refused by a worker whose riksdoc differs from the one that sent it "
+                         f"(riksdoc {__version__}, code and styles {code_fingerprint()[:12]}, "
+                         f"not {job.riksdoc[:12]}); install the same riksdoc everywhere")
     result = read(job.data, job.reader_name, job.limits, job.kind)
     outcome.timings["read"] = time.perf_counter() - started
     document = result.document
@@ -125,11 +158,11 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
                         for w in document.warnings]
     for name in job.formats:
         began = time.perf_counter()
-        outcome.outputs[name] = write(document, name, stem=job.stem)
+        outcome.outputs[name] = write(document, name, stem=job.stem, style=job.style)
         outcome.timings[name] = time.perf_counter() - began
 
 
-def warm(formats: Sequence[str]) -> None:
+def warm(formats: Sequence[str], style: HouseStyle = BUILT_IN) -> None:
     """Import the writers a batch needs, so each worker pays the import once.
 
     Runs first in every pool worker, so it also ties the worker's life to
@@ -138,7 +171,7 @@ def warm(formats: Sequence[str]) -> None:
     """
     _die_with_parent()
     for name in formats:  # e.g. the PDF writer's fonts and parsed stylesheet
-        FORMATS[name].warm()
+        FORMATS[name].warm(style)
 
 
 def _die_with_parent() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 import riksdoc
 from riksdoc.model import Kind
+from riksdoc.writers import write
 
 from .conftest import ROOT, SEED, read_document
 
@@ -100,3 +101,20 @@ def test_importing_riksdoc_stays_cheap() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_write_and_convert_in_a_house_style(tmp_path: Path) -> None:
+    from riksdoc.housestyle import HouseStyle
+
+    house = ROOT / "docs" / "house-style"
+    document = riksdoc.read(SEED).document
+    in_house = riksdoc.write(document, "docx", style=house)
+    assert in_house == riksdoc.write(document, "docx", style=str(house))
+    assert in_house != riksdoc.write(document, "docx")
+    assert in_house == write(document, "docx", stem="document", style=HouseStyle.folder(house))
+    written = riksdoc.convert(SEED, tmp_path, formats=["docx"], style=house)
+    assert written["docx"].read_bytes() == in_house
+    with pytest.raises(ValueError, match="not a folder"):
+        riksdoc.write(document, "pdf", style=tmp_path / "saknas")
+    with pytest.raises(TypeError):
+        riksdoc.write(document, "pdf", style=42)  # type: ignore[arg-type]

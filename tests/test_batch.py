@@ -174,7 +174,7 @@ def test_dask_local_cluster_gives_the_same_outputs_and_report(inputs: Path, tmp_
 
 
 def test_a_document_that_takes_too_long_fails_alone(monkeypatch) -> None:
-    def stuck(document, name, *, stem):
+    def stuck(document, name, *, stem, style):
         time.sleep(5)
     monkeypatch.setattr(engine, "write", stuck)
     job = engine.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
@@ -228,3 +228,121 @@ def test_a_changed_stylesheet_makes_outputs_out_of_date(monkeypatch) -> None:
     before = job.key()
     monkeypatch.setattr(engine, "code_fingerprint", lambda: "another print.css")
     assert job.key() != before
+
+
+# --- runs that share an output folder -----------------------------------------------------
+
+def test_two_runs_into_one_folder_keep_each_others_manifest_entries(tmp_path: Path) -> None:
+    from riksdoc.outputs import MANIFEST
+
+    out = tmp_path / "out"
+    runs = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for n in range(60):
+            shutil.copy(SEED, folder / f"{name}-{n:02d}.txt")
+        runs.append(subprocess.Popen([sys.executable, "-m", "riksdoc", "convert", str(folder),
+                                      "-t", "json", "-o", str(out), "-j", "1"], cwd=ROOT,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read() if run.stderr else ""
+    recorded = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+    assert sorted(recorded) == sorted(f"{name}-{n:02d}" for name in "ab" for n in range(60))
+    assert not list(out.glob(".*.part"))
+
+
+KEEP_A_RUN_GOING = """
+import sys, time
+from pathlib import Path
+from riksdoc.outputs import Run
+run = Run(Path(sys.argv[1])).__enter__()
+(Path(sys.argv[1]) / f".svar.pdf.{run.id}-00000000.part").write_bytes(b"half a PDF")
+print(run.id, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_run_removes_only_the_temporary_files_of_runs_that_ended(tmp_path: Path) -> None:
+    from riksdoc.outputs import Run
+
+    other = subprocess.Popen([sys.executable, "-c", KEEP_A_RUN_GOING, str(tmp_path)], cwd=ROOT,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        other_id = other.stdout.readline().strip() if other.stdout else ""
+        part = tmp_path / f".svar.pdf.{other_id}-00000000.part"
+        with Run(tmp_path) as run:
+            run.remove_stale_parts()
+            assert part.exists()  # the other run is still writing
+    finally:
+        other.kill()  # SIGKILL: as a run that dies without cleaning up
+        other.wait()
+    with Run(tmp_path) as run:
+        run.remove_stale_parts()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+# --- Dask -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("peer", ["closed", "silent", "no-port"])
+def test_an_unreachable_dask_scheduler_is_one_line_within_seconds(tmp_path: Path, peer: str) -> None:
+    """A closed port, a port where something listens that never answers, not an address."""
+    import socket
+
+    pytest.importorskip("distributed")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        if peer == "silent":
+            listener.listen(5)
+        address = "127.0.0.1" if peer == "no-port" else \
+            f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        started = time.monotonic()
+        run = riksdoc("convert", str(SEED), "-t", "json", "-o", f"{tmp_path}/", "--dask", address)
+        assert time.monotonic() - started < 15
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"riksdoc: --dask {address}: cannot reach a Dask scheduler "
+                                 "there ("), run.stderr
+    assert len(run.stderr.splitlines()) == 1, run.stderr
+
+
+def test_a_cluster_with_another_riksdoc_is_refused() -> None:
+    from riksdoc import cluster
+    from riksdoc.errors import InputError
+
+    class Client:
+        def wait_for_workers(self, n: int, timeout: float) -> None:
+            pass
+
+        def run(self, function, on_error: str) -> dict:
+            assert function is engine.identity
+            return {"tcp://10.0.0.1:1": engine.identity(),
+                    "tcp://10.0.0.2:1": {"version": "0.0.9", "fingerprint": "ab" * 32},
+                    "tcp://10.0.0.3:1": ModuleNotFoundError("No module named 'riksdoc'")}
+
+    with pytest.raises(InputError) as refused:
+        cluster._check_workers(Client(), "tcp://sched:8786")
+    assert str(refused.value) == (
+        "--dask tcp://sched:8786: worker tcp://10.0.0.2:1 runs riksdoc 0.0.9 with code and styles "
+        f"abababababab, this process riksdoc {engine.__version__} with "
+        f"{engine.code_fingerprint()[:12]} (2 of 3 workers differ); install the same riksdoc on "
+        "every worker, or a cluster would mix outputs")
+
+
+def test_a_worker_refuses_a_job_from_another_riksdoc() -> None:
+    job = engine.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                     riksdoc="0" * 64)
+    outcome = engine.convert_job(job)
+    assert outcome.status == "failed" and outcome.outputs == {}
+    assert outcome.error.startswith("refused by a worker whose riksdoc differs from the one that "
+                                    "sent it")
+    same = engine.Job(str(SEED), SEED.name, SEED.read_bytes(), ("json",), "seed",
+                      riksdoc=engine.code_fingerprint())
+    assert engine.convert_job(same).status == "converted"
+
+
+def test_the_fingerprint_is_of_the_code_and_styles_every_installation_has() -> None:
+    from importlib.resources import files
+
+    names = sorted(name for name, _ in engine._code_files(files("riksdoc"), ""))
+    assert "engine.py" in names and "writers/pdf.py" in names
+    assert not [n for n in names if not n.endswith(".py") or n.startswith("styles/")]

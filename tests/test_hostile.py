@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from riksdoc import batch, cli
+from riksdoc import cli, outputs as written_files
 from riksdoc.writers import FORMATS
 
 from .conftest import ROOT, SEED
@@ -40,7 +40,7 @@ def convert(tmp_path: Path, name: str, data: bytes, *extra: str) -> tuple[subpro
     source.write_bytes(data)
     out = tmp_path / "out"
     run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(source), "-t", FORMAT_LIST,
-                          "-o", str(out), "-j", "1", *extra], capture_output=True, text=True, cwd=ROOT)
+                          "-o", f"{out}/", "-j", "1", *extra], capture_output=True, text=True, cwd=ROOT)
     assert "Traceback" not in run.stderr
     return run, out
 
@@ -107,7 +107,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: the refusal must come from its size alone
     run = subprocess.run([sys.executable, "-m", "riksdoc", "convert", str(big), "-t", FORMAT_LIST,
-                          "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
+                          "-o", f"{tmp_path / 'out'}/"], capture_output=True, text=True, cwd=ROOT)
     assert_refused(run, tmp_path / "out", str(big), "is 52,428,800 bytes; the limit is 10,000,000")
 
 
@@ -125,7 +125,8 @@ def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
     assert run.returncode == 1
     lines = run.stderr.splitlines()
     assert f"riksdoc: {tmp_path / 'saknas.txt'}: no such file" in lines
-    assert f"riksdoc: {tmp_path / 'tom'}: directory has no *.txt files" in lines
+    assert f"riksdoc: {tmp_path / 'tom'}: a folder with no file riksdoc reads " \
+           "(.txt, .docx, .akn.xml, .xml, .json)" in lines
     assert lines[-1].startswith("riksdoc: 1 converted, 2 failed, 0 skipped")
     assert outputs(tmp_path / "out") == sorted(f"svar{FORMATS[f].suffix}" for f in available())
 
@@ -181,13 +182,13 @@ def test_full_disk_leaves_no_output_and_no_temporary_file(tmp_path: Path, monkey
         def close(self) -> None:
             self.handle.close()
 
-    monkeypatch.setattr(batch.os, "fdopen", lambda fd, mode: FullDisk(fd))
+    monkeypatch.setattr(written_files.os, "fdopen", lambda fd, mode: FullDisk(fd))
     formats = ",".join(available()[:2])
-    rc = cli.main(["convert", str(SEED), "-t", formats, "-o", str(out), "-j", "1"])
+    rc = cli.main(["convert", str(SEED), "-t", formats, "-o", f"{out}/", "-j", "1"])
     err = capsys.readouterr().err.splitlines()
     assert rc == 1
     assert err == [f"riksdoc: {SEED}: cannot write to {out}: No space left on device"]
-    assert sorted(p.name for p in out.iterdir() if p.name != batch.MANIFEST) == []  # no .part either
+    assert sorted(p.name for p in out.iterdir() if not written_files.is_own_file(p.name)) == []  # no .part either
 
 
 # --- converted correctly ----------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from riksdoc.housestyle import builtin_files
 from riksdoc.model import (
     Document,
     Kind,
@@ -296,5 +297,5 @@ def test_golden(name: str, document: Document, golden) -> None:
     goldens hold a marker in its place (a change of style is not a change of every page)."""
     page = writer.write(document, stem=name).decode("utf-8")
     (style,) = _SCREEN_STYLE.findall(page)
-    assert style[1] == (writer.STYLES / "screen.css").read_text(encoding="utf-8")
+    assert style[1] == builtin_files()["screen.css"].decode("utf-8")
     golden(f"html/{name}.html", _SCREEN_STYLE.sub(r"\1/* styles/screen.css */\3", page))

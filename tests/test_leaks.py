@@ -38,7 +38,7 @@ def test_conversion_opens_only_the_input_and_its_own_resources(tmp_path: Path) -
     source = tmp_path / "lockbete.txt"
     source.write_text(ANSWER.format(body=BAIT), encoding="utf-8")
     out = tmp_path / "out"
-    run = subprocess.run([sys.executable, "-c", PROBE, str(source), ",".join(available()), str(out)],
+    run = subprocess.run([sys.executable, "-c", PROBE, str(source), ",".join(available()), f"{out}/"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     probe = json.loads(run.stdout.splitlines()[-1])

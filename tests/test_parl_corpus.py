@@ -359,10 +359,14 @@ def test_a_batch_of_records_converts_like_a_batch_of_text(tmp_path: Path) -> Non
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "prop-2019-20-19-xml.xml").write_bytes(as_xml(PARL / "records" / "prop-2019-20-19.json"))
     out = tmp_path / "out"
-    assert main(["convert", *map(str, sorted(folder.iterdir())), "-o", str(out), "-t", "akn"]) == 0
+    (folder / "mot-2019-20-3063-text.txt").write_bytes((PARL / "raw" / "mot-2019-20-3063.txt").read_bytes())
+    assert main(["convert", str(folder), "-o", str(out), "-t", "akn,json"]) == 0  # the folder
     made = sorted(p.name for p in out.glob("*.akn.xml"))
-    assert made == sorted([f"{p.stem}.akn.xml" for p in RECORDS] + ["prop-2019-20-19-xml.akn.xml"])
+    assert made == sorted([f"{p.stem}.akn.xml" for p in RECORDS]
+                          + ["prop-2019-20-19-xml.akn.xml", "mot-2019-20-3063-text.akn.xml"])
     assert all(problems(p.read_bytes()) == [] for p in out.glob("*.akn.xml"))
+    from_record = json.loads((out / "mot-2019-20-3063.json").read_text("utf-8"))
+    assert from_record["paper"]["record_id"] and from_record["kind"] == "mot"
 
 
 def test_a_record_of_a_written_question_is_read_as_one() -> None:

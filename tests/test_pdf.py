@@ -338,21 +338,6 @@ def test_importing_convert_does_not_import_weasyprint() -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_missing_harfbuzz_subset_warns_once_with_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
-    import weasyprint.text.ffi as ffi
-    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
-    writer.check_harfbuzz_subset.cache_clear()
-    try:
-        with pytest.warns(RuntimeWarning, match="apt-get install libharfbuzz-subset0"):
-            assert writer.check_harfbuzz_subset() is False
-        import warnings
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            writer.check_harfbuzz_subset()  # cached: no second warning
-    finally:
-        writer.check_harfbuzz_subset.cache_clear()
-
-
 # -- lists, notes, tables, and every corpus document ----------------------------------------
 
 

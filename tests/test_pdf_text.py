@@ -123,7 +123,7 @@ def test_missing_words_sees_a_word_split_by_a_visible_hyphen() -> None:
 @pytest.mark.parametrize("name", ["SourceSerifPro-Regular.ttf", "SourceSansPro-Semibold.ttf"])
 def test_served_font_draws_the_layout_hyphen_as_a_hyphen_of_its_own(name: str) -> None:
     font = TTFont(io.BytesIO(pdf_fonts.served_font(name)))
-    original = TTFont(pdf_fonts.font_file(name))
+    original = TTFont(io.BytesIO(pdf_fonts.font_file(name)))
     cmap = font.getBestCmap()
     assert cmap[ord(pdf_fonts.LAYOUT_HYPHEN)] == pdf_fonts.LAYOUT_GLYPH
     hyphen = cmap[ord("-")]

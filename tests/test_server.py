@@ -428,6 +428,39 @@ def test_hung_conversion_gets_504_and_the_server_recovers() -> None:
 
 # --- the CLI stays lean --------------------------------------------------------------
 
+def test_serve_with_a_house_style(tmp_path: Path) -> None:
+    """``serve --style DIR``: the outputs and the page itself are in the house style."""
+    from riksdoc.housestyle import HouseStyle
+
+    house = tmp_path / "hus"
+    shutil.copytree(ROOT / "docs" / "house-style", house)
+    (house / "web" / "static").mkdir(parents=True)
+    (house / "web" / "static" / "style.css").write_text("/* hus */ body { color: #123; }\n",
+                                                        encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "riksdoc", "serve", "--port", str(port),
+                                "--workers", "1", "--style", str(house)], env=with_root(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base)
+        css = httpx.get(f"{base}/static/style.css").text
+        assert css.rstrip().endswith("/* hus */ body { color: #123; }")  # after the built-in rules
+        assert len(css) > 1000 and httpx.get(f"{base}/static/page.js").status_code == 200
+        assert httpx.get(f"{base}/static/nope.css").status_code == 404
+        reply = httpx.post(f"{base}/api/convert?formats=pdf,docx&zip=1", timeout=120,
+                           files={"file": ("svar.txt", SEED.read_bytes(), "text/plain")})
+        assert reply.status_code == 200, reply.text
+        with zipfile.ZipFile(io.BytesIO(reply.content)) as archive:
+            style = HouseStyle.folder(house)
+            for name, fmt in (("svar.pdf", "pdf"), ("svar.docx", "docx")):
+                assert archive.read(name) == write(read_document(SEED), fmt, stem="svar",
+                                                   style=style), name
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_convert_never_imports_the_web_stack(tmp_path: Path) -> None:
     code = ("import sys, riksdoc.cli as c; c.main(['convert', sys.argv[1], '-t', 'json', '-o', "
             "sys.argv[2], '--progress', 'never']); "

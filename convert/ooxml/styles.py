@@ -30,7 +30,9 @@ Heading 1, 2, 3        a division's number and heading, by depth (a statute's
 =====================  =====================================================
 
 Every style is defined as text in ``styles/docx/styles.xml``; the writer puts
-that part in place of the template's (`use_styles`).
+that part in place of the template's (`use_styles`).  A house style's
+``docx/styles.xml`` is laid over it (`merge_styles`): it need hold only the
+styles it changes.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from lxml import etree
 
+from ..errors import InputError
+from ..safexml import parse
 from . import w
 
 PREAMBLE = "Riksdoc Preamble"
@@ -100,3 +104,57 @@ def style_names(styles: etree._Element | None) -> dict[str, str]:
             name = name_el.get(w("val")) if name_el is not None else None
             names[style_id] = name or style_id
     return names
+
+
+def check_styles_part(data: bytes) -> str | None:
+    """Why *data* cannot be a styles part (a house style's ``docx/styles.xml``), or None."""
+    try:
+        root = parse(data, "styles.xml")
+    except InputError as exc:
+        return str(exc)
+    if root.tag != w("styles"):
+        return f"the root element must be w:styles, not {etree.QName(root).localname}"
+    for style in root.iter(w("style")):
+        if not style.get(w("styleId")):
+            return f"line {style.sourceline}: a w:style without w:styleId"
+    return None
+
+
+def merge_styles(base: bytes, *overs: bytes) -> bytes:
+    """The styles part *base* with each of *overs* laid over it, in order.
+
+    An over part's ``w:docDefaults`` and ``w:latentStyles`` replace the base's;
+    each of its ``w:style`` elements replaces the base style with the same
+    ``w:styleId`` in place, or is added after the others.  With no *overs*,
+    *base* comes back unchanged.
+    """
+    if not overs:
+        return base
+    root = parse(base, "styles.xml")
+    for over in overs:
+        for child in parse(over, "styles.xml"):
+            if child.tag in (w("docDefaults"), w("latentStyles")):
+                _replace_or_insert(root, child, root.find(child.tag))
+            elif child.tag == w("style"):
+                style_id = child.get(w("styleId"))
+                same = next((s for s in root.iterchildren(w("style"))
+                             if s.get(w("styleId")) == style_id), None)
+                _replace_or_insert(root, child, same)
+    merged: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                   standalone=True)
+    return merged
+
+
+def _replace_or_insert(root: etree._Element, new: etree._Element,
+                       old: etree._Element | None) -> None:
+    if old is not None:
+        root.replace(old, new)
+    elif new.tag == w("style"):
+        root.append(new)
+    else:  # the schema's order: docDefaults, latentStyles, then the styles
+        first_style = root.find(w("style"))
+        if new.tag == w("latentStyles") or first_style is None:
+            position = root.index(first_style) if first_style is not None else len(root)
+        else:
+            position = 0
+        root.insert(position, new)

@@ -78,6 +78,13 @@ def suffixes() -> tuple[str, ...]:
     return tuple(suffix for reader in READERS for suffix in reader.suffixes)
 
 
+def claims(name: str) -> bool:
+    """Does a reader claim a file called *name* by its suffix (``X.TXT`` too)?  A folder
+    input takes only these files."""
+    lower = name.lower()
+    return any(lower.endswith(suffix) and len(lower) > len(suffix) for suffix in suffixes())
+
+
 def reader_for(name: str) -> Reader:
     """The reader for a file called *name*."""
     lower = name.lower()

@@ -14,7 +14,6 @@ import sys
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,8 +22,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,8 +40,11 @@ from .settings import Settings
 from .store import Result, ResultStore, StoredFile, zip_outputs
 from .view import CHANGE_LABELS, describe, size, stem_for, visible
 
-WEB = Path(__file__).resolve().parents[2] / "styles" / "web"
-"""Templates (``templates/``) and static files (``static/``) of the page."""
+TEMPLATES = "web/templates/"
+"""Where the page's Jinja2 templates are in a style (`riksdoc.housestyle`)."""
+STATIC = "web/static/"
+"""Where the page's CSS and JavaScript are in a style."""
+_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 
 _PREVIEW_HEADERS = {
     "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; "
@@ -65,7 +66,7 @@ class Service:
         self.settings = settings
         self.convert = convert
         self.formats = available_formats()
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB / "templates"),
+        env = jinja2.Environment(loader=jinja2.FunctionLoader(self.template_source),
                                  autoescape=True, trim_blocks=True, lstrip_blocks=True,
                                  undefined=jinja2.StrictUndefined)
         env.filters["size"] = size
@@ -78,6 +79,23 @@ class Service:
         # deadline covers reading and converting, so it ends a conversion before the worker's
         # own timer would, which is only a backstop).
         self.limits = Limits(max_bytes=settings.max_upload, max_seconds=settings.timeout)
+
+    def template_source(self, name: str) -> str | None:
+        """The template *name* of the style (a house style's own, else the built-in one)."""
+        try:
+            return self.settings.style.text(TEMPLATES + name)
+        except KeyError:
+            return None
+
+    def static(self, name: str) -> Response:
+        """The page's static file *name*: CSS laid over the built-in, other files replaced."""
+        media_type = _STATIC_TYPES.get(name[name.rfind("."):]) if "." in name else None
+        style = self.settings.style
+        if media_type is None or "/" in name or not style.layers(STATIC + name):
+            raise HTTPException(404, _HTTP_MESSAGES[404])
+        data = style.css(STATIC + name).encode() if name.endswith(".css") \
+            else style.data(STATIC + name)
+        return Response(data, media_type=media_type)
 
     def page(self, request: Request, template: str, status_code: int = 200,
              headers: Mapping[str, str] | None = None, **extra: Any) -> Response:
@@ -114,7 +132,8 @@ class Service:
             wanted = (*(submission.formats or self.formats), *(("html",) if preview else ()))
             stem = submission.stem or stem_for(read_result.document)
             job = Job(submission.source, submission.reader_name, submission.data,
-                      tuple(dict.fromkeys(wanted)), stem, self.limits, submission.kind)
+                      tuple(dict.fromkeys(wanted)), stem, self.limits, submission.kind,
+                      self.settings.style)
             outcome: Outcome = await self.pool.run(deadline, self.convert, job)
         except Timeout:
             raise RequestProblem(504, f"Konverteringen tog mer än {timeout:g} sekunder och "
@@ -230,6 +249,10 @@ async def api_convert(request: Request) -> Response:
     return JSONResponse({**view, "files": files, "expires_in": service.settings.keep_seconds})
 
 
+async def static(request: Request) -> Response:
+    return _service(request).static(request.path_params["path"])
+
+
 async def health(request: Request) -> Response:
     service = _service(request)
     settings = service.settings
@@ -279,7 +302,7 @@ ROUTES = [
     Route("/api/convert", api_convert, methods=["POST"]),
     Route("/api/health", health),
     Route("/api/openapi.json", openapi),
-    Mount("/static", StaticFiles(directory=WEB / "static"), name="static"),
+    Route("/static/{path}", static, name="static"),
 ]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..housestyle import BUILT_IN, HouseStyle
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,3 +27,5 @@ class Settings:
     """At most this many results are held (the oldest go first)."""
     keep_bytes: int = 256_000_000
     """At most this many bytes of results are held (the oldest go first)."""
+    style: HouseStyle = BUILT_IN
+    """The house style of the outputs and of the page itself (``--style DIR``)."""

@@ -2,10 +2,12 @@
 
 `FORMATS` is the one table of output formats: the CLI's ``-t`` choices, the
 batch's output names, the web page's downloads and the API's media types all
-come from it.  Each writer module has ``write(document, *, stem) -> bytes``
+come from it.  Each writer module has ``write(document, *, stem, style) -> bytes``
 (``stem`` is the output's base name, which the PDF needs to name its embedded
-AKN file) and may have ``warm()`` to load what it needs before the first
-document.  Modules are imported only when their format is asked for, so a
+AKN file; ``style`` the `riksdoc.housestyle.HouseStyle` to draw with, which
+the formats without looks ignore) and may have ``warm(style)`` to load what it
+needs before the first document.  Only the formats with looks (`Format.styled`)
+take a style.  Modules are imported only when their format is asked for, so a
 run without PDF never imports WeasyPrint.
 """
 
@@ -15,11 +17,18 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Protocol
 
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document
 
 
 class WriteFunction(Protocol):
-    """A writer module's ``write``."""
+    """A writer module's ``write`` as `Format.writer` gives it."""
+
+    def __call__(self, document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes: ...
+
+
+class _Unstyled(Protocol):
+    """``write`` of a format without looks (AKN, JSON)."""
 
     def __call__(self, document: Document, *, stem: str) -> bytes: ...
 
@@ -46,27 +55,36 @@ class Format:
     """What the web page calls it (Swedish)."""
     module: str
     """Writer module under `riksdoc.writers`."""
+    styled: bool = False
+    """Whether the output has looks, drawn by a `HouseStyle` (its ``write`` takes ``style``)."""
 
     def writer(self) -> WriteFunction:
         """The writer's ``write`` (imports its module on first use)."""
-        write: WriteFunction = import_module(f"{__name__}.{self.module}").write
+        module = import_module(f"{__name__}.{self.module}")
+        if self.styled:
+            styled: WriteFunction = module.write
+            return styled
+        unstyled: _Unstyled = module.write
+
+        def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+            return unstyled(document, stem=stem)
         return write
 
-    def warm(self) -> None:
+    def warm(self, style: HouseStyle = BUILT_IN) -> None:
         """Load what the writer needs before its first document (fonts, stylesheets)."""
         module = import_module(f"{__name__}.{self.module}")
         if hasattr(module, "warm"):
-            module.warm()
+            module.warm(style)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("pdf", ".pdf", "application/pdf", "PDF för utskrift", "pdf"),
+    Format("pdf", ".pdf", "application/pdf", "PDF för utskrift", "pdf", styled=True),
     Format("docx", ".docx",
            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-           "Word (DOCX)", "docx"),
+           "Word (DOCX)", "docx", styled=True),
     Format("akn", ".akn.xml", "application/akn+xml", "Akoma Ntoso 3.0 XML (arkiv)", "akn"),
     Format("json", ".json", "application/json", "riksdoc JSON", "json"),
-    Format("html", ".html", "text/html; charset=utf-8", "HTML", "html"),
+    Format("html", ".html", "text/html; charset=utf-8", "HTML", "html", styled=True),
 )}
 """Every output format, in the order the web page offers them (the print PDF first)."""
 
@@ -86,6 +104,6 @@ def writer(name: str) -> WriteFunction:
     return format_named(name).writer()
 
 
-def write(document: Document, name: str, *, stem: str) -> bytes:
-    """*document* in format *name*."""
-    return writer(name)(document, stem=stem)
+def write(document: Document, name: str, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* in format *name*, drawn in *style*."""
+    return writer(name)(document, stem=stem, style=style)

@@ -1,8 +1,9 @@
 """Model → editable Word document (.docx) with named styles.
 
 The document starts from python-docx's default template with its styles part
-replaced by ``styles/docx/styles.xml`` (text in git: every visual decision is
-there) and its page set up from ``styles/docx/page.toml``.  Each part of the
+replaced by the style's ``docx/styles.xml`` (text in git: every visual
+decision is there; a house style's styles are laid over the built-in ones)
+and its page set up from ``docx/page.toml``.  Each part of the
 document has its own paragraph style (`riksdoc.ooxml.styles` has the table),
 so the DOCX reader can take an edited file back.  Every word riksdoc adds
 (document lines, the place-and-date line, the page header, the properties)
@@ -24,11 +25,9 @@ the clock, never a made-up date.
 from __future__ import annotations
 
 import io
-import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 import docx
@@ -37,6 +36,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import (
     Block,
     Division,
@@ -88,6 +88,7 @@ from ..ooxml.styles import (
     TABLE_NUMBER,
     TABLE_TEXT,
     TITLE,
+    merge_styles,
     use_styles,
     with_styles,
 )
@@ -99,11 +100,6 @@ from ..ooxml.tweaks import (
     tidy_package,
 )
 from . import docx_layout, typeset
-
-STYLES_DIR = Path(__file__).resolve().parents[2] / "styles" / "docx"
-"""styles/docx/: styles.xml (paragraph/character/table styles) and page.toml."""
-
-
 
 # -- writing -------------------------------------------------------------------
 
@@ -132,23 +128,23 @@ class _Notes:
         add_note_reference(paragraph, word_id, endnote=note.endnote, custom_mark=custom)
 
 
-@cache
-def _page_settings() -> dict[str, Any]:
-    return tomllib.loads((STYLES_DIR / "page.toml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _page_settings(style: HouseStyle) -> dict[str, Any]:
+    return style.toml("docx/page.toml")
 
 
-@cache
-def _base(hierarchy: bool = False) -> bytes:
-    """python-docx's template with our styles part and without its noise, saved once.
+@lru_cache(maxsize=8)
+def _base(style: HouseStyle, hierarchy: bool = False) -> bytes:
+    """python-docx's template with the style's styles part and without its noise, saved once.
 
     Every document starts from these bytes: loading them is cheaper than
     loading the template and swapping its large styles part each time.  A
     document with a *hierarchy* (divisions) also gets the deeper heading styles.
     """
     word = docx.Document()
-    styles = (STYLES_DIR / "styles.xml").read_bytes()
+    styles = merge_styles(*style.layers("docx/styles.xml"))
     if hierarchy:
-        styles = with_styles(styles, (STYLES_DIR / "hierarchy.xml").read_bytes())
+        styles = with_styles(styles, merge_styles(*style.layers("docx/hierarchy.xml")))
     use_styles(word, styles)
     tidy_package(word)
     out = io.BytesIO()
@@ -157,11 +153,12 @@ def _base(hierarchy: bool = False) -> bytes:
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, style: HouseStyle) -> None:
         self.document = document
         hierarchy = any(isinstance(block, Division) for block in document.blocks)
-        self.word: WordDocument = docx.Document(io.BytesIO(_base(hierarchy)))
-        self.page = _page_settings()
+        self.style = style
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(style, hierarchy)))
+        self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
         self.lists: list[ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
@@ -186,7 +183,7 @@ class _Writer:
                            endnotes=bool(self.notes.endnotes))
         docx_layout.settings(self.word, self.page["hyphenation"])
         docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
-        docx_layout.embed_fonts(self.word, self._all_text())
+        docx_layout.embed_fonts(self.word, self._all_text(), self.style)
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -421,10 +418,11 @@ def _twips(millimetres: float) -> int:
     return round(millimetres * 1440 / 25.4)
 
 
-def write(document: Document, *, stem: str) -> bytes:
-    """*document* as .docx bytes (*stem* is unused: a DOCX embeds nothing by name)."""
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* as .docx bytes in *style* (*stem* is unused: a DOCX embeds nothing by name)."""
     del stem
-    return _Writer(document).write()
+    return _Writer(document, style).write()
+
 
 
 def _fit(text: str) -> str:

@@ -1,8 +1,9 @@
 """The fonts a DOCX carries, so that it looks the same where they are not installed.
 
-`styles/docx/fonts.toml` lists the fonts the styles use and the faces to
-embed.  Each face is subset to a repertoire that covers Swedish text (and
-whatever else the document uses), then obfuscated as ECMA-376 Part 1, 17.8.1
+The style's ``docx/fonts.toml`` (`riksdoc.housestyle`) lists the fonts the
+styles use and the faces to embed: shipped fonts, or a house style's own.
+Each face is subset to a repertoire that covers Swedish text (and whatever
+else the document uses), then obfuscated as ECMA-376 Part 1, 17.8.1
 requires: the first 32 bytes XORed with the 16 bytes of a GUID, the font
 key, taken in reverse order.  The key is derived from the face and the
 characters it keeps (no random ids), so the same document gives the same package.
@@ -18,21 +19,21 @@ with ``w:fontKey`` and ``w:subsetted``); the settings part must also say
 from __future__ import annotations
 
 import hashlib
-import tomllib
+import io
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
+from ..housestyle import BUILT_IN, HouseStyle
 from ..ooxml import W_NS, w
-from .pdf_fonts import font_file
+from .pdf_fonts import font_data
 
-FONTS_TOML = Path(__file__).resolve().parents[2] / "styles" / "docx" / "fonts.toml"
-"""Which fonts the DOCX embeds (styles/docx/fonts.toml)."""
+FONTS_TOML = "docx/fonts.toml"
+"""Which fonts the DOCX embeds, in a style."""
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -63,42 +64,42 @@ class Face:
     """The GUID that obfuscates it, ``{XXXXXXXX-…}`` in upper case."""
 
 
-@cache
-def settings() -> dict[str, Any]:
-    """fonts.toml, parsed."""
-    return tomllib.loads(FONTS_TOML.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def settings(style: HouseStyle = BUILT_IN) -> dict[str, Any]:
+    """*style*'s fonts.toml, parsed."""
+    return style.toml(FONTS_TOML)
 
 
-def repertoire() -> frozenset[int]:
+def repertoire(style: HouseStyle = BUILT_IN) -> frozenset[int]:
     """The code points every embedded face keeps (fonts.toml ``keep``)."""
     points: set[int] = set()
-    for span in settings()["keep"]:
+    for span in settings(style)["keep"]:
         first, _, last = span.partition("-")
         points.update(range(int(first, 16), int(last or first, 16) + 1))
     return frozenset(points)
 
 
-def faces(text: str) -> list[Face]:
-    """Every face fonts.toml lists, subset for *text* and obfuscated, in order."""
-    extra = frozenset(ord(c) for c in text) - repertoire()
-    return [_face(font["name"], face, font[face], extra)
-            for font in settings()["font"] for face in FACES if face in font]
+def faces(text: str, style: HouseStyle = BUILT_IN) -> list[Face]:
+    """Every face *style*'s fonts.toml lists, subset for *text* and obfuscated, in order."""
+    extra = frozenset(ord(c) for c in text) - repertoire(style)
+    return [_face(font["name"], face, font[face], extra, style)
+            for font in settings(style)["font"] for face in FACES if face in font]
 
 
-@cache
-def _face(name: str, face: str, file: str, extra: frozenset[int]) -> Face:
-    unicodes = repertoire() | extra
-    key = font_key(f"{file} {sorted(unicodes)}".encode())
-    return Face(name, face, obfuscate(subset(file, unicodes), key), key)
+@lru_cache(maxsize=256)
+def _face(name: str, face: str, file: str, extra: frozenset[int], style: HouseStyle) -> Face:
+    unicodes = repertoire(style) | extra
+    key = font_key(f"{file} {sorted(unicodes)}".encode() + style.fingerprint.encode())
+    return Face(name, face, obfuscate(subset(file, unicodes, style), key), key)
 
 
-def subset(file: str, unicodes: Iterable[int]) -> bytes:
+def subset(file: str, unicodes: Iterable[int], style: HouseStyle = BUILT_IN) -> bytes:
     """The shipped font *file* with the glyphs for *unicodes*, HarfBuzz's default layout
     features (kerning, ligatures, marks) and tabular figures, and its names (the OFL
     notice included); HarfBuzz keeps the font's own timestamp, so the bytes are stable."""
     import uharfbuzz as hb
 
-    source = font_file(file).read_bytes()
+    source = font_data(file, style)
     request = hb.SubsetInput()
     for point in sorted(unicodes):
         request.unicode_set.add(point)
@@ -125,14 +126,14 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def fonts_part(embedded: list[tuple[Face, str]]) -> bytes:
-    """``word/fontTable.xml`` declaring each font of fonts.toml with its embedded faces;
-    *embedded* pairs each face with the relationship id of its part."""
+def fonts_part(embedded: list[tuple[Face, str]], style: HouseStyle = BUILT_IN) -> bytes:
+    """``word/fontTable.xml`` declaring each font of *style*'s fonts.toml with its embedded
+    faces; *embedded* pairs each face with the relationship id of its part."""
     from fontTools.ttLib import TTFont
 
     root = etree.Element(w("fonts"), nsmap={"w": W_NS, "r": R_NS})
-    for font in settings()["font"]:
-        metrics = TTFont(font_file(font["regular"]), lazy=True)
+    for font in settings(style)["font"]:
+        metrics = TTFont(io.BytesIO(font_data(font["regular"], style)), lazy=True)
         os2 = metrics["OS/2"]
         element = etree.SubElement(root, w("font"), {w("name"): font["name"]})
         etree.SubElement(element, w("panose1"), {w("val"): _panose(os2.panose)})

@@ -28,6 +28,7 @@ from docx.opc.part import Part
 from docx.table import Table as WordTable
 from lxml import etree
 
+from ..housestyle import BUILT_IN, HouseStyle
 from ..ooxml import w
 from . import docx_fonts
 
@@ -160,18 +161,18 @@ def space_before(paragraph_element: etree._Element, millimetres: float) -> None:
 # -- fonts ----------------------------------------------------------------------------------
 
 
-def embed_fonts(document: WordDocument, text: str) -> None:
-    """Every face of `docx_fonts` (subset for *text*) as a part related from the font
-    table, and the font table that declares them."""
+def embed_fonts(document: WordDocument, text: str, style: HouseStyle = BUILT_IN) -> None:
+    """Every face of *style*'s `docx_fonts` (subset for *text*) as a part related from the
+    font table, and the font table that declares them."""
     main = document.part
     table_part = next(rel.target_part for rel in main.rels.values()
                       if rel.reltype == RT.FONT_TABLE)
     embedded = []
-    for number, face in enumerate(docx_fonts.faces(text), start=1):
+    for number, face in enumerate(docx_fonts.faces(text, style), start=1):
         part = Part(PackURI(f"/word/fonts/font{number}.odttf"), docx_fonts.OBFUSCATED_FONT,
                     face.data, main.package)
         embedded.append((face, table_part.relate_to(part, docx_fonts.FONT_RELATIONSHIP)))
-    table_part._blob = docx_fonts.fonts_part(embedded)
+    table_part._blob = docx_fonts.fonts_part(embedded, style)
 
 
 def first_page_apart(document: WordDocument) -> None:

@@ -7,10 +7,10 @@ title(s), each title a ``<h1>``, the body (``p``, ``ol``/``ul`` keeping the
 author's markers in ``data-marker``, ``table`` with a ``<thead>`` of ``<th
 scope="col">`` where the first row reads as a header and ``class="num"`` on
 the cells of numeric columns, see `typeset`), a closing ``<footer>`` with
-place, date and signature, and the notes in a ``<section>``.
-``styles/screen.css`` is inlined for screens (``media="screen"``, so
-WeasyPrint, which renders for print, ignores it and the PDF writer adds
-``styles/print.css`` instead).
+place, date and signature, and the notes in a ``<section>``.  The style's
+``screen.css`` (a house style's laid over the built-in one) is inlined for
+screens (``media="screen"``, so WeasyPrint, which renders for print, ignores
+it and the PDF writer adds ``print.css`` instead).
 
 The page the PDF writer lays out (``build(document, for_print=True)``)
 differs in two ways, both for print.css: each footnote's text follows its
@@ -27,12 +27,12 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeAlias
 
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import (
     Block,
     Division,
@@ -49,18 +49,15 @@ from ..model import (
 )
 from . import typeset
 
-STYLES = Path(__file__).resolve().parents[2] / "styles"
-"""The top-level ``styles/`` directory: every visual decision lives there."""
-
 GENERATOR = "riksdoc"
 
 Children: TypeAlias = HtmlElement | str
 """What goes inside an element: elements and text."""
 
 
-def write(document: Document, *, stem: str) -> bytes:
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
-    return serialise(build(document))
+    return serialise(build(document, style))
 
 
 def serialise(page: HtmlElement, *, pretty: bool = True) -> bytes:
@@ -310,7 +307,7 @@ def notes_element(document: Document, inlines: Inlines) -> HtmlElement | None:
                      **{"aria-label": vocabulary.NOTES})
 
 
-def head_element(document: Document) -> HtmlElement:
+def head_element(document: Document, style: HouseStyle = BUILT_IN) -> HtmlElement:
     """``<head>``: charset, title, metadata, the inlined screen stylesheet."""
     meta = [E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -323,14 +320,14 @@ def head_element(document: Document) -> HtmlElement:
         meta.append(E.META(name="dcterms.created", content=iso))
         meta.append(E.META(name="dcterms.modified", content=iso))
     meta.append(E.META(name="generator", content=GENERATOR))
-    screen = (STYLES / "screen.css").read_text(encoding="utf-8")
-    meta.append(E.STYLE(screen, media="screen"))
+    meta.append(E.STYLE(style.css("screen.css"), media="screen"))
     return E.HEAD(*meta)
 
 
-def build(document: Document, *, for_print: bool = False) -> HtmlElement:
-    """The whole page as an ``<html lang="sv">`` element tree (*for_print*: the page the
-    PDF writer lays out, see the module docstring)."""
+def build(document: Document, style: HouseStyle = BUILT_IN, *,
+          for_print: bool = False) -> HtmlElement:
+    """The whole page as an ``<html lang="sv">`` element tree, with *style*'s screen.css
+    (*for_print*: the page the PDF writer lays out, see the module docstring)."""
     inlines = Inlines(document, for_print=for_print)
     article: list[Children] = []
     if document.preamble:
@@ -349,7 +346,7 @@ def build(document: Document, *, for_print: bool = False) -> HtmlElement:
                      **{"data-running-header": vocabulary.running_header(document)})
     if for_print:
         mark_kept_words(main)
-    return E.HTML(head_element(document), E.BODY(main), lang="sv")
+    return E.HTML(head_element(document, style), E.BODY(main), lang="sv")
 
 
 def mark_kept_words(element: HtmlElement) -> None:

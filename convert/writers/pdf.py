@@ -1,4 +1,4 @@
-"""Model → print PDF: the HTML writer's page plus ``styles/print.css`` through WeasyPrint.
+"""Model → print PDF: the HTML writer's page plus the style's ``print.css`` through WeasyPrint.
 
 The result is a tagged PDF/A-3b that carries its own machine-readable source:
 the document's Akoma Ntoso XML is embedded as an associated file
@@ -22,45 +22,43 @@ gives no full date gets no date at all: no Info/XMP dates, and no
 ``CreationDate``/``ModDate`` on its embedded file (WeasyPrint always writes
 them, so `_finish` takes them out again), the same "not stated" that the AKN
 says with its documented placeholder.  WeasyPrint's file identifier is a hash
-of the content.  So the same document gives the same bytes, whatever
-``SOURCE_DATE_EPOCH`` or the hash seed.
+of the content.  Fonts are subset by the HarfBuzz that uharfbuzz bundles
+(`pdf_subset`), whatever the machine has.  So the same document gives the same
+bytes, whatever ``SOURCE_DATE_EPOCH``, the hash seed or the machine.
 
 Isolation: WeasyPrint fetches through `RiksdocFetcher`, which serves the
-package's own stylesheets and the shipped fonts and refuses every other URL
-(``file:``, ``http:``, ``data:``, ...).
+style's stylesheets and fonts and the shipped fonts, and refuses every other
+URL (``file:``, ``http:``, ``data:``, ...).
 
 WeasyPrint is imported only when a PDF is asked for (never at ``convert``
 import time), and the font configuration and the parsed stylesheet are built
-once per process and reused.
+once per process (and house style) and reused.
 """
 
 from __future__ import annotations
 
 import atexit
 import re
-import warnings
 from datetime import datetime
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document
 from ..vocabulary import note_link_texts
-from . import akn, html as html_writer, pdf_fonts, pdf_layout
+from . import akn, html as html_writer, pdf_fonts, pdf_layout, pdf_subset
 from .pdf_fonts import URLRefused
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-STYLES = html_writer.STYLES
-"""Top-level ``styles/``: print.css and the other visual decisions."""
-
 FONT_SCHEME = "riksdoc-font:"
-"""URL prefix print.css uses for the shipped fonts: ``riksdoc-font:SourceSerifPro-Regular.ttf``."""
+"""URL prefix print.css uses for fonts: ``riksdoc-font:SourceSerifPro-Regular.ttf`` (a house
+style's ``fonts/`` first, then the shipped fonts)."""
 
 STYLE_SCHEME = "riksdoc-style:"
-"""URL prefix for the package's own stylesheets: ``riksdoc-style:print.css``."""
+"""URL prefix for the style's stylesheets: ``riksdoc-style:print.css``."""
 
 _STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]*\.css$")
 
@@ -68,19 +66,17 @@ _PLACEHOLDER = datetime(1970, 1, 1)
 """What WeasyPrint is given for an undated document's embedded file (it would take the
 clock otherwise); `_finish` removes it, so it never reaches the PDF."""
 
-HARFBUZZ_FIX = "apt-get install libharfbuzz-subset0"
-
 AKN_MIME = "application/xml"
 """MIME type of the embedded AKN file (RFC 7303), set explicitly: WeasyPrint would guess it
 from the file name through the machine's mime.types, which differs between machines."""
 
 
-def style_file(name: str) -> Path:
-    """The package stylesheet *name* (``print.css``) in ``styles/``, or `URLRefused`."""
-    path = STYLES / name
-    if not _STYLE_NAME.match(name) or not path.is_file():
+def style_file(name: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """The stylesheet *name* (``print.css``) of *style*, house rules after the built-in ones;
+    `URLRefused` for any other name."""
+    if not _STYLE_NAME.match(name) or not style.layers(name):
         raise URLRefused(f"not a riksdoc stylesheet: {name!r}")
-    return path
+    return style.css(name).encode("utf-8")
 
 
 def _fetcher_class() -> type:
@@ -88,7 +84,7 @@ def _fetcher_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RiksdocFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
-        """Serves ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
+        """Serves *style*'s ``riksdoc-font:`` and ``riksdoc-style:`` URLs; refuses everything else.
 
         The HTML is built by riksdoc from the model, so a URL in a document's
         text is escaped text and never fetched; this fetcher is the second
@@ -96,8 +92,9 @@ def _fetcher_class() -> type:
         ``<img>``).
         """
 
-        def __init__(self) -> None:
+        def __init__(self, style: HouseStyle = BUILT_IN) -> None:
             super().__init__(allowed_protocols=())
+            self.style = style
             self.served: list[str] = []
             """Every URL served, in order (tests look at it)."""
             self.refused: list[str] = []
@@ -112,9 +109,9 @@ def _fetcher_class() -> type:
 
         def _serve(self, url: str) -> URLFetcherResponse:
             if url.startswith(FONT_SCHEME):
-                data, mime = pdf_fonts.served_font(url[len(FONT_SCHEME):]), "font/ttf"
+                data, mime = pdf_fonts.served_font(url[len(FONT_SCHEME):], self.style), "font/ttf"
             elif url.startswith(STYLE_SCHEME):
-                data, mime = style_file(url[len(STYLE_SCHEME):]).read_bytes(), "text/css"
+                data, mime = style_file(url[len(STYLE_SCHEME):], self.style), "text/css"
             else:
                 raise URLRefused(f"riksdoc fetches nothing but its own styles and fonts: {url!r}")
             self.served.append(url)
@@ -146,6 +143,8 @@ def import_weasyprint() -> None:
         sonames.setdefault(m.group(2), m.group(1))
     if not sonames:  # not glibc: let ctypes search its own way
         import weasyprint
+
+        pdf_subset.install()
         return
     original = ctypes.util.find_library
 
@@ -157,6 +156,7 @@ def import_weasyprint() -> None:
         import weasyprint  # noqa: F401
     finally:
         ctypes.util.find_library = original
+    pdf_subset.install()
 
 
 @cache
@@ -166,47 +166,37 @@ def fetcher_class() -> type:
     return _fetcher_class()
 
 
-@cache
-def check_harfbuzz_subset() -> bool:
-    """Warn once per process if libharfbuzz-subset is missing (subsetting then ~7× slower)."""
-    import_weasyprint()
-    from weasyprint.text.ffi import harfbuzz_subset
-
-    if harfbuzz_subset is None:
-        warnings.warn("libharfbuzz-subset is missing, so PDF fonts are subset by fontTools "
-                      f"(about 7x slower); fix: {HARFBUZZ_FIX}", RuntimeWarning, stacklevel=3)
-        return False
-    return True
-
-
-@cache
-def resources() -> tuple[FontConfiguration, CSS, Any]:
-    """The process-wide font configuration, parsed print stylesheet and URL fetcher.
+def resources(style: HouseStyle = BUILT_IN) -> tuple[FontConfiguration, CSS, Any]:
+    """The process-wide font configuration, parsed print stylesheet and URL fetcher of *style*.
 
     Built on first use and reused for every document: parsing the stylesheet
     and loading the @font-face fonts costs more than laying out an answer.
     """
+    return _resources(style)
+
+
+@lru_cache(maxsize=4)
+def _resources(style: HouseStyle) -> tuple[FontConfiguration, CSS, Any]:
     import_weasyprint()
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    check_harfbuzz_subset()
     # Let go of the font configuration (and its temporary font folder) while the
     # interpreter is intact: at shutdown its __del__ would find rmtree gone.
-    atexit.register(resources.cache_clear)
-    fetcher = fetcher_class()()
+    atexit.register(_resources.cache_clear)
+    fetcher = fetcher_class()(style)
     font_config = FontConfiguration()
     css = CSS(url=f"{STYLE_SCHEME}print.css", url_fetcher=fetcher, font_config=font_config)
     return font_config, css, fetcher
 
 
-def warm() -> None:
-    """Import WeasyPrint and build the shared resources now (for worker processes).
+def warm(style: HouseStyle = BUILT_IN) -> None:
+    """Import WeasyPrint and build *style*'s shared resources now (for worker processes).
 
     Also loads pyphen's Swedish patterns (about 0.15 s), which WeasyPrint would
     otherwise parse during the first document's layout; pyphen caches them.
     """
-    resources()
+    resources(style)
     import pyphen
 
     pyphen.Pyphen(lang="sv")
@@ -255,8 +245,9 @@ def _finish(document: Any, pdf: Any) -> None:
 
 
 def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | None = None,
-               finish: bool = True, link_texts: dict[str, str] | None = None) -> bytes:
-    """Lay out *html* with print.css as a tagged PDF/A-3b with *attachment* embedded.
+               finish: bool = True, link_texts: dict[str, str] | None = None,
+               style: HouseStyle = BUILT_IN) -> bytes:
+    """Lay out *html* with *style*'s print.css as a tagged PDF/A-3b with *attachment* embedded.
 
     *attachment* is embedded as ``<stem>.akn.xml`` (``AFRelationship
     /Source``) with *date* as its creation and modification date, or with
@@ -270,7 +261,7 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | No
     """
     from weasyprint import HTML, Attachment
 
-    font_config, css, fetcher = resources()
+    font_config, css, fetcher = resources(style)
     text = html.decode("utf-8").replace(pdf_fonts.LAYOUT_HYPHEN, "\ufffd")
     source = HTML(string=text, url_fetcher=fetcher)
     embedded = Attachment(string=attachment, name=f"{stem}.akn.xml", url_fetcher=fetcher,
@@ -308,8 +299,11 @@ def _post_process(data: bytes, link_texts: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def write(document: Document, *, stem: str) -> bytes:
-    """*document* as a print PDF/A-3b with its AKN (``riksdoc.writers.akn``) embedded."""
-    html = html_writer.serialise(html_writer.build(document, for_print=True), pretty=False)
+def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """*document* as a print PDF/A-3b in *style*, with its AKN (``riksdoc.writers.akn``)
+    embedded."""
+    html = html_writer.serialise(html_writer.build(document, for_print=True, style=style),
+                                 pretty=False)
     return render_pdf(html, attachment=akn.write(document, stem=stem), stem=stem,
-                      date=attachment_date(document), link_texts=note_link_texts(document.notes))
+                      date=attachment_date(document), link_texts=note_link_texts(document.notes),
+                      style=style)

@@ -18,18 +18,22 @@ glyph and extracts as U+002D.  Every extractor that reads ToUnicode (poppler,
 pdfminer.six, pypdf, viewers' search) then sees ``nät\\u00ad`` ``verk``.
 
 The fonts are the OFL Source Serif Pro / Source Sans Pro files of the PyPI
-packages; the extra glyph is added in memory, per process, and only a subset
-ever leaves it, embedded in a PDF (named ``Riksdoc-Serif`` /
-``Riksdoc-Sans`` by its @font-face family, not with the reserved name).
+packages (read through importlib.resources), and a house style's own
+TrueType fonts (``fonts/``, `riksdoc.housestyle`), which get the same glyph;
+the extra glyph is added in memory, per process, and only a subset ever
+leaves it, embedded in a PDF (named ``Riksdoc-Serif`` / ``Riksdoc-Sans`` by
+its @font-face family, not with the reserved name).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from ..housestyle import BUILT_IN, HouseStyle
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pikepdf
@@ -57,21 +61,26 @@ class URLRefused(ValueError):
     """WeasyPrint asked for a URL riksdoc does not serve."""
 
 
-def font_file(name: str) -> Path:
+def font_file(name: str) -> bytes:
     """The shipped font file *name* (``SourceSerifPro-Regular.ttf``), or `URLRefused`."""
     match = _FONT_NAME.match(name)
     if not match or match.group("family") not in FONT_PACKAGES:
         raise URLRefused(f"not a shipped font: {name!r}")
-    package = __import__(FONT_PACKAGES[match.group("family")])
-    path = Path(package.font_directory) / name
+    path = files(FONT_PACKAGES[match.group("family")]) / "files" / name
     if not path.is_file():
         raise URLRefused(f"no such shipped font: {name!r}")
-    return path
+    return path.read_bytes()
 
 
-@cache
-def served_font(name: str) -> bytes:
-    """The shipped font *name* with the `LAYOUT_GLYPH` added, as WeasyPrint gets it.
+def font_data(name: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """The font file *name*: *style*'s own (``fonts/NAME``) where it has one, else the shipped
+    one; `URLRefused` if neither."""
+    return style.font(name) or font_file(name)
+
+
+@lru_cache(maxsize=32)
+def served_font(name: str, style: HouseStyle = BUILT_IN) -> bytes:
+    """The font *name* (`font_data`) with the `LAYOUT_GLYPH` added, as WeasyPrint gets it.
 
     Only the tables the new glyph needs are rebuilt (glyph order, glyf/loca,
     hmtx, maxp, post names, cmap); the others are copied as they are.  No
@@ -80,7 +89,8 @@ def served_font(name: str) -> bytes:
     """
     from fontTools.ttLib import TTFont
 
-    font = TTFont(font_file(name), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    font = TTFont(io.BytesIO(font_data(name, style)), lazy=True, recalcBBoxes=False,
+                  recalcTimestamp=False)
     order = font.getGlyphOrder()
     hyphen = font.getBestCmap()[ord("-")]
     glyf = font["glyf"]

@@ -261,6 +261,23 @@ def test_a_reservation_has_its_authors_and_its_own_proposal() -> None:
         "Förslag till riksdagsbeslut", "Ställningstagande"]
 
 
+def test_a_whole_report_in_the_current_form_and_its_summarys_count_of_reservations() -> None:
+    """A report made after the genre's description (one-line header, contents that list the
+    headings above them, a topic they do not list, a reservation, a special opinion, an
+    annex) whose summary counts two reservations where it has one."""
+    result = read((TESTS / "fixtures" / "report-2021-22-JuU14.txt").read_bytes(), "x.txt")
+    document = result.document
+    assert document.paper is not None and document.paper.designation == "2021/22:JuU14"
+    assert [(p.num, p.heading) for p in parts(document, Level.PROPOSAL)] == [
+        ("1.", "Regeringens lagförslag"), ("2.", "Övriga motionsyrkanden")]
+    (signatures,) = parts(document, Level.SIGNATURES)
+    assert [p.party for p in signatures.people] == [None, "S", "M", "KD", "V"]
+    assert [len(parts(document, level)) for level in (Level.RESERVATION, Level.OPINION,
+                                                      Level.ANNEX)] == [1, 1, 1]
+    assert (1, None, "Straffskalan") in outline(document)
+    assert [(w.code, w.line) for w in document.warnings] == [("count-differs", 5)]
+
+
 def test_a_proposed_law_with_chapters_sections_and_entry_into_force() -> None:
     text = ("Regeringens proposition 2020/21:123\nTitel\nRegeringen överlämnar denna proposition "
             "till riksdagen.\n1 Förslag till lag om ändring i skollagen (2010:800)\n"

@@ -21,6 +21,7 @@ proposition 2018/19:138``) or a motion's body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import (
@@ -91,12 +92,53 @@ def _checks(kind: Kind, paper: Paper, blocks: tuple[Block, ...],
     if kind in (Kind.MOTION, Kind.REPORT) and Level.PROPOSAL not in levels:
         out.append(Message("no-proposals", f"no proposals for the Riksdag's decision in the "
                            f"{kind.value} (is the text cut short?)", last))
+    if kind is Kind.REPORT and Level.SIGNATURES in levels:
+        out += _counted(divisions)
     found = {d.num for d in divisions if d.level is Level.HEADED and d.num}
     for entry in contents(normalised):
         if entry.num and entry.num[0].isdigit() and entry.num not in found and kind is not Kind.REPORT:
             out.append(Message("heading-not-found", f"the table of contents lists {entry.num} "
                                f"{entry.title!r}, which the text has no heading for", entry.line))
     return out
+
+
+_NUMBER_WORDS = ("inga", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                 "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton",
+                 "nitton", "tjugo")
+_STATED = re.compile(r"\bI betänkandet finns (?:(?P<res>\w+) reservation(?:er)?)?(?: \([^)]*\))?"
+                     r"(?:,? (?:och|samt) )?(?:(?P<op>\w+) särskil(?:t|da) yttranden?)?")
+
+
+def _counted(divisions: list[Division]) -> list[Message]:
+    """A report's summary counts its reservations and special opinions (``I betänkandet finns
+    13 reservationer (S, M) och ett särskilt yttrande (V).``): a warning where the parts
+    found are not as many."""
+    for division in divisions:
+        for child in division.children:
+            if not isinstance(child, Paragraph):
+                continue
+            m = _STATED.search(inline_text(child.content))
+            if m is None or not (m.group("res") or m.group("op")):
+                continue
+            out = []
+            for group, level, what in (("res", Level.RESERVATION, "reservations"),
+                                       ("op", Level.OPINION, "special opinions")):
+                stated = _number(m.group(group)) if m.group(group) else None
+                found = sum(1 for d in divisions if d.level is level)
+                if stated is not None and stated != found:
+                    out.append(Message("count-differs", f"the summary states {stated} {what}, the "
+                                       f"text has {found}", child.span.first if child.span else None))
+            return out
+    return []
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("ingen", "ett"):
+        return {"ingen": 0, "ett": 1}[word]
+    return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else None
 
 
 def _signed(paper: Paper, blocks: tuple[Block, ...]) -> Paper:

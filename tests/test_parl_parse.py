@@ -79,6 +79,15 @@ def test_a_motion_without_a_header_names_its_number_from_the_archive_file() -> N
     assert [w.code for w in document.warnings] == ["number-from-name", "no-signatures"]
 
 
+@pytest.mark.parametrize("name, designation", [("HA022112.txt", "2022/23:2112"),
+                                               ("H7023063.txt", "2019/20:3063"),
+                                               ("H601JuU17.txt", None)])  # a report's series
+def test_a_motions_number_from_the_riksdags_document_id(name: str, designation: str | None) -> None:
+    document = paper("Förslag till riksdagsbeslut\nRiksdagen ställer sig bakom det som anförs i "
+                     "motionen om x och tillkännager detta för regeringen.\n", name=name)
+    assert document.paper is not None and document.paper.designation == designation
+
+
 # --- headings ------------------------------------------------------------------------------------
 
 def test_numbered_headings_nest_by_their_numbers_in_every_printed_form() -> None:

@@ -18,8 +18,9 @@ A motion published without its header (the Riksdag's web page keeps the header
 outside the document's body) is recognised by its body: ``Förslag till
 riksdagsbeslut`` with ``Riksdagen ställer sig bakom det som anförs i
 motionen …``, or the older ``Hemställan`` / ``… hemställs`` / ``att riksdagen``.
-An archive's file name (``mot-2022-23-2112.txt``, ``mot_202223__2112.docx``) may
-then give the designation, with a warning saying so.
+An archive's file name (``mot-2022-23-2112.txt``, ``mot_202223__2112.docx``, or the
+Riksdag's document id ``HA022112``) may then give the designation, with a warning
+saying so.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ _NUMBER_LINE = re.compile(rf"^{DESIGNATION}$")
 _HANDS_OVER = re.compile(r"^Regeringen överlämnar denna (?:proposition|skrivelse) till riksdagen\.?$")
 _FILE = re.compile(r"^(?P<kind>mot|bet|prop|skr)[-_](?P<y1>\d{4})[-_]?(?P<y2>\d{2})[-_]+(?P<number>[A-Za-z]*\d+)$",
                    re.IGNORECASE)
+_DOK_ID = re.compile(r"^H(?P<session>[0-9A-Z])(?P<series>0[123])(?P<number>[A-Za-zÅÄÖåäö]*\d+)$")
+"""The Riksdag's document id (``dok_id``): ``H7023063`` is series 02 (motions) of the
+session ``H7`` (2019/20; ``H0`` is 2012/13, ``HA`` 2022/23), number 3063."""
+_SERIES = {"01": (Kind.REPORT,), "02": (Kind.MOTION,), "03": (Kind.BILL, Kind.COMMUNICATION)}
+_SESSION_CODES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MOTION_BODY = re.compile(r"^(?:\d+\.\s*)?(?:Riksdagen ställer sig bakom det som anförs i motionen"
                           r"|Riksdagen (?:begär|tillkännager|beslutar|anvisar)\b"
                           r"|Med hänvisning till det anförda hemställs|att riksdagen\b)")
@@ -232,10 +238,14 @@ def _from_name(header: Header, name: str) -> Header:
         return header
     stem = PurePath(name).name.split(".")[0]
     m = _FILE.match(stem)
-    if not m or m.group("kind").lower() != header.kind.value:
+    if m and m.group("kind").lower() == header.kind.value:
+        session, number = canonical_session(m.group("y1"), m.group("y2")), m.group("number")
+    elif (d := _DOK_ID.match(stem)) and header.kind in _SERIES[d.group("series")]:
+        first = 2012 + _SESSION_CODES.index(d.group("session"))
+        session, number = f"{first}/{(first + 1) % 100:02d}", d.group("number")
+    else:
         return header
-    session = canonical_session(m.group("y1"), m.group("y2"))
-    header.paper = replace(paper, session=session, number=m.group("number"))
+    header.paper = replace(paper, session=session, number=number)
     header.warnings.append(Message("number-from-name", f"the text states no designation; "
-                                   f"{session}:{m.group('number')} is taken from the file name"))
+                                   f"{session}:{number} is taken from the file name"))
     return header

@@ -251,6 +251,8 @@ def test_a_reports_points_carry_their_titles_decisions_and_reservation_reference
      ["Johan Forssell (M)", "Andreas Carlson (KD)", "Louise Meijer (M)"]),
     (["Stockholm den 4 oktober 2009", "", "Per Bolund (mp)", "", "Lage Rahm (mp)"],
      ["Stockholm den 4 oktober 2009", "Per Bolund (mp)", "Lage Rahm (mp)"]),
+    (["Stockholm den 11 juni 2019", "Stefan Löfven\tMargot Wallström (Utrikesdepartementet)\t"],
+     ["Stockholm den 11 juni 2019", "Stefan Löfven", "Margot Wallström (Utrikesdepartementet)"]),
 ])
 def test_signatures_in_every_layout(lines: list[str], expected: list[str]) -> None:
     text = "Motion till riksdagen\n2019/20:1\nav A B (S)\nTitel\nMotivering\nText.\n" + "\n".join(lines) + "\n"

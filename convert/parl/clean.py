@@ -25,9 +25,11 @@ contents' steps are `riksdoc.parl.page` and `riksdoc.parl.contents`):
   2014:274.``) whose mark is glued to a word on the same page
   (``förvaltningsdomstolar1``, ``1 §1``) becomes a note.
 * `layout_gaps` — a table is a run of TAB-separated lines in which two lines
-  in a row hold two or more cells with text; its rows keep their cells.  In
-  any other line a TAB is a gap of the page's layout: the line's empty cells go
-  and its other cells are joined by one space.
+  in a row hold two or more cells with text; its rows keep their cells.  A row
+  of signatures (every cell a name, ``Stefan Löfven<TAB>Margot Wallström
+  (Utrikesdepartementet)``) keeps its cells with text.  In any other line a TAB
+  is a gap of the page's layout: the line's empty cells go and its other cells
+  are joined by one space.
 
 Everything taken out is in the report: ``running-head``, ``title-block``,
 ``table-of-contents`` (one change a line of the table of contents, its entry
@@ -43,6 +45,7 @@ import re
 from .. import normalise as shared
 from ..normalise import Line, Log, Normalised, Step
 from .contents import table_of_contents
+from .lines import signers_row
 from .page import page_furniture, page_numbers
 
 _SPACES = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -134,6 +137,8 @@ def layout_gaps(lines: list[Line], log: Log) -> list[Line]:
             out.append(line)
         elif index in tables:
             out.append(Line(line.number, "\t".join(_tika_row(row, tables[index]))))
+        elif signers_row(line.text):  # a row of signatures: its cells are the signers
+            out.append(Line(line.number, "\t".join(cell for cell in row if cell)))
         else:
             out.append(Line(line.number, _gaps_to_spaces(line, log)))
     return out

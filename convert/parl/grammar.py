@@ -126,7 +126,7 @@ class Reader(HeadingRules):
     def signature(self, index: int) -> object:
         text = self.text_of(index)
         return (rec.ON_BEHALF.match(text) or rec.MEMBERS.match(text) or rec.people_row(text)
-                or rec.person(text) or rec.PLACE_DATE.match(text))
+                or rec.signers_row(text) or rec.person(text) or rec.PLACE_DATE.match(text))
 
     def sign(self, index: int, found: object) -> int:
         """One line of a signature block: each name a paragraph; the people noted."""

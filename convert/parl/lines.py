@@ -189,7 +189,22 @@ def ministry(text: str) -> str | None:
 def people_cells(text: str) -> list[str]:
     """The text of each person in a line of signatures: its cells, a cell holding several
     (``Ronny Korsberg (mp) Roy Ottosson (mp)``) split between them."""
-    return [m.group() for cell in text.split("\t") for m in PERSON.finditer(cell)]
+    out: list[str] = []
+    for cell in (c for c in text.split("\t") if c.strip()):
+        matches = [m.group() for m in PERSON.finditer(cell)]
+        out += matches if len(matches) > 1 else [cell]
+    return out
+
+
+def signers_row(text: str) -> list[Person] | None:
+    """A row of signatures in cells (a Word table's row, TAB-separated), each a person with
+    or without a party or ministry (``Stefan Löfven<TAB>Margot Wallström
+    (Utrikesdepartementet)``); None if any cell is something else."""
+    cells = [c for c in text.split("\t") if c.strip()]
+    if len(cells) < 2:
+        return None
+    found = [person(cell) for cell in cells]
+    return [p for p in found if p is not None] if all(found) else None
 
 
 def people_row(text: str) -> list[Person] | None:

@@ -86,7 +86,7 @@ def act_uri(statute: Statute | None, stem: str) -> tuple[FrbrUri, bool]:
 
 _NUM_WORDS = re.compile(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd|avd)\.|\bAVDELNING(?:EN)?\b|"
                         r"\bAvdelning\b|\bBilaga\b|\bBILAGA\b|\boch\b")
-_LETTER = re.compile(r"(\d)\s+([a-z])\b")
+_LETTER = re.compile(r"([0-9])\s+([a-z])\b")
 _TOKEN_PARTS = re.compile(r"[A-Za-z0-9]+")
 
 

@@ -119,9 +119,9 @@ def question_number(question: QuestionRef) -> str:
 
 def parse_question_number(number: str) -> tuple[str, int]:
     """``2017-18-112`` → (``2017/18``, 112); ValueError if *number* is not one."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d+)", number)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{1,6})", number)  # ASCII, and in range
     if not m:
-        raise ValueError(f"not a Riksdag number: {number!r}")
+        raise ValueError(f"not a Riksdag number: {number[:40]!r}")
     return f"{m.group(1)}/{m.group(2)}", int(m.group(3))
 
 

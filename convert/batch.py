@@ -1,11 +1,13 @@
 """Converting many documents: the runners and the run that settles every outcome.
 
 The per-document work is `riksdoc.engine.convert_job`; this module runs it
-over a batch, in-process, in a pool of warm worker processes (`run_local`)
-or on a Dask cluster (`riksdoc.cluster.run_dask`), which all give the same
-outputs.  The parent process finds and reads the inputs (`riksdoc.inputs`),
-writes every output atomically and keeps the manifest that makes reruns
-incremental (`riksdoc.outputs`), and reports.
+over a batch in a pool of warm, supervised worker processes (`run_local`) or
+on a Dask cluster (`riksdoc.cluster.run_dask`, where each Dask worker runs it in
+a supervised process of its own), which give the same outputs.  Either way a
+document that runs past its time limit has its process killed and fails alone.
+The parent process finds and reads the inputs (`riksdoc.inputs`), writes every
+output atomically and keeps the manifest that makes reruns incremental
+(`riksdoc.outputs`), and reports.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
 from .cluster import run_dask
-from .engine import Job, Outcome, code_fingerprint, convert_job, make_pool
+from .engine import Job, Outcome, code_fingerprint, convert_job, make_pool, outcome_of
 from .housestyle import BUILT_IN, HouseStyle
 from .inputs import Input, Inputs, Passed, collect_inputs, read_source, stem_of
 from .limits import DEFAULT, Limits
@@ -41,14 +43,14 @@ __all__ = [  # the inputs, outputs and Dask runner are re-exported: callers know
 # --- running jobs -----------------------------------------------------------
 
 def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iterator[Outcome]:
-    """Outcomes in completion order, from *workers* warm processes (1: in this process)."""
-    if workers <= 1:
-        for job in jobs:
-            yield convert_job(job)
-        return
+    """Outcomes in completion order, from *workers* warm, supervised processes.
+
+    Even one worker is a process of its own: the time limit is enforced by killing it.
+    """
     window = workers * 4  # bounded: a 100 000-file batch does not hold every input in memory
-    with make_pool(workers, formats) as pool:
-        pending: set[Future[Outcome]] = set()
+    pool = make_pool(workers, formats)  # its workers start with the first job, if any
+    try:
+        pending: dict[Future[Outcome], Job] = {}
         source = iter(jobs)
         exhausted = False
         while pending or not exhausted:
@@ -57,12 +59,15 @@ def run_local(jobs: Iterable[Job], workers: int, formats: Sequence[str]) -> Iter
                 if next_job is None:
                     exhausted = True
                 else:
-                    pending.add(pool.submit(convert_job, next_job))
+                    future = pool.submit(convert_job, next_job, timeout=next_job.limits.max_seconds)
+                    pending[future] = next_job
             if not pending:
                 break
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                yield future.result()
+                yield outcome_of(future, pending.pop(future))
+    finally:
+        pool.stop()
 
 
 # --- a whole batch --------------------------------------------------------------
@@ -76,7 +81,7 @@ class Options:
     out_dir: Path
     """Where outputs go."""
     workers: int = 1
-    """Worker processes (1: in this process)."""
+    """Worker processes (even one is a process of its own: the time limit kills it)."""
     force: bool = False
     """Convert unchanged inputs too."""
     dask: str | None = None

@@ -1,7 +1,9 @@
 """Running a batch on a Dask cluster: the same per-document function, the same outputs.
 
 ``riksdoc convert --dask ADDRESS`` (or ``local`` for a LocalCluster on this
-machine) submits `riksdoc.engine.convert_job` for each input.  A scheduler
+machine) submits `convert_supervised` for each input: on the Dask worker it runs
+`riksdoc.engine.convert_job` in a supervised child process, so the time limit
+holds there too (a thread cannot be stopped, a process can).  A scheduler
 that cannot be reached is one line within a few seconds; every worker must
 run the same riksdoc (version, code and built-in styles) as the process that
 sends the work, so a cluster never mixes outputs silently.
@@ -11,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .engine import Job, Outcome, convert_job, identity
+from .engine import Job, Outcome, convert_job, identity, make_pool, outcome_of
 from .errors import InputError
+from .pool import WorkerPool
 
 DASK_CONNECT_SECONDS = 3
 """How long ``--dask ADDRESS`` tries to reach the scheduler (and as long again for it to
@@ -36,16 +40,19 @@ def run_dask(jobs: Iterable[Job], address: str, workers: int) -> Iterator[Outcom
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("--dask needs the dask extra: pip install 'riksdoc[dask]'") from None
+    import dask
+
     cluster = None
     if address == "local":
-        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        with dask.config.set({"distributed.worker.daemon": False}):  # workers have children
+            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
         client = Client(cluster)
     else:
         client = _connect(Client, address)
     try:
         _check_workers(client, address)
-        futures = [client.submit(convert_job, job, pure=False) for job in jobs]
+        futures = [client.submit(convert_supervised, job, pure=False) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
     finally:
@@ -101,6 +108,38 @@ def _check_workers(client: Any, address: str) -> None:
                          f"{ours['version']} with {ours['fingerprint'][:12]} ({len(wrong)} of "
                          f"{len(answers)} workers differ); install the same riksdoc on every "
                          "worker, or a cluster would mix outputs")
+
+
+_OWN_POOL: list[WorkerPool] = []
+_OWN_POOL_LOCK = threading.Lock()
+
+
+def convert_supervised(job: Job) -> Outcome:
+    """`convert_job` in a supervised child of this (Dask worker) process, under the job's
+    time limit.
+
+    One pool a Dask worker process, with a worker process per Dask thread, kept for the
+    worker's life.  A Dask worker is a daemonic process by default, which Python forbids
+    to have children; the flag has no other use there (the nanny ends the worker, and the
+    pool's processes end with it), so it is lifted.
+    """
+    with _OWN_POOL_LOCK:
+        if not _OWN_POOL:
+            current = multiprocessing.current_process()
+            if current.daemon:
+                current.daemon = False
+            _OWN_POOL.append(make_pool(_dask_threads(), job.formats))
+        pool = _OWN_POOL[0]
+    return outcome_of(pool.submit(convert_job, job, timeout=job.limits.max_seconds), job)
+
+
+def _dask_threads() -> int:
+    try:
+        from distributed import get_worker
+
+        return int(get_worker().state.nthreads)
+    except (ImportError, ValueError, AttributeError):  # not on a Dask worker
+        return 1
 
 
 @contextlib.contextmanager

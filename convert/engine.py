@@ -3,18 +3,19 @@
 `convert_job` is the whole of it: a `Job` (the input's bytes, the formats, the
 output stem, the limits) in, an `Outcome` (every output's bytes, warnings,
 timings, or one line saying why not) out.  No file system, no clock in its
-results, never an exception for bad input.  It runs in-process, in a pool of
-warm worker processes (`make_pool`) or on a Dask cluster, and gives the same
-outputs in each.
+results, never an exception for bad input.  It runs in a pool of warm,
+supervised worker processes (`make_pool`, `riksdoc.pool`), which enforces the
+job's time limit by killing a conversion's process at its deadline, locally
+or on each Dask worker (`riksdoc.batch`); `outcome_of` turns what the pool
+reports (a time-out, a worker that died) into the job's outcome.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -22,9 +23,10 @@ from importlib.resources.abc import Traversable
 
 from .errors import InputError
 from .housestyle import BUILT_IN, HouseStyle, builtin_fingerprint
-from .limits import DEFAULT, Limits, TimeLimit
+from .limits import DEFAULT, Limits
 from .model import Kind
-from .readers import read
+from .pool import PoolStopped, TimedOut, WorkerDied, WorkerPool
+from .readers import READERS, read
 from .version import __version__
 from .writers import FORMATS, write
 
@@ -130,20 +132,27 @@ class Outcome:
 
 
 def convert_job(job: Job) -> Outcome:
-    """Convert one job in memory; never raises for bad input (the outcome says it)."""
+    """Convert one job in memory; never raises for bad input (the outcome says it).
+
+    No time limit applies here: run it in a pool (`make_pool`, `outcome_of`) for that."""
     outcome = Outcome(job.source, job.stem)
     started = time.perf_counter()
     try:
-        with TimeLimit(job.limits.max_seconds):
-            _convert_into(job, outcome, started)
-    except InputError as exc:
-        outcome.status, outcome.error, outcome.outputs = "failed", str(exc), {}
-    except RecursionError:
-        outcome.status, outcome.error, outcome.outputs = "failed", "structure too deeply nested", {}
+        _convert_into(job, outcome, started)
     except Exception as exc:  # a bug of ours must cost one document, not the batch
-        outcome.status, outcome.outputs = "failed", {}
-        outcome.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        outcome.status, outcome.error, outcome.outputs = "failed", failure_reason(exc), {}
     return outcome
+
+
+def failure_reason(exc: Exception) -> str:
+    """One line saying why reading or converting failed (for a bug of ours: what to report)."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "structure too deeply nested"
+    if isinstance(exc, MemoryError):
+        return "needs more memory than it may use"
+    return f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
@@ -163,34 +172,41 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
 
 
 def warm(formats: Sequence[str], style: HouseStyle = BUILT_IN) -> None:
-    """Import the writers a batch needs, so each worker pays the import once.
-
-    Runs first in every pool worker, so it also ties the worker's life to
-    its parent's (Linux): a batch or server killed with SIGKILL leaves no
-    worker behind.
-    """
-    _die_with_parent()
+    """Import the writers a batch needs, so each worker pays the import once."""
     for name in formats:  # e.g. the PDF writer's fonts and parsed stylesheet
         FORMATS[name].warm(style)
 
 
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
-
-
 # --- the warm worker processes ---------------------------------------------
 
-def make_pool(workers: int, formats: Sequence[str]) -> ProcessPoolExecutor:
-    """Worker processes that have imported the writers for *formats* (shared by batch and server).
+def make_pool(workers: int, formats: Sequence[str], preload: Sequence[str] = ()) -> WorkerPool:
+    """Supervised worker processes that have loaded the writers for *formats* (shared by the
+    batch, the server and each Dask worker).
 
-    Submit `convert_job` to it.  Workers are forked, so they start warm with
-    whatever this process already imported.
+    Submit `convert_job` with the job's time limit and read its future with `outcome_of`::
+
+        outcome_of(pool.submit(convert_job, job, timeout=job.limits.max_seconds), job)
+
+    *preload* names more modules the workers need (the server's request function).
     """
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=warm, initargs=(tuple(formats),))
+    modules = [f"{__package__}.engine",
+               *(f"{__package__}.readers.{reader.module}" for reader in READERS),
+               *(f"{__package__}.writers.{FORMATS[name].module}" for name in formats), *preload]
+    return WorkerPool(workers, warm, (tuple(formats),), preload=modules)
+
+
+def outcome_of(future: Future[Outcome], job: Job) -> Outcome:
+    """The outcome of *job*, run in a pool: its own, or a failure saying what the pool saw."""
+    try:
+        return future.result()
+    except TimedOut:
+        error = f"took longer than {job.limits.max_seconds:g} s to convert (--timeout)"
+    except WorkerDied as exc:
+        error = f"conversion stopped: {exc}"
+    except PoolStopped as exc:
+        error = f"not converted: {exc}"
+    except CancelledError:
+        error = "not converted: the run was stopped"
+    except Exception as exc:  # the job could not be handed over (e.g. pickling)
+        error = failure_reason(exc)
+    return Outcome(job.source, job.stem, "failed", error=error)

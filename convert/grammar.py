@@ -22,7 +22,7 @@ from .model import Kind, SwedishDate
 from .normalise import NOTE_CLOSE, NOTE_OPEN
 from .vocabulary import MONTHS
 
-NUMBER = r"(?P<session>(?P<y1>\d{4})/(?P<y2>\d{2}|\d{4})):(?P<number>\d+)"
+NUMBER = r"(?P<session>(?P<y1>[0-9]{4})/(?P<y2>[0-9]{2}|[0-9]{4})):(?P<number>[0-9]{1,6})(?![0-9])"
 """A designation, ``2017/18:112`` or ``2019/2020:1880`` (groups session, y1, y2, number)."""
 
 UPPER = "A-ZÅÄÖÉÜÆØ"
@@ -50,7 +50,7 @@ ROLE = (rf"(?:[Ss]tatsrådet|[Ss]tatsministern?|(?:{_COMPOUND})?[{UPPER}{LOWER}]
 ``Närings- och innovationsministern``, ``Bostads-, stadsutvecklings- och it-ministern``,
 ``utrikesminister`` (lower case inside a sentence), ``TALMANNEN``, ``Tredje vice talman``."""
 
-DATE = (r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>\d{4}))?")
+DATE = (r"(?P<day>[0-9]{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?:\s+(?P<year>[0-9]{4}))?")
 """``25 oktober 2017`` or, in older layouts, ``14 september`` (groups day, month, year)."""
 
 SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")

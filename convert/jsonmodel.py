@@ -18,6 +18,7 @@ import datetime
 import types
 import typing
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from . import model
@@ -52,35 +53,53 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def load(data: Any) -> model.Document:
-    """A `Document` from data made by `dump`; `InputError` if it is not that."""
+def load(data: Any, longest: int | None = None) -> model.Document:
+    """A `Document` from data made by `dump`; `InputError` if it is not that, or if an array
+    in it is longer than *longest* (refused before its items are read)."""
     if not isinstance(data, dict) or data.get("riksdoc_json") != FORMAT_VERSION:
         raise InputError(f"not riksdoc JSON version {FORMAT_VERSION}")
     try:
-        document: model.Document = _load(model.Document,
-                                         {k: v for k, v in data.items() if k != "riksdoc_json"})
+        document: model.Document = _Loader(longest).load(
+            model.Document, {k: v for k, v in data.items() if k != "riksdoc_json"})
         return document
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"malformed riksdoc JSON: {exc}") from None
 
 
-def _load(hint: Any, value: Any) -> Any:
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A model class's field types (resolving them is slow: once a class)."""
+    return typing.get_type_hints(cls, vars(model))
+
+
+class _Loader:
+    def __init__(self, longest: int | None) -> None:
+        self.longest = longest
+
+    def load(self, hint: Any, value: Any) -> Any:
+        if self.longest is not None and isinstance(value, list) and len(value) > self.longest:
+            raise ValueError(f"an array of {len(value):,} items (at most {self.longest:,})")
+        return _load(hint, value, self.load)
+
+
+def _load(hint: Any, value: Any, load: Any = None) -> Any:
+    load = load or _load
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(hint)
         if value is None and type(None) in options:
             return None
         if isinstance(value, dict) and "type" in value:
-            return _load(_BY_TAG[value["type"]], value)
+            return load(_BY_TAG[value["type"]], value)
         if isinstance(value, str) and str in options:
             return value
         (option,) = [o for o in options if o is not type(None)]
-        return _load(option, value)
+        return load(option, value)
     if origin is tuple:
         if not isinstance(value, list):
             raise TypeError(f"expected a list, got {type(value).__name__}")
         item = typing.get_args(hint)[0]
-        return tuple(_load(item, v) for v in value)
+        return tuple(load(item, v) for v in value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
     if hint is datetime.date:
@@ -90,12 +109,11 @@ def _load(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {hint.__name__}")
-        hints = typing.get_type_hints(hint, vars(model))
-        known = {f.name for f in dataclasses.fields(hint)}
-        unknown = set(value) - known - {"type"}
+        hints = _hints(hint)
+        unknown = set(value) - set(hints) - {"type"}
         if unknown:
-            raise ValueError(f"unknown field(s) {sorted(unknown)} in {hint.__name__}")
-        return hint(**{name: _load(hints[name], v) for name, v in value.items() if name != "type"})
+            raise ValueError(f"unknown field(s) {sorted(unknown)[:5]} in {hint.__name__}")
+        return hint(**{name: load(hints[name], v) for name, v in value.items() if name != "type"})
     if hint in (str, int, bool) and not isinstance(value, hint):
         raise TypeError(f"expected {hint.__name__}, got {type(value).__name__}")
     return value

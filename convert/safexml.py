@@ -19,15 +19,21 @@ def parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False)
 
 
-def parse(data: bytes, part: str | None = None) -> etree._Element:
-    """The root element of *data*; `InputError` for a DOCTYPE or XML that is not well formed.
+def parse(data: bytes, part: str | None = None,
+          max_elements: int | None = None) -> etree._Element:
+    """The root element of *data*; `InputError` for a DOCTYPE, XML that is not well formed,
+    or (with *max_elements*) more elements than that: parsing stops there, before the tree
+    takes the memory of more.
 
     *part* names what is parsed in the reason (``word/document.xml``); None for a
     whole file.
     """
     where = f"{part} is " if part else ""
     try:
-        tree = etree.fromstring(data, parser()).getroottree()
+        if max_elements is None:
+            tree = etree.fromstring(data, parser()).getroottree()
+        else:
+            tree = _counted(data, max_elements, part).getroottree()
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{where}not well-formed XML: {exc.msg}") from None
     except ValueError as exc:
@@ -36,3 +42,22 @@ def parse(data: bytes, part: str | None = None) -> etree._Element:
         raise InputError(f"{part or 'XML'} with a DOCTYPE is refused "
                          "(no DTDs or entities are read)")
     return tree.getroot()
+
+
+_PIECE = 256 * 1024
+
+
+def _counted(data: bytes, max_elements: int, part: str | None) -> etree._Element:
+    """Parse *data* a piece at a time, counting elements as they start."""
+    pull = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True,
+                               load_dtd=False, dtd_validation=False, huge_tree=False)
+    count = 0
+    for start in range(0, len(data), _PIECE):
+        pull.feed(data[start:start + _PIECE])
+        count += sum(1 for _ in pull.read_events())
+        if count > max_elements:
+            raise InputError(f"{part or 'XML'} has more XML elements than riksdoc reads "
+                             f"({max_elements:,} left)" if part else
+                             f"XML has more than {max_elements:,} elements")
+    root: etree._Element = pull.close()
+    return root

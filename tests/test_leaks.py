@@ -11,10 +11,13 @@ from pathlib import Path
 from .conftest import ROOT
 from .test_hostile import ANSWER, available
 
-# Runs riksdoc in-process with an audit hook that records every file opened and
-# every network call, then prints them as JSON.
+# Runs what a worker runs (read, convert) and what the CLI does with the result (write
+# the outputs) in one process with an audit hook that records every file opened and every
+# network call, then prints them as JSON.  (The CLI itself hands the conversion to a worker
+# process, where a hook set here would not see it.)
 PROBE = r"""
 import json, sys
+from pathlib import Path
 opened, network = [], []
 def hook(event, args):
     if event == "open" and isinstance(args[0], (str, bytes)):
@@ -23,9 +26,16 @@ def hook(event, args):
         network.append([event, repr(args)[:200]])
     elif event in ("urllib.Request", "http.client.connect"):
         network.append([event, repr(args)[:200]])
-from riksdoc.cli import main
+from riksdoc import engine, inputs, outputs
+from riksdoc.writers import FORMATS
 sys.addaudithook(hook)
-rc = main(["convert", sys.argv[1], "-t", sys.argv[2], "-o", sys.argv[3], "-j", "1"])
+source, formats, out = sys.argv[1], tuple(sys.argv[2].split(",")), Path(sys.argv[3])
+out.mkdir(parents=True, exist_ok=True)
+job = engine.Job(source, source, inputs.read_source(source), formats, inputs.stem_of(source))
+outcome = engine.convert_job(job)
+for name, data in outcome.outputs.items():
+    outputs.write_atomic(out / f"{outcome.stem}{FORMATS[name].suffix}", data)
+rc = 0 if outcome.status == "converted" else 1
 print(json.dumps({"rc": rc, "opened": opened, "network": network}))
 """
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import Inline, Note, NoteRef, Table, TableRow, inline_text
 from . import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, val, w
 from .notes import is_mark_run, note_elements, note_formats
@@ -63,7 +64,8 @@ class BodyParagraph:
 class DocumentPart:
     """The package's main document with its styles, numbering and notes parts."""
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, limits: Limits = DEFAULT) -> None:
+        self.limits = limits
         main = package.related("").get(OFFICE_DOCUMENT, "word/document.xml")
         root = package.xml(main)
         if root is None or etree.QName(root).localname != "document" \
@@ -83,6 +85,12 @@ class DocumentPart:
         self.refs: list[NoteReference] = []
         self.ids: list[str] = []
         self.markers: list[str] = []
+        self.index: dict[str, int] = {}
+        """Note id → its place in `refs`, `ids` and `markers`."""
+        self.counts = {False: 0, True: 0}
+        """References met so far: footnotes, endnotes."""
+        self.primes: dict[str, int] = {}
+        """Note id base → how many of its ids are taken (the n-th repeat gets n primes)."""
 
     def category(self) -> str | None:
         """The category core property, if the package has one."""
@@ -195,12 +203,22 @@ class DocumentPart:
         return found
 
     def _reference(self, endnote: bool, word_id: str, custom: str | None) -> NoteRef:
-        ordinal = 1 + sum(1 for ref in self.refs if ref.endnote == endnote)
+        self.limits.check_count("notes", len(self.refs) + 1, self.limits.max_notes)
+        self.counts[endnote] += 1
         marker = custom if custom is not None \
-            else format_number(self.note_formats[endnote], ordinal)
-        note_id = f"{'en' if endnote else 'fn'}{marker}"
-        while note_id in self.ids:
-            note_id += "'"
+            else format_number(self.note_formats[endnote], self.counts[endnote])
+        self.limits.check_marker(marker)
+        base = f"{'en' if endnote else 'fn'}{marker}"
+        repeats = self.primes.get(base, 0)
+        if repeats > self.limits.max_marker_length:  # each repeat is a prime longer
+            raise InputError(f"has more than {self.limits.max_marker_length} notes with the "
+                             f"mark {marker!r}")
+        note_id = base + "'" * repeats
+        while note_id in self.index:  # a mark that itself ends in a prime
+            repeats += 1
+            note_id = base + "'" * repeats
+        self.primes[base] = repeats + 1
+        self.index[note_id] = len(self.refs)
         self.refs.append(NoteReference(endnote, word_id, custom))
         self.ids.append(note_id)
         self.markers.append(marker)
@@ -239,8 +257,9 @@ class DocumentPart:
                 continue
             seen.add((ref.endnote, ref.word_id))
             element = self.note_parts[ref.endnote].get(ref.word_id)
-            if element is None:
+            if element is None:  # the reference stays, and points to an empty note
                 warn("docx-note", f"note {marker} has no text in the document")
+                notes.append(Note(note_id, marker, (), ref.endnote))
                 continue
             notes.append(Note(note_id, marker, self.note_content(element), ref.endnote))
         return tuple(notes)
@@ -258,7 +277,7 @@ class DocumentPart:
             text, bodies = [], []
             for part in item.content:
                 if isinstance(part, NoteRef):
-                    index = self.ids.index(part.note_id)
+                    index = self.index[part.note_id]
                     ref = self.refs[index]
                     kind = "endnote" if ref.endnote else "footnote"
                     marker = self.markers[index]

@@ -23,6 +23,12 @@ from ..normalise import SYMBOL_BULLETS
 from ..vocabulary import roman
 from . import W_NS, val, w
 
+LARGEST_START = 32_767
+"""The largest number a Word list may start at (Word's own cap): a list read from a file
+starts at most here, so its markers stay short."""
+
+_ROMAN_DIGITS = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
 
 def letter(number: int) -> str:
     """``1`` → ``a`` … ``26`` → ``z``, then ``aa``, ``bb`` as Word counts."""
@@ -74,12 +80,33 @@ def list_formats(block: ListBlock) -> list[ListXml]:
 
 
 def _start_of(num_format: str, core: str) -> int | None:
-    for n in range(1, 4000):
-        if format_number(num_format, n) == core:
-            return n
-        if num_format == "decimal":
-            return int(core) if core.isdigit() and str(int(core)) == core else None
-    return None
+    """The number *core* shows in *num_format* (`format_number` read backwards, in time
+    linear in *core*; letters and roman numerals below 4000), or None."""
+    if not core.isascii() or not core.isalnum():
+        return None
+    if num_format == "decimal":  # any number (of sane length), as the author wrote it
+        return int(core) if core.isdigit() and len(core) < 10 and str(int(core)) == core \
+            else None
+    if num_format in ("lowerLetter", "upperLetter"):
+        number = (len(core) - 1) * 26 + ord(core[0].lower()) - ord("a") + 1 \
+            if core[0].isalpha() else None
+    else:
+        number = _roman_value(core.lower())
+    if number is None or not 0 < number < 4000 or format_number(num_format, number) != core:
+        return None
+    return number
+
+
+def _roman_value(text: str) -> int | None:
+    values = _ROMAN_DIGITS
+    total = 0
+    for index, char in enumerate(text):
+        value = values.get(char)
+        if value is None:
+            return None
+        following = values.get(text[index + 1], 0) if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _sequence(num_format: str, markers: list[str]) -> ListXml | None:
@@ -198,7 +225,10 @@ class Lists:
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
+    """A list's start as Word reads it: ASCII digits, at most `LARGEST_START` (larger is
+    cut to it, without reading more digits than that needs); anything else is *default*."""
+    if value is None or not value.isascii() or not value.isdigit():
         return default
+    digits = value.lstrip("0") or "0"
+    return LARGEST_START if len(digits) > len(str(LARGEST_START)) \
+        else min(int(digits), LARGEST_START)

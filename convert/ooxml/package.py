@@ -1,9 +1,13 @@
 """The OOXML package: a zip of XML parts tied together by relationships.
 
 Reading (`Package`) is safe for untrusted files: at most `MAX_MEMBERS` zip
-members, `MAX_TOTAL` bytes uncompressed and a compression ratio of
-`MAX_RATIO` for a large member (zip bombs); parts are parsed by
-`riksdoc.safexml` (no entities, DTDs or network, a DOCTYPE refused).
+members, `MAX_TOTAL` bytes uncompressed as declared and a compression ratio
+of `MAX_RATIO` for a large member (zip bombs).  The sizes an archive declares
+are not trusted either: a part is inflated a piece at a time and reading
+stops at its declared size, at `MAX_PART` bytes and at `MAX_READ` bytes for
+the whole package, whatever the archive claims.  Parts are parsed by
+`riksdoc.safexml` (no entities, DTDs or network, a DOCTYPE refused, at most
+`MAX_ELEMENTS` elements in all).
 Writing ends with `fixed_zip`, so the same document gives the same bytes.
 """
 
@@ -25,6 +29,13 @@ MAX_TOTAL = 200 * 1024 * 1024
 """Most bytes all members may unpack to."""
 MAX_RATIO = 200
 """Highest uncompressed/compressed ratio for a member bigger than 1 MiB (XML packs ~10:1)."""
+MAX_PART = 48 * 1024 * 1024
+"""Most bytes one part is inflated to (a 100-page report's document.xml is a few MB)."""
+MAX_READ = 96 * 1024 * 1024
+"""Most bytes all the parts riksdoc reads are inflated to, together."""
+MAX_ELEMENTS = 1_000_000
+"""Most XML elements in all the parts riksdoc reads, together (about 120 MB as trees)."""
+_PIECE = 1024 * 1024
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's timestamp when riksdoc writes: the earliest a zip can state, no clock."""
@@ -47,22 +58,48 @@ class Package:
         if total > MAX_TOTAL:
             raise InputError(f"refused: unpacks to {total} bytes (at most {MAX_TOTAL})")
         for info in infos:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                # Word writes deflate; bzip2 and LZMA inflate a read's worth without a bound
+                raise InputError(f"refused: {info.filename} is compressed with a method Word "
+                                 f"does not use ({info.compress_type})")
             if info.file_size > 1024 * 1024 and \
                     info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise InputError(f"refused: {info.filename} is compressed "
                                  f"{info.file_size // max(info.compress_size, 1)}:1 (a zip bomb?)")
         self.names = {info.filename for info in infos}
         """Every part name in the package."""
+        self.read_bytes = 0
+        """Bytes inflated so far (against `MAX_READ`)."""
+        self.elements_left = MAX_ELEMENTS
+        """Elements the parts still to be parsed may have, together."""
 
     def xml(self, name: str | None) -> etree._Element | None:
         """Part *name* parsed safely, or None if the package has no such part."""
         if name is None or name not in self.names:
             return None
+        root = safexml.parse(self.inflate(name), name, self.elements_left)
+        self.elements_left -= sum(1 for _ in root.iter())
+        return root
+
+    def inflate(self, name: str) -> bytes:
+        """Part *name*'s bytes, inflated a piece at a time within the limits."""
+        declared = self.zip.getinfo(name).file_size
+        if declared > MAX_PART:
+            raise InputError(f"refused: {name} unpacks to {declared:,} bytes (at most {MAX_PART:,})")
+        if self.read_bytes + declared > MAX_READ:
+            raise InputError(f"refused: its parts unpack to more than {MAX_READ:,} bytes")
+        pieces = []
         try:
-            data = self.zip.read(name)  # never more than the member's checked size
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            with self.zip.open(name) as member:
+                while piece := member.read(_PIECE):  # stops at the declared size
+                    pieces.append(piece)
+                    self.read_bytes += len(piece)
+                    if self.read_bytes > MAX_READ:
+                        raise InputError(f"refused: its parts unpack to more than {MAX_READ:,} "
+                                         "bytes")
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise InputError(f"cannot unpack {name}: {exc}") from None
-        return safexml.parse(data, name)
+        return b"".join(pieces)
 
     def related(self, source: str) -> dict[str, str]:
         """Relationship type → target part name, for part *source* (``""`` = the package)."""

@@ -107,7 +107,7 @@ def _matcher(pattern: str, flags: int = 0) -> Recogniser:
 
 OPENINGS: tuple[tuple[Kind, str], ...] = (
     (Kind.ANSWER, r"Svar på (?:skriftlig(?:a)? )?fråg(?:a|an|or|orna)"),
-    (Kind.DEBATE, r"(?:§ ?\d+ )?Svar på interpellation(?:en|er|erna)?"),
+    (Kind.DEBATE, r"(?:§ ?[0-9]+ )?Svar på interpellation(?:en|er|erna)?"),
     (Kind.NOTICE, r"Meddelande om\b.*?"),
     (Kind.QUESTION, r"(?:Skriftlig f|F)råga"),
     (Kind.INTERPELLATION, r"Interpellation"),
@@ -188,7 +188,7 @@ def form_box(text: str) -> dict[str, str | None] | None:
 _NAME_PARTY = rf"(?P<name>{NAME})(?:\s+{PARTY})?"
 
 speech_line = _matcher(
-    rf"(?P<marker>Anf\.\s*\d+)\s+(?P<label>(?:(?P<role>{ROLE})\s+)?(?P<name>{NAME})"
+    rf"(?P<marker>Anf\.\s*[0-9]+)\s+(?P<label>(?:(?P<role>{ROLE})\s+)?(?P<name>{NAME})"
     rf"(?:\s+{PARTY})?(?:\s+(?:replik|\(replik\)|forts\.?))?\s*(?::|(?=$)))"
     rf"(?:\s+(?P<said>\S.*))?")
 """``Anf. 1 Statsrådet YLVA JOHANSSON (S):``, ``Anf. 2 LARS BECKMAN (M) replik:``,
@@ -212,7 +212,7 @@ role_line = _matcher(rf"(?P<role>{ROLE})")
 
 department_line = _matcher(rf"(?P<department>{DEPARTMENT.pattern})")
 
-reference_line = _matcher(r"(?P<reference>(?:Dnr:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\d{4}/\d+(?:/[\w-]+)*"
+reference_line = _matcher(r"(?P<reference>(?:Dnr:?\s*)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[0-9]{4}/[0-9]+(?:/[\w-]+)*"
                           r"(?:\s.*)?|Dnr\b.*)")
 """``Dnr Ju2017/07898/POL``, ``Ju2017/07898/POL``, ``N2016/02637/PUB``."""
 

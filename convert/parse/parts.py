@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from ..grammar import NAME, NUMBER, PARTY, ROLE, canonical_session
 from ..model import Person
 
-_WITH_SESSION = r"\d{4}/(?:\d{2}|\d{4}):\d+"
+_WITH_SESSION = r"[0-9]{4}/(?:[0-9]{2}|[0-9]{4}):[0-9]+"
 _SEP = re.compile(rf"(?:,\s*|\s+och\s+|\s+samt\s+)(?:(?:fråga|frågan|frågorna|interpellation"
                   rf"(?:en|erna)?)\s+)?(?={_WITH_SESSION})"
-                  rf"|(?<=\))(?:,\s*|\s+och\s+)(?=\d{{1,5}}\b)")
-_BARE = re.compile(r"(?P<bare>\d{1,5})\b")
+                  rf"|(?<=\))(?:,\s*|\s+och\s+)(?=[0-9]{{1,5}}\b)")
+_BARE = re.compile(r"(?P<bare>[0-9]{1,5})\b")
 _LENIENT_PERSON = re.compile(r"(?P<name>.+?)(?:\s+\((?P<party>[^()]+)\))?")
 _LEADING_NUMBER = re.compile(NUMBER)
-_MORE_NUMBERS = re.compile(rf"(?:,\s*|\s+och\s+)(?:(?P<full>{_WITH_SESSION})|(?P<bare>\d{{1,5}}))\b")
+_MORE_NUMBERS = re.compile(rf"(?:,\s*|\s+och\s+)(?:(?P<full>{_WITH_SESSION})|(?P<bare>[0-9]{{1,5}}))\b")
 _PERSON = re.compile(rf"(?P<name>{NAME})\s+{PARTY}")
 _PEOPLE_SEP = re.compile(r",\s*|\s+och\s+")
 _ADDRESSEE = re.compile(rf"(?P<role>(?:{ROLE})|[Ss]tatsråd(?:et)?)\s+(?P<name>{NAME})(?:\s+{PARTY})?")

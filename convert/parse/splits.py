@@ -24,9 +24,9 @@ MOST_PARTS = 4
 
 INCOMPLETE = re.compile(r"(?:,|\s(?:och|samt|eller|av|om|till|i|på|för|med|mellan|från|vid|"
                         r"under|efter|inom|mot|utan|en|ett|den|det|de|att))$"
-                        r"|^(?:den(?:\s\d+)?|av|till|om|och|samt|§\s?\d+)$")
+                        r"|^(?:den(?:\s[0-9]+)?|av|till|om|och|samt|§\s?[0-9]+)$")
 """A line that stops where its construct cannot (a title never ends ``… i``)."""
-_STARTS_CONSTRUCT = re.compile(r"(?:av|till)$|(?:(?:och|samt)\s+)?(?:fråga|interpellation)\w*\s+\d")
+_STARTS_CONSTRUCT = re.compile(r"(?:av|till)$|(?:(?:och|samt)\s+)?(?:fråga|interpellation)\w*\s+[0-9]")
 """A line starting a questioner or addressee line of its own, or the next question of a
 joint header (``och fråga 2018/19:103 …``), never a wrapped rest."""
 

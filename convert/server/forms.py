@@ -1,19 +1,21 @@
 """What a request asks for: the pasted text or uploaded file, and the formats.
 
 A request the server refuses is a `RequestProblem` with a status code and one
-Swedish sentence.  The body size is checked while it streams in (`BodyLimit`,
-413 past the limit); the client's file name only picks the reader and names
-the downloads, and never reaches the file system.
+Swedish sentence.  The body is read once, into memory (a multipart upload too:
+nothing is spooled to disk); its size and pace are checked while it streams
+in (`riksdoc.server.guard.RequestBody`).  The client's file name only picks
+the reader and names the downloads, and never reaches the file system.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import aclosing
 from dataclasses import dataclass, replace
 
 from starlette.datastructures import FormData, UploadFile
-from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect, Request
 
 from ..errors import InputError
 from ..kinds import choices, kind_named
@@ -27,17 +29,19 @@ from .view import size
 class RequestProblem(Exception):
     """A request the server refuses, with a status code and one Swedish sentence."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 class TooLarge(RequestProblem):
     """The body is over the limit (raised while it streams in)."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"Filen eller texten är för stor: högst {size(limit)} tas emot.")
+        super().__init__(413, f"Filen eller texten är för stor: högst {size(limit)} tas emot.",
+                         {"Connection": "close"})  # the rest of the body is not read
 
 
 @dataclass(frozen=True)
@@ -86,27 +90,52 @@ def _safe_stem(filename: str) -> str:
     return cleaned[:80] or "dokument"
 
 
+class Disconnected(Exception):
+    """The client hung up while sending its request."""
+
+
 async def read_submission(request: Request, settings: Settings) -> Submission:
-    """The text or file and the formats of a form post (or of a ``text/plain`` API body)."""
+    """The text or file and the formats of a form post (or of a ``text/plain`` API body).
+
+    `Disconnected` if the client hangs up half way.
+    """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_formats = request.query_params.get("formats")
     query_kind = request.query_params.get("kind")
-    if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload)
-        try:
-            submission = await _from_form(form, query_formats)
-            asked = form.get("kind")
-            kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
-            return replace(submission, kind=kind)
-        finally:
-            await form.close()
-    if content_type in ("text/plain", ""):
-        data = await request.body()
-        if not data.strip():
-            raise RequestProblem(400, "Ingen text eller fil skickades.")
-        return Submission(data, "inklistrad.txt", None, "inklistrad text",
-                          _formats(query_formats), _kind(query_kind))
+    try:
+        if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            form = await _form(request, content_type, settings.max_upload)
+            try:
+                submission = await _from_form(form, query_formats)
+                asked = form.get("kind")
+                kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
+                return replace(submission, kind=kind)
+            finally:
+                await form.close()
+        if content_type in ("text/plain", ""):
+            data = await request.body()
+            if not data.strip():
+                raise RequestProblem(400, "Ingen text eller fil skickades.")
+            return Submission(data, "inklistrad.txt", None, "inklistrad text",
+                              _formats(query_formats), _kind(query_kind))
+    except ClientDisconnect:
+        raise Disconnected() from None
     raise RequestProblem(415, "Skicka ett formulär (multipart/form-data) eller text/plain.")
+
+
+async def _form(request: Request, content_type: str, limit: int) -> FormData:
+    """The form, parsed as it streams in; an uploaded file stays in memory."""
+    try:
+        async with aclosing(request.stream()) as stream:
+            if content_type == "multipart/form-data":
+                parser = MultiPartParser(request.headers, stream, max_files=1, max_fields=10,
+                                         max_part_size=limit)
+                parser.spool_max_size = limit + 1  # the whole body is bounded: keep it in memory
+                return await parser.parse()
+            return await FormParser(request.headers, stream, max_fields=10,
+                                    max_part_size=limit).parse()
+    except MultiPartException as exc:
+        raise RequestProblem(400, f"Formuläret kunde inte tolkas: {exc.message}") from None
 
 
 async def _from_form(form: FormData, query_formats: str | None) -> Submission:
@@ -131,38 +160,3 @@ async def _from_form(form: FormData, query_formats: str | None) -> Submission:
         return Submission(text.encode("utf-8"), "inklistrad.txt", None, "inklistrad text",
                           formats)
     raise RequestProblem(400, "Ingen text eller fil skickades. Klistra in texten eller välj en fil.")
-
-
-class BodyLimit:
-    """ASGI middleware: raise `TooLarge` once a request body passes *limit* bytes.
-
-    A declared Content-Length over the limit is refused before anything is
-    read; a chunked body is counted as it streams in.  The exception handler
-    answers 413, and uvicorn discards the rest of the body, so the
-    connection and the server go on serving.
-    """
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        too_big = bool(declared and declared.isdigit() and int(declared) > self.limit)
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            if too_big:
-                raise TooLarge(self.limit)
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise TooLarge(self.limit)
-            return message
-
-        await self.app(scope, limited, send)

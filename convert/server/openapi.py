@@ -65,14 +65,22 @@ def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str
             "text/plain": {"schema": {"type": "string"}}}},
         "responses": {
             "200": {"description": "Metadata, normalisation report, warnings and download "
-                                   f"URLs (valid {settings.keep_seconds:g} s).",
+                                   f"paths, relative to the server (valid "
+                                   f"{settings.keep_seconds:g} s).",
                     "content": {
                         "application/json": {"schema": {
                             "$ref": "#/components/schemas/Conversion"}},
                         "application/zip": {"schema": {"type": "string", "format": "binary"}}}},
             "400": _ERROR, "413": {**_ERROR, "description":
                                    f"Body over {settings.max_upload} bytes."},
-            "415": _ERROR, "422": _ERROR, "503": _ERROR,
+            "403": {**_ERROR, "description": "Posted from a page of another site (Origin or "
+                                             "Referer)."},
+            "408": {**_ERROR, "description": f"The body took over {settings.body_timeout:g} s "
+                                             "to arrive."},
+            "415": _ERROR, "422": _ERROR,
+            "503": {**_ERROR, "description": "Busy (results or uploads held at their bound), "
+                                             "a worker died, or the server is stopping; see "
+                                             "Retry-After."},
             "504": {**_ERROR, "description":
                     f"Conversion took more than {settings.timeout:g} s."}},
     }

@@ -30,7 +30,7 @@ from .lines import MARKER, REPEAL, heading_like
 _OPENING = re.compile(r"^(?:1 ?§\.?(?:\s|$)|§ 1\.?\s|1 [Kk]ap\.(?:\s|$)|(?:AVD\.|AVDELNING|Avd\.) (?:I|1|A)\b"
                       r"|FÖRSTA AVDELNINGEN$)")
 _HEADER = re.compile(r"^SFS(?: nr|-nummer|-nr)\s*:", re.IGNORECASE)
-_NAME_NUMBER = re.compile(r"^(?:sfs[-_ ]?)?(\d{4})[-_:](\d{1,5})$", re.IGNORECASE)
+_NAME_NUMBER = re.compile(r"^(?:sfs[-_ ]?)?([0-9]{4})[-_:]([0-9]{1,5})$", re.IGNORECASE)
 
 
 def looks_like_statute(text: str) -> bool:

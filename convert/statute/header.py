@@ -28,7 +28,7 @@ from .lines import iso_date
 _FIELD = re.compile(r"^(?P<key>[A-ZÅÄÖ][\wåäöÅÄÖ/ .-]{1,40}?)\s*:\s*(?P<value>.*)$")
 _FIRST = re.compile(r"^SFS(?: nr|-nummer|-nr)\s*:", re.IGNORECASE)
 _RULE = re.compile(r"^[-_=*]{3,}$")
-_SFS_NUMBER = re.compile(r"\b(\d{4}:\d+)\b")
+_SFS_NUMBER = re.compile(r"\b([0-9]{4}:[0-9]+)\b")
 
 KNOWN = ("SFS nr", "SFS-nummer", "Departement/ myndighet", "Departement", "Ansvarig myndighet",
          "Rubrik", "Utfärdad", "Ändring införd", "Ikraft", "Omtryck", "Upphävd",

@@ -22,24 +22,24 @@ from functools import cached_property
 from ..grammar import ORDINALS
 from ..normalise import Line
 
-NUM = r"\d{1,4}(?: ?[a-z](?![\w.]))?"
+NUM = r"[0-9]{1,4}(?: ?[a-z](?![\w.]))?"
 """A chapter or section number as written: ``3``, ``3 a``, ``3a``."""
 
 _CHAPTER = re.compile(rf"^(?P<num>{NUM}) (?P<word>[Kk]ap\.)(?:\s+(?P<rest>.*))?$")
 _SECTION = re.compile(rf"^(?P<num>{NUM}) (?P<sign>§\.?)(?:\s+(?P<rest>.*))?$|"
-                      rf"^(?P<sign_first>§) (?P<num_after>\d{{1,3}}(?: ?[a-z])?\.?)(?:\s+(?P<rest_after>.*))?$")
+                      rf"^(?P<sign_first>§) (?P<num_after>[0-9]{{1,3}}(?: ?[a-z])?\.?)(?:\s+(?P<rest_after>.*))?$")
 """``1 §``, ``3 a §``, ``1 §.`` (older laws), ``§ 1.`` (the oldest)."""
 _SECTIONS = re.compile(rf"^(?P<num>{NUM}(?:\s*(?:[-–]+|,|och)\s*{NUM})+) §§\s+(?P<rest>.*)$")
 _PART = re.compile(
-    r"^(?P<num>(?:AVD\.|AVDELNING|Avdelning|Avd\.)\s+(?:[IVXLC]+|\d{1,2}|[A-H])\.?|"
-    r"\d{1,2} avd\.|(?:" + "|".join(ORDINALS) + r") AVDELNINGEN)(?:\s+(?P<rest>.*))?$",
+    r"^(?P<num>(?:AVD\.|AVDELNING|Avdelning|Avd\.)\s+(?:[IVXLC]+|[0-9]{1,2}|[A-H])\.?|"
+    r"[0-9]{1,2} avd\.|(?:" + "|".join(ORDINALS) + r") AVDELNINGEN)(?:\s+(?P<rest>.*))?$",
     re.IGNORECASE)
 """A part (avdelning) in any of the styles Swedish statutes use: ``AVD. I``, ``AVDELNING I.``,
 ``Avdelning I``, ``Avd. 1.``, ``AVD. A``, ``1 avd.``, ``FÖRSTA AVDELNINGEN``."""
-_ANNEX = re.compile(r"^(?P<num>(?:Bilaga|BILAGA)(?:\s+(?:\d+\s?[a-z]?|[A-ZÅÄÖ]))?)(?:\s+(?P<rest>.*))?$")
-_ACT_NUMBER = re.compile(r"^(?:SFS\s+)?(?P<number>\d{4}:\d+)$")
+_ANNEX = re.compile(r"^(?P<num>(?:Bilaga|BILAGA)(?:\s+(?:[0-9]+\s?[a-z]?|[A-ZÅÄÖ]))?)(?:\s+(?P<rest>.*))?$")
+_ACT_NUMBER = re.compile(r"^(?:SFS\s+)?(?P<number>[0-9]{4}:[0-9]+)$")
 _TRANSITIONAL = re.compile(r"^Övergångsbestämmelser?$", re.IGNORECASE)
-_ITEM = re.compile(r"^(?P<marker>\d{1,3}\.|\d{1,3}\)|[a-zåäö]\)|[-–—•·])\s+(?=\S)")
+_ITEM = re.compile(r"^(?P<marker>[0-9]{1,3}\.|[0-9]{1,3}\)|[a-zåäö]\)|[-–—•·])\s+(?=\S)")
 """A list item marker: ``1.``, ``1)``, ``a)``, ``-``, ``–`` (statutes use no others)."""
 _ITEM_END = re.compile(r"(?:[:;,.]|\b(?:och|eller|samt))$")
 """How a line before a list item ends when the item starts a line of its own."""
@@ -58,12 +58,12 @@ REPEAL = re.compile(r"^(?:har\s+)?(?:upphävts|upphört att gälla|upphävd|upph
 
 ACT_CITATION = re.compile(
     r"(?P<text>(?:[Ll]ag|[Ff]örordning|[Kk]ungörelse|[Kk]ungörelsen|[Ll]agen|[Ff]örordningen|"
-    r"[Bb]alk|[Tt]illkännagivande|[Ii]nstruktion|SFS)\s*\(?\s*(?P<number>\d{4}:\d+)\s*\)?)")
+    r"[Bb]alk|[Tt]illkännagivande|[Ii]nstruktion|SFS)\s*\(?\s*(?P<number>[0-9]{4}:[0-9]+)\s*\)?)")
 """A citation of an act by its SFS number: ``lag (2007:516)``, ``Lag (2022:1315)``, ``lag 2025:729``."""
 
 AMENDMENT_NOTE = re.compile(
     r"(?:^|(?<=[.:;!?)]\s)|(?<=[.:;!?)]))(?P<text>(?:Lag|Förordning|Kungörelse|Tillkännagivande|"
-    r"Instruktion|Balk)\s*\(\s*(?P<number>\d{4}:\d+)\s*\))(?P<end>\.?)$")
+    r"Instruktion|Balk)\s*\(\s*(?P<number>[0-9]{4}:[0-9]+)\s*\))(?P<end>\.?)$")
 """The amendment note that ends a stycke: ``Lag (2022:1315).``"""
 
 def amendment_note(text: str) -> re.Match[str] | None:
@@ -76,7 +76,7 @@ def amendment_note(text: str) -> re.Match[str] | None:
         else AMENDMENT_NOTE.search(text, text.find(" ", start) + 1)
 
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
 _ABBREVIATION_END = re.compile(r"(?:\bm\. ?m\.|\bm\. ?fl\.|\bo\. ?d\.|\bosv\.|\bkap\.|\bst\.|"
                                r"\bresp\.|\bjfr\.|\bbl\. ?a\.|\bt\. ?ex\.|\bäv\.)$")
@@ -108,7 +108,7 @@ def read_marker(text: str) -> Marker | None:
     date = None
     if m.group("when") and (d := _ISO_DATE.search(m.group("when"))):
         date = iso_date(d.group())
-    by = re.search(r"\d{4}:\d+", m.group("by") or "")
+    by = re.search(r"[0-9]{4}:[0-9]+", m.group("by") or "")
     number = by.group() if by else None
     return Marker(text, m.group("verb").lower().startswith("upphör"), date, number,
                   m.group("what").strip() if m.group("what") else None)
@@ -151,7 +151,7 @@ def heading_like(text: str) -> bool:
 
 def number_key(num: str) -> tuple[int, str]:
     """``3 a`` → (3, ``a``): the order of chapter and section numbers."""
-    m = re.search(r"(\d+)(?: ?([a-z])(?![a-zåäö]))?", num)
+    m = re.search(r"([0-9]+)(?: ?([a-z])(?![a-zåäö]))?", num)
     return (int(m.group(1)), m.group(2) or "") if m else (0, "")
 
 
@@ -394,7 +394,7 @@ def section(text: Text, i: int) -> Numbered | None:
     if found is None or REPEAL.match(found.rest):
         return None
     rest = found.rest
-    if not rest or rest[0].isupper() or rest[0] in "/\"”»(" or re.match(r"\d+\. ", rest):
+    if not rest or rest[0].isupper() or rest[0] in "/\"”»(" or re.match(r"[0-9]+\. ", rest):
         return found
     return None
 

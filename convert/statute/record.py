@@ -37,7 +37,7 @@ from ..model import AmendingAct, Message, Statute
 from .header import form_of
 from .lines import iso_date
 
-_SFS_NUMBER = re.compile(r"\b(\d{4}:\d+)\b")
+_SFS_NUMBER = re.compile(r"\b([0-9]{4}:[0-9]+)\b")
 
 
 def is_record(data: Any) -> bool:
@@ -56,7 +56,7 @@ def read_record(data: dict[str, Any]) -> tuple[Statute, str | None, str, list[Me
         raise InputError("statute record without text (fulltext.forfattningstext is not a string)")
     number = _string(data, "beteckning")
     warnings = []
-    if number is not None and not re.match(r"\d{4}:\S", number):
+    if number is not None and not re.match(r"[0-9]{4}:\S", number):
         warnings.append(Message("record-number", f"beteckning {number!r} is not an SFS number "
                                 "(YYYY:N); the statute is named by its file"))
         number = None

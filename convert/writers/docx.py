@@ -28,10 +28,14 @@ import io
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -160,6 +164,10 @@ class _Writer:
         self.word: WordDocument = docx.Document(io.BytesIO(_base(style, hierarchy)))
         self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
+        self.style_ids: dict[str, str] = {}
+        """Style name → style id, looked up once (`_styled`)."""
+        self.section: BaseOxmlElement | None = None
+        """The body's section properties, which stay its last child (`_new_paragraph`)."""
         self.lists: list[ListXml] = []
         self.numbered: list[tuple[WordParagraph, int]] = []
 
@@ -272,14 +280,38 @@ class _Writer:
             self._signature(signature)
 
     def _text_paragraph(self, text: str, style: str) -> WordParagraph:
-        return self.word.add_paragraph(text, style=self.word.styles[style])
+        paragraph = self._new_paragraph()
+        if text:
+            paragraph.add_run(text)
+        return self._styled(paragraph, style)
+
+    def _new_paragraph(self) -> WordParagraph:
+        """An empty paragraph at the end of the body.  python-docx's ``add_paragraph`` looks
+        for the body's section properties among all its children each time, which makes a
+        long document quadratic; here they are found once."""
+        body = self.word.element.body
+        if self.section is None:
+            self.section = body.find(qn("w:sectPr"))
+        element = cast(CT_P, OxmlElement("w:p"))
+        if self.section is not None:
+            self.section.addprevious(element)
+        else:
+            body.append(element)
+        return WordParagraph(element, self.word._body)
+
+    def _styled(self, paragraph: WordParagraph, style: str) -> WordParagraph:
+        """Give *paragraph* the style named *style*, by its id: python-docx looks a style up
+        by name scanning every style each time (half a millisecond a paragraph)."""
+        style_id = self.style_ids.get(style)
+        if style_id is None:
+            style_id = self.style_ids[style] = self.word.styles[style].style_id
+        paragraph._p.style = style_id
+        return paragraph
 
     def _inline_paragraph(self, content: tuple[Inline, ...], style: str,
                           paragraph: WordParagraph | None = None) -> WordParagraph:
-        if paragraph is None:
-            paragraph = self.word.add_paragraph(style=self.word.styles[style])
-        else:
-            paragraph.style = self.word.styles[style]
+        paragraph = self._styled(paragraph if paragraph is not None
+                                 else self._new_paragraph(), style)
         for part in content:
             if isinstance(part, NoteRef):
                 self.notes.reference(paragraph, part)
@@ -397,7 +429,7 @@ class _Writer:
                 drop_surplus_cells(word_row._tr, len(row.cells), columns)
 
     def _signature(self, signature: Signature) -> None:
-        paragraph = self.word.add_paragraph(style=self.word.styles[SIGNATURE])
+        paragraph = self._styled(self._new_paragraph(), SIGNATURE)
         for index, line in enumerate(signature.lines):
             run = paragraph.add_run(line)
             if index < len(signature.lines) - 1:

@@ -69,7 +69,17 @@ class ReaderState:
         self.numbered_toc = {e.num: e for e in contents if e.num and e.num[0].isdigit()
                              and kind is not Kind.REPORT}
         self.titles = {key(e.title): e for e in contents if e.title}
-        self.annexes = [e for e in contents if e.num and e.num.startswith("Bilaga")]
+        self.annexes: dict[str, Entry] = {}
+        """Annexes the contents list, by their title's key and (past 8 characters) by the key
+        of each of its starts a wrapped title's first line may be."""
+        for entry in (e for e in contents if e.num and e.num.startswith("Bilaga")):
+            title = key(entry.title)
+            self.annexes.setdefault(title, entry)
+            words = title.split(" ")
+            for n in range(1, len(words)):
+                start = " ".join(words[:n])
+                if len(start) > 8:
+                    self.annexes.setdefault(start, entry)
         self.toc_depth = max((len(rec.path(n)) for n in self.numbered_toc), default=0)
 
     @property

@@ -59,13 +59,7 @@ class HeadingRules(ReaderState):
 
     def toc_annex(self, text: str) -> Entry | None:
         wanted = key(text)
-        if not wanted:
-            return None
-        for entry in self.annexes:
-            title = key(entry.title)
-            if title and (title == wanted or (title.startswith(wanted + " ") and len(wanted) > 8)):
-                return entry
-        return None
+        return self.annexes.get(wanted) if wanted else None
 
     def open_annex(self, index: int, found: Found) -> int:
         self.pop_while(lambda node: True)
@@ -205,8 +199,17 @@ class HeadingRules(ReaderState):
         after = self.text_of(following)
         if after[:1].islower() or rec.LIST_ITEM.match(after):
             return False  # the first line of a wrapped paragraph, or one introducing a list
+        if self.plain_heading_like(following) and (then := self.next_index(following)) is not None \
+                and self.plain_heading_like(then):
+            return False  # three short lines in a row are a list of lines, not headings
         return "\t" not in after and not rec.PLACE_DATE.match(after) \
             and not (rec.heading_like(after) and self.next_index(following) is None)
+
+    def plain_heading_like(self, index: int) -> bool:
+        """Is the line at *index* heading-like and none of the genre's or numbered headings?"""
+        text = self.text_of(index)
+        return rec.heading_like(text) and self.genre(index) is None and rec.numbered(text) is None \
+            and not rec.ANNEX.match(text)
 
     def open_ordinary(self, index: int, found: object) -> int:
         text = self.text_of(index)

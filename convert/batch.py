@@ -13,6 +13,7 @@ output atomically and keeps the manifest that makes reruns incremental
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import sys
 import time
@@ -92,6 +93,8 @@ class Options:
     """Size limits on each input."""
     kind: Kind | None = None
     """The kind to read texts as (``--kind``); None: recognise each."""
+    as_of: datetime.date | None = None
+    """Publish statutes as in force on this day (``--as-of``); None: every version."""
     style: HouseStyle = BUILT_IN
     """The house style of PDF, DOCX and HTML."""
     single: str | None = None
@@ -164,7 +167,8 @@ class _Batch:
                 self.fail(source, item.stem, data)
                 continue
             job = Job(source, "stdin.txt" if source == "-" else source, data, options.formats,
-                      item.stem, options.limits, options.kind, options.style, fingerprint)
+                      item.stem, options.limits, options.kind, options.style, fingerprint,
+                      as_of=options.as_of)
             self.keys[source] = job.key()
             if not options.force and source != "-" and options.single is None and \
                     self.manifest.unchanged(item.name, self.keys[source]):

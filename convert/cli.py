@@ -7,6 +7,7 @@ line on stderr per failure, no traceback); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -107,6 +108,7 @@ def _add_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
   {PROG} convert archive/ -o out/ --dask local    # the same work on a Dask LocalCluster
   {PROG} convert sfs-2010-800.json -t akn         # a statute record of the legal database
   {PROG} convert fragment.txt -k sfs -t akn,html  # statute text that starts at '4 §'
+  {PROG} convert sfs-2010-800.json --as-of 2026-07-01  # the law in force that day
   {PROG} convert answer.txt --style ministry/     # a house style (see styles/README.md)
 
 -o names a folder when there are several inputs or a folder input, when it
@@ -130,6 +132,9 @@ case); what else it holds is listed as ignored.""")
     _add_style(p)
     _add_verbosity(p)
     _add_kind(p)
+    p.add_argument("--as-of", metavar="DATE", type=_date, default=None,
+                   help="publish statutes as in force on DATE (YYYY-MM-DD): of each part with "
+                        "versions only the one in force that day (default: every version)")
     p.add_argument("-j", "--jobs", metavar="N", type=_positive, default=os.cpu_count() or 1,
                    help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true",
@@ -235,6 +240,13 @@ def _kind(value: str) -> Kind:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
 def _formats(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [n for n in names if n not in FORMATS]
@@ -306,8 +318,8 @@ def _convert(args: argparse.Namespace) -> int:
         return 1
     limits = Limits(args.max_bytes, args.max_lines, args.max_line_length, args.timeout)
     options = batch.Options(formats, out_dir, args.jobs, args.force, args.dask, args.progress,
-                            limits, kind=args.kind, style=style, single=single,
-                            verbosity=args.verbosity)
+                            limits, kind=args.kind, as_of=args.as_of, style=style,
+                            single=single, verbosity=args.verbosity)
     started = time.perf_counter()
     try:
         outcomes = batch.run_batch(inputs.found, options,

@@ -12,6 +12,7 @@ reports (a time-out, a worker that died) into the job's outcome.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import time
 from collections.abc import Iterator, Sequence
@@ -54,6 +55,9 @@ class Job:
     riksdoc: str | None = None
     """`code_fingerprint` of the riksdoc that made the job: a worker whose own differs
     refuses it (None: any)."""
+    as_of: datetime.date | None = None
+    """For a statute: publish the law in force on this day (``--as-of``); None: every
+    version."""
 
     def key(self) -> str:
         """Content hash of the input, the options and riksdoc itself (the manifest's key).
@@ -67,7 +71,8 @@ class Job:
         for part in (__version__, code_fingerprint(), ",".join(sorted(self.formats)),
                      self.reader_name.lower().rsplit(".", 1)[-1],
                      self.kind.value if self.kind else "",
-                     self.style.fingerprint if styled else ""):
+                     self.style.fingerprint if styled else "",
+                     self.as_of.isoformat() if self.as_of else ""):
             digest.update(part.encode() + b"\0")
         digest.update(self.data)
         return digest.hexdigest()
@@ -161,8 +166,11 @@ def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
                          f"(riksdoc {__version__}, code and styles {code_fingerprint()[:12]}, "
                          f"not {job.riksdoc[:12]}); install the same riksdoc everywhere")
     result = read(job.data, job.reader_name, job.limits, job.kind)
-    outcome.timings["read"] = time.perf_counter() - started
     document = result.document
+    if job.as_of is not None:
+        from .statute.as_of import as_of
+        document = as_of(document, job.as_of)
+    outcome.timings["read"] = time.perf_counter() - started
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
                         for w in document.warnings]
     for name in job.formats:

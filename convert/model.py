@@ -455,6 +455,9 @@ class Statute:
     header: tuple[HeaderField, ...] = ()
     """The header block of an older export, every line as written, in order (empty for
     text without one); its words are part of the document."""
+    as_of: datetime.date | None = field(default=None, metadata=OPTIONAL)
+    """The day whose law this text gives (lydelse), where one version of each part was
+    chosen for it (``riksdoc convert --as-of``); None for the text with all its versions."""
 
     @property
     def year(self) -> int | None:

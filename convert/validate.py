@@ -80,19 +80,23 @@ def _profile_problems(root: etree._Element) -> list[str]:
                        f"(first on line {seen[eid]})")
         else:
             seen[eid] = element.sourceline or 0
-    # references: refersTo/as/source/href="#…" resolve to <references>; noteRef to a note
+    # references: refersTo/as/source/href="#…" resolve to <references>; noteRef to a
+    # note; a ref in the text to the part of the document it names (any eId)
     referable = {el.get("eId") for el in root.xpath("//a:meta/a:references/*", namespaces=_NS)}
     notes = {el.get("eId") for el in root.iter(f"{{{AKN_NS}}}authorialNote")}
+    parts = set(seen)
     for element in root.iter(f"{{{AKN_NS}}}*"):
         local = etree.QName(element).localname
         for attribute in (*_REF_ATTRIBUTES, "href"):
             value = element.get(attribute)
             if value is None or (attribute == "href" and not value.startswith("#")):
                 continue
-            targets = notes if local == "noteRef" else referable
+            targets = notes if local == "noteRef" else parts \
+                if local == "ref" and attribute == "href" else referable
             for ref in value.split():
                 if not ref.startswith("#") or ref[1:] not in targets:
-                    where = "an authorialNote" if local == "noteRef" else "<references>"
+                    where = "an authorialNote" if local == "noteRef" else "the document" \
+                        if local == "ref" and attribute == "href" else "<references>"
                     out.append(f"line {element.sourceline}: {local}/@{attribute} {ref!r} "
                                f"does not resolve to an eId in {where}")
     out += _frbr_problems(root)

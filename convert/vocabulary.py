@@ -15,10 +15,11 @@ riksdoc found only in the body is metadata and never appears in the line.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Document, Kind, Note, Person, SwedishDate
+from .model import Document, Kind, Note, Person, Statute, SwedishDate
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
@@ -219,6 +220,11 @@ def date_words(date: SwedishDate) -> str:
     return f"{text} {date.year}" if date.year is not None else text
 
 
+def day_words(day: datetime.date) -> str:
+    """``1 juli 2026``: a full date in words."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def date_text(document: Document) -> str | None:
     """The date as the document line shows it: as written, else in words, else None."""
     if document.date_text is not None:
@@ -235,12 +241,50 @@ def date_line(document: Document) -> str | None:
     return " ".join(parts) or None
 
 
+# -- a statute's first page -----------------------------------------------------------
+
+SFS = "SFS"
+"""Before a statute's number: ``SFS 2010:800`` (Svensk författningssamling)."""
+ISSUED = "Utfärdad den"
+"""Before a statute's issue date: ``Utfärdad den 23 juni 2010``."""
+AS_OF = "Lydelse den"
+"""Before the day whose law a text gives: ``Lydelse den 1 juli 2026``."""
+CONSOLIDATED = "Ändring införd t.o.m. SFS"
+"""Before the last amending act a consolidated text includes: ``… t.o.m. SFS 2025:730``."""
+TRANSITIONAL = "Övergångsbestämmelser"
+"""What the transitional provisions are called where a page names them (an outline)."""
+CONTENTS = "Innehåll"
+"""What a table of contents is called."""
+
+
+def statute_number(statute: Statute) -> str | None:
+    """``SFS 2010:800``, or None without a number."""
+    return f"{SFS} {statute.number}" if statute.number else None
+
+
+def statute_lines(statute: Statute) -> list[tuple[str, str]]:
+    """The lines of a statute's first page after its title, as (kind, words): ``issued``
+    (``Utfärdad den 23 juni 2010``), ``department``, ``consolidated`` (``Ändring införd
+    t.o.m. SFS 2025:730``), ``as-of`` (``Lydelse den 1 juli 2026``) — those it knows."""
+    lines = []
+    if statute.issued is not None:
+        lines.append(("issued", f"{ISSUED} {day_words(statute.issued)}"))
+    if statute.department:
+        lines.append(("department", statute.department))
+    if statute.consolidated_through:
+        lines.append(("consolidated", f"{CONSOLIDATED} {statute.consolidated_through}"))
+    if statute.as_of is not None:
+        lines.append(("as-of", f"{AS_OF} {day_words(statute.as_of)}"))
+    return lines
+
+
 # -- what describes the document (headers, properties, metadata) -----------------------
 
 def running_header(document: Document) -> str:
     """What every page's header repeats (PDF, DOCX): the department where a letterhead
     names one, then the document's kind and number (or a generic document's heading); a
-    paper's as the Riksdag prints it, ``Prop. 2018/19:138``."""
+    paper's as the Riksdag prints it, ``Prop. 2018/19:138``; a statute's SFS number
+    (``SFS 2010:800``)."""
     paper = document.paper
     if paper is not None and document.kind in PAPER_LABELS:
         designation = paper.as_written or paper.designation
@@ -248,6 +292,8 @@ def running_header(document: Document) -> str:
     if document.questions:
         first = document.questions[0]
         number = f"{head_words(document, 0)} {first.as_written}".strip()
+    elif document.statute is not None and document.statute.number:
+        return f"{SFS} {document.statute.number}"  # the chapter beside it, where there is one
     else:
         number = document.heading or ""
     return " · ".join(part for part in (document.letterhead_department, number) if part)

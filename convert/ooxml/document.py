@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..limits import DEFAULT, Limits
 from ..model import Inline, Note, NoteRef, Table, TableRow, inline_text
 from . import CORE_PROPERTIES, OFFICE_DOCUMENT, W_NS, val, w
+from .build import R_NS
 from .notes import is_mark_run, note_elements, note_formats
 from .numbering import Lists, format_number
 from .package import Package
@@ -45,6 +46,17 @@ class NoteReference:
     custom_mark: str | None
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a paragraph's text in one character style, inside one link or none."""
+
+    text: str
+    style: str | None
+    """The character style's name (``Riksdoc Number``), or None."""
+    link: str | None
+    """A hyperlink's target: ``#`` and a bookmark's name, or an external URI; else None."""
+
+
 @dataclass
 class BodyParagraph:
     """One paragraph as the reader sees it: style name, content, list membership."""
@@ -55,6 +67,9 @@ class BodyParagraph:
     level: str = "0"
     formatting: set[str] = field(default_factory=set)
     """Direct formatting on its text the model cannot keep (``bold``, ``italic`` …)."""
+    segments: tuple[Segment, ...] = ()
+    """Its text by character style and link (only where the reader asks for them,
+    `DocumentPart.segmented`)."""
 
     @property
     def text(self) -> str:
@@ -75,6 +90,9 @@ class DocumentPart:
         if body is None:
             raise InputError("not a Word document (no w:body)")
         self.body: etree._Element = body
+        self.package = package
+        self.main = main
+        """The main part's name (``word/document.xml``)."""
         parts = package.related_by_name(main)
         self.style_names = style_names(package.xml(parts.get("styles")))
         self.lists = Lists.of(package.xml(parts.get("numbering")))
@@ -85,6 +103,10 @@ class DocumentPart:
         self.refs: list[NoteReference] = []
         self.ids: list[str] = []
         self.markers: list[str] = []
+        self.links = package.targets(main)
+        """Relationship id → target of the main part (hyperlinks)."""
+        self.segmented = False
+        """Give each paragraph its `Segment`s (a reader of a text with a hierarchy)."""
         self.index: dict[str, int] = {}
         """Note id → its place in `refs`, `ids` and `markers`."""
         self.counts = {False: 0, True: 0}
@@ -135,7 +157,37 @@ class DocumentPart:
         num_id = val(numpr, "numId")
         return BodyParagraph(self.style_of(p), _merge(parts),
                           num_id if num_id not in (None, "0") else None,
-                          val(numpr, "ilvl") or "0", formatting)
+                          val(numpr, "ilvl") or "0", formatting,
+                          self.segments(p) if self.segmented else ())
+
+    def segments(self, element: etree._Element, link: str | None = None) -> tuple[Segment, ...]:
+        """*element*'s text runs by character style and link, adjacent ones of the same
+        style and link joined (Word splits runs as it pleases)."""
+        out: list[Segment] = []
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            if name == "hyperlink":
+                anchor = child.get(w("anchor"))
+                rid = child.get(f"{{{R_NS}}}id")
+                target = f"#{anchor}" if anchor else self.links.get(rid or "")
+                out += self.segments(child, target)
+            elif name == "r":
+                text = _run_text(child)
+                style = self.style_names.get(val(child.find(w("rPr")), "rStyle") or "")
+                if text:
+                    out.append(Segment(text, style, link))
+            elif name in ("ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple"):
+                out += self.segments(child, link)
+        merged: list[Segment] = []
+        for segment in out:
+            last = merged[-1] if merged else None
+            if last is not None and (last.style, last.link) == (segment.style, segment.link):
+                merged[-1] = Segment(last.text + segment.text, last.style, last.link)
+            else:
+                merged.append(segment)
+        return tuple(merged)
 
     def _table(self, tbl: etree._Element) -> Table:
         rows = []
@@ -289,6 +341,23 @@ class DocumentPart:
                     text.append(inline_text((part,)))  # a reference: its words
             lines.append("".join(text) + "".join(f" {b}" for b in bodies))
         return "\n".join(lines) + "\n"
+
+
+def _run_text(run: etree._Element) -> str:
+    """A run's visible text: ``w:t``, tabs and breaks (deleted text and field codes left
+    out)."""
+    out = []
+    for child in run:
+        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name == "t":
+            out.append(child.text or "")
+        elif name == "tab":
+            out.append("\t")
+        elif name in ("br", "cr"):
+            out.append("\n")
+        elif name == "noBreakHyphen":
+            out.append("\u2011")
+    return "".join(out)
 
 
 def _merge(parts: list[Inline]) -> tuple[Inline, ...]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
-from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from ..model import ListBlock
@@ -63,6 +62,9 @@ class ListXml:
     """w:lvlText: ``%1)`` for numbers, the bullet itself, or a literal marker."""
     start: int
     """Number of the first item."""
+    level: int = 0
+    """How deep the list is nested (w:ilvl): 0 for a list in the text, 1 for a list in
+    one of its items …"""
 
 
 def list_formats(block: ListBlock) -> list[ListXml]:
@@ -136,14 +138,15 @@ def set_numbering(document: WordDocument, lists: Sequence[ListXml], *,
     root = etree.Element(w("numbering"), nsmap={"w": W_NS})
     for index, spec in enumerate(lists):
         abstract = etree.SubElement(root, w("abstractNum"), {w("abstractNumId"): str(index)})
-        etree.SubElement(abstract, w("multiLevelType"), {w("val"): "singleLevel"})
-        lvl = etree.SubElement(abstract, w("lvl"), {w("ilvl"): "0"})
+        etree.SubElement(abstract, w("multiLevelType"),
+                         {w("val"): "singleLevel" if spec.level == 0 else "multilevel"})
+        lvl = etree.SubElement(abstract, w("lvl"), {w("ilvl"): str(spec.level)})
         etree.SubElement(lvl, w("start"), {w("val"): str(spec.start)})
         etree.SubElement(lvl, w("numFmt"), {w("val"): spec.num_format})
         etree.SubElement(lvl, w("lvlText"), {w("val"): spec.level_text})
         etree.SubElement(lvl, w("lvlJc"), {w("val"): "left"})
         ppr = etree.SubElement(lvl, w("pPr"))
-        etree.SubElement(ppr, w("ind"), {w("left"): str(indent_twips),
+        etree.SubElement(ppr, w("ind"), {w("left"): str(indent_twips * (spec.level + 1)),
                                          w("hanging"): str(hanging_twips)})
         rpr = etree.SubElement(lvl, w("rPr"))
         etree.SubElement(rpr, w("rFonts"), {w(a): marker_font for a in ("ascii", "hAnsi", "cs")})
@@ -157,13 +160,21 @@ def set_numbering(document: WordDocument, lists: Sequence[ListXml], *,
     return ids
 
 
-def number_paragraph(paragraph: WordParagraph, num_id: int) -> None:
-    """Make *paragraph* an item of list *num_id* (level 0)."""
-    ppr = paragraph._p.get_or_add_pPr()  # python-docx has no numbering API
-    # get_or_add_numPr is generated when python-docx defines CT_PPr: invisible to mypy.
-    numpr = ppr.get_or_add_numPr()  # type: ignore[attr-defined]
-    numpr.get_or_add_ilvl().val = 0
-    numpr.get_or_add_numId().val = num_id
+def number_paragraph(p: etree._Element, num_id: int, level: int = 0) -> None:
+    """Make paragraph *p* (a list item's ``w:p``, its ``w:pPr`` holding at most its style)
+    an item of list *num_id* at *level*."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    numpr = etree.Element(w("numPr"))
+    etree.SubElement(numpr, w("ilvl"), {w("val"): str(level)})
+    etree.SubElement(numpr, w("numId"), {w("val"): str(num_id)})
+    style = ppr.find(w("pStyle"))
+    if style is not None:
+        style.addnext(numpr)
+    else:
+        ppr.insert(0, numpr)
 
 
 # -- reading ---------------------------------------------------------------------------

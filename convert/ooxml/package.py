@@ -117,6 +117,16 @@ class Package:
             found.setdefault(rel.get("Type", ""), name)
         return found
 
+    def targets(self, source: str) -> dict[str, str]:
+        """Relationship id → target as written (external ones too: a hyperlink's URI),
+        for part *source*."""
+        folder, base = posixpath.split(source)
+        rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+        if rels is None:
+            return {}
+        return {rel.get("Id", ""): rel.get("Target", "")
+                for rel in rels.iter(f"{{{REL_NS}}}Relationship")}
+
     def related_by_name(self, source: str) -> dict[str, str]:
         """Like `related`, keyed by the relationship type's last word (``styles``,
         ``numbering``, ``footnotes``)."""

@@ -24,10 +24,29 @@ Riksdoc Table Text     table cells (Riksdoc Table tables); Riksdoc Table Number
 Riksdoc Date Line      ``den 14 september`` at the top (older layouts, questions)
 Riksdoc Place Date     ``Stockholm den 25 oktober 2017`` after the text
 Riksdoc Signature      one paragraph a signature block, a line break a line
-Heading 1, 2, 3        a division's number and heading, by depth (a statute's
-                       chapter, section, …); 2 and 3 only in documents that
-                       have divisions
+Heading 1 … 5          a division's number and heading, by its rank in the
+                       outline (a statute's chapters, the rubriker in them
+                       …); 2 to 5 only in documents that have divisions
 =====================  =====================================================
+
+In documents with divisions (`riksdoc.writers.docx_body`), also:
+
+=============================  =============================================
+Style                          Content
+=============================  =============================================
+Riksdoc SFS Number             ``SFS 2010:800`` on a statute's first page
+Riksdoc Statute Line           ``Utfärdad den 23 juni 2010``, the department,
+                               ``Lydelse den 1 juli 2026`` …
+Riksdoc Statute Header         a line of an older export's header block
+Riksdoc Section                a section's number on a line of its own
+Riksdoc Stycke Continued       a stycke's second paragraph (after a table)
+Riksdoc Validity               marker words above a part
+*Riksdoc Number*               (character) a section's number in its stycke
+*Riksdoc Heading Number*       (character) the number in a heading
+*Riksdoc Validity Char*        (character) marker words after a number
+*Riksdoc Rubrik*               (character) a rubrik's words
+*Riksdoc Reference* …          (character) a link's words, by its kind
+=============================  =============================================
 
 Every style is defined as text in ``styles/docx/styles.xml``; the writer puts
 that part in place of the template's (`use_styles`).  A house style's
@@ -62,9 +81,22 @@ SIGNATURE = "Riksdoc Signature"
 SPEAKER = "Riksdoc Speaker"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
-"""The headings of a hierarchy's divisions by depth (a statute's chapters, its sections,
-deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5")
+"""The headings of a hierarchy's divisions by rank (a statute's chapters, the rubriker in
+them, deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
+SFS_NUMBER = "Riksdoc SFS Number"
+STATUTE_LINE = "Riksdoc Statute Line"
+STATUTE_HEADER = "Riksdoc Statute Header"
+SECTION = "Riksdoc Section"
+STYCKE_CONTINUED = "Riksdoc Stycke Continued"
+VALIDITY = "Riksdoc Validity"
+NUMBER = "Riksdoc Number"
+HEADING_NUMBER = "Riksdoc Heading Number"
+VALIDITY_CHAR = "Riksdoc Validity Char"
+RUBRIK = "Riksdoc Rubrik"
+REFERENCE = "Riksdoc Reference"
+REFERENCES = {"amendment": "Riksdoc Amendment", "repeal": "Riksdoc Repeal"}
+"""The character style of a link's words by the reference's kind (else `REFERENCE`)."""
 
 RIKSDOC_PREFIX = "Riksdoc "
 """The names of riksdoc's own styles start so; a document using one was written by riksdoc."""
@@ -86,9 +118,17 @@ def use_styles(document: WordDocument, styles_xml: bytes) -> None:
 
 
 def with_styles(styles_xml: bytes, extra_xml: bytes) -> bytes:
-    """*styles_xml* with the style definitions of *extra_xml* (another styles part) added."""
+    """*styles_xml* with the style definitions of *extra_xml* (another styles part) added;
+    one with the id of a style already there takes its place."""
     styles = etree.fromstring(styles_xml)
-    styles.extend(etree.fromstring(extra_xml).iter(w("style")))
+    existing = {style.get(w("styleId")): style for style in styles.iter(w("style"))}
+    for style in list(etree.fromstring(extra_xml).iter(w("style"))):
+        old = existing.get(style.get(w("styleId")))
+        if old is not None:
+            old.addprevious(style)
+            styles.remove(old)
+        else:
+            styles.append(style)
     out: bytes = etree.tostring(styles, xml_declaration=True, encoding="UTF-8",
                                 standalone=True)
     return out

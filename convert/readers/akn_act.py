@@ -14,11 +14,15 @@ import datetime
 
 from lxml import etree
 
-from ..akn_act_profile import AMENDMENT_CLASS, CROSSHEADING, VALIDITY_CLASS
+from ..akn_act_profile import (
+    AMENDMENT_CLASS,
+    CROSSHEADING,
+    VALIDITY_CLASS,
+    statute_of_record,
+)
 from ..akn_profile import AKN_NS, RD_NS
 from ..errors import InputError
 from ..model import (
-    AmendingAct,
     Block,
     Division,
     Document,
@@ -268,19 +272,7 @@ class _ActReader(ActParts):
         data = self.act.find(f"{_A}meta/{_A}proprietary/{_RD}statute")
         if data is None:
             raise InputError("not a riksdoc AKN act: no rd:statute in meta/proprietary")
-        get = data.get
-        amendments = tuple(
-            AmendingAct(a.get("number", ""), a.get("title"), _date(a.get("inForce")),
-                        a.get("note"), a.get("preparatoryWorks"))
-            for a in data.iterfind(_RD + "amendment"))
-        return Statute(
-            number=get("number"), form=get("form"), department=get("department"),
-            issued=_date(get("issued")), in_force=_date(get("inForce")),
-            consolidated_through=get("consolidatedThrough"),
-            consolidated_date=_date(get("consolidatedDate")), amendments=amendments,
-            repealed_by=get("repealedBy"), repealed=_date(get("repealed")),
-            time_limited=_date(get("timeLimited")), preparatory_works=get("preparatoryWorks"),
-            header=self.header(preface))
+        return statute_of_record(data, self.header(preface))
 
     @staticmethod
     def header(preface: etree._Element | None) -> tuple[HeaderField, ...]:

@@ -21,6 +21,9 @@ numbers unless the note has a custom mark; note ids are ``fn<marker>`` /
 a warning, never silently absorbed: a paragraph style riksdoc does not know,
 a heading added to the body, bold, italic or underlined text.
 
+A statute (category ``Författning (sfs)``) is read by `riksdoc.readers.docx_statute`,
+by its headings, section numbers and stycken.
+
 A DOCX not written by riksdoc (no riksdoc category or styles) is read as
 text: its paragraphs (tables as tab-separated rows, notes in the Word-export
 form) go through the same normalise-and-parse pipeline as a text export.
@@ -59,6 +62,7 @@ from ..ooxml.document import BodyParagraph, DocumentPart
 from ..ooxml.package import Package
 from ..vocabulary import HEAD_WORDS, own_words
 from . import Read
+from .docx_statute import StatuteReader, is_statute
 
 _HEADING = re.compile(r"^(?:heading|rubrik)\s*\d$", re.IGNORECASE)
 _LATER_LINE = re.compile(r"(?P<head>och fråga|fråga|och)\s+(?=\d)")
@@ -76,7 +80,9 @@ def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
     del name
     word = DocumentPart(Package(data), limits)
     if _by_riksdoc(word):
-        document = _Builder(word).document()
+        # a text with a hierarchy is read by its headings and sections
+        document = StatuteReader(word).document() if is_statute(word) \
+            else _Builder(word).document()
         limits.check_document(document)
         return Read(document)
     from .text import read as read_text

@@ -23,7 +23,8 @@ def openapi_document(formats: tuple[str, ...], settings: Settings) -> dict[str, 
             "/api/health": {"get": {"summary": "Server status, formats and limits",
                                     "responses": {"200": {"description": "Up."}}}},
         },
-        "components": {"schemas": {"Error": _ERROR_SCHEMA, "Conversion": _conversion_schema()}},
+        "components": {"schemas": {"Error": _ERROR_SCHEMA, "Conversion": _conversion_schema(),
+                                   "OutlineEntry": _OUTLINE_ENTRY}},
     }
 
 
@@ -86,6 +87,14 @@ def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str
     }
 
 
+_OUTLINE_ENTRY: dict[str, Any] = {"type": "object", "properties": {
+    "label": {"type": "string", "examples": ["1 kap. Inledande bestämmelser", "3 a §"]},
+    "eid": {"type": "string", "examples": ["chp_1", "chp_1__sec_3a"]},
+    "level": {"type": "string", "examples": ["chapter", "section", "transitional", "annex"]},
+    "children": {"type": "array", "items": {"$ref": "#/components/schemas/OutlineEntry"}}}}
+"""One entry of a statute's outline, with the entries under it."""
+
+
 def _conversion_schema() -> dict[str, Any]:
     """What a conversion answers: kind, metadata, report, warnings, files."""
     metadata = {"type": "object", "properties": {
@@ -103,6 +112,11 @@ def _conversion_schema() -> dict[str, Any]:
         "kind": {"type": "string", "enum": [k.value for k in Kind]},
         "kind_label": {"type": "string"},
         "metadata": metadata,
+        "outline": {"type": "array", "items": {"$ref": "#/components/schemas/OutlineEntry"},
+                    "description": "A statute's parts as its reader navigates them (chapters, "
+                                   "sections, transitional provisions, annexes): label, "
+                                   "eId (the anchor in the HTML) and the entries under it; "
+                                   "empty for a letter."},
         "report": {"type": ["object", "null"],
                    "description": "The normalisation report (text inputs only): encoding, "
                                   "changes (kind, line, column, text, detail), notes."},

@@ -1,10 +1,13 @@
-"""Presenting a document on the page and in the API: kind, metadata, report, warnings."""
+"""Presenting a document on the page and in the API: kind, metadata, outline, report,
+warnings."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..eids import name
 from ..model import Document, Person
+from ..outline import Entry, entries, hierarchical
 from ..readers import Read
 from ..vocabulary import kind_label
 
@@ -27,8 +30,21 @@ def _person(person: Person | None) -> dict[str, str | None] | None:
     return {"name": person.name, "party": person.party, "role": person.role}
 
 
+def outline(document: Document) -> list[dict[str, Any]]:
+    """A text with a hierarchy (a statute): what its reader navigates by, as the
+    publications have it (`riksdoc.outline`): each entry's label, eId (the HTML's anchor)
+    and the entries under it; a letter has none."""
+    def entry(item: Entry) -> dict[str, Any]:
+        return {"label": item.label, "eid": item.eid, "level": item.division.level.value,
+                "children": [entry(child) for child in item.children]}
+    if not hierarchical(document):
+        return []
+    return [entry(item) for item in entries(document.blocks, name(document.blocks))]
+
+
 def describe(result: Read) -> dict[str, Any]:
-    """Kind, metadata, normalisation report and warnings as plain data (page and API)."""
+    """Kind, metadata, outline, normalisation report and warnings as plain data (page and
+    API)."""
     doc: Document = result.document
     questions = [{"designation": q.designation, "as_written": q.as_written,
                   "questioner": _person(q.questioner), "title": q.title}
@@ -56,6 +72,7 @@ def describe(result: Read) -> dict[str, Any]:
         "kind": doc.kind.value,
         "kind_label": kind_label(doc.kind),
         "metadata": metadata,
+        "outline": outline(doc),
         "report": report,
         "warnings": [{"code": w.code, "text": w.text, "line": w.line} for w in doc.warnings],
     }

@@ -7,7 +7,10 @@ The statute pipeline, in processing order:
   `record` — the database's JSON record, for the metadata;
 * `lines` — recognisers: what each line is (chapter, section, rubrik, marker …);
 * `grammar` — the transition table and the reader that runs it over the lines;
-* `build` — the model nodes the grammar's constructors build.
+* `build` — the model nodes the grammar's constructors build;
+* `citations` and `references` — what the text cites, made links (``2 kap.
+  2–6 §§`` → ``#chp_2__sec_2`` …, ``lagen (2007:516)`` → ``/akn/se/act/2007/516``);
+* `as_of` — the law on a given day (one version of each part).
 
 `looks_like_statute` decides, without ``--kind``, whether a text is a statute:
 a header block, or a body that opens with ``1 §``, ``1 kap.`` or ``AVD. I``
@@ -22,7 +25,7 @@ from pathlib import PurePath
 
 from ..model import Document, Kind, Message, Statute
 from ..normalise import Line, Normalised
-from . import grammar
+from . import grammar, references
 from .clean import clean
 from .header import has_header, read_header, statute_from_header
 from .lines import MARKER, REPEAL, heading_like
@@ -96,5 +99,6 @@ def from_record(statute: Statute, title: str | None, text: str,
 def _document(lines: tuple[Line, ...], statute: Statute, title: str | None,
               warnings: list[Message]) -> Document:
     blocks, found = grammar.read(lines)
+    blocks, unresolved = references.link(blocks)
     return Document(Kind.STATUTE, heading=title, blocks=blocks, statute=statute,
-                    warnings=(*warnings, *found))
+                    warnings=(*warnings, *found, *unresolved))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..akn_act_profile import number_components
+from ..akn_act_profile import act_href
 from ..model import (
     Block,
     Division,
@@ -34,11 +34,6 @@ from ..model import (
 from .lines import ACT_CITATION, Marker, amendment_note
 
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
-
-
-def act_href(number: str) -> str:
-    """``2022:1315`` → ``/akn/se/act/2022/1315``: the Work URI of an act in SFS."""
-    return "/akn/se/act/" + "/".join(number_components(number))
 
 
 def join_lines(lines: list[str]) -> str:

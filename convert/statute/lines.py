@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..grammar import ORDINALS
+from ..model import Level
 from ..normalise import Line
 
 NUM = r"[0-9]{1,4}(?: ?[a-z](?![\w.]))?"
@@ -98,6 +99,24 @@ class Marker:
     """The SFS number of the act it names (``genom lag 2025:729``), if any."""
     what: str | None
     """What it is about, as written (``Kapitlet``, ``Rubriken``); None for a section."""
+
+
+def heading_level(num: str | None, heading: str | None) -> Level:
+    """What a heading with this number (or none) heads, as a reader of a publication sees
+    it (the DOCX reader: a heading paragraph's number run and words): a part, a chapter,
+    an annex, an amending act's provisions (``2022:1315``), the transitional provisions
+    (``Övergångsbestämmelser``), else a rubrik."""
+    if num is None:
+        return Level.TRANSITIONAL if heading and _TRANSITIONAL.match(heading) else Level.HEADING
+    if _PART.match(num):
+        return Level.PART
+    if _CHAPTER.match(num):
+        return Level.CHAPTER
+    if _ANNEX.match(num):
+        return Level.ANNEX
+    if _ACT_NUMBER.match(num):
+        return Level.AMENDMENT
+    return Level.HEADING
 
 
 def read_marker(text: str) -> Marker | None:

@@ -18,9 +18,10 @@ The profile is documented in docs/akn-profile.md ("Statutes"); in short:
 * amendment and repeal notes are ``ref``s to the act's Work URI.
 
 eIds follow the naming convention (``chp_8__sec_1__para_2__list_1__point_3``,
-``chp_6a``, ``chp_2__sec_5a``), assigned in one pass over the finished tree.
-A second version of a part whose plain eId is taken gets ``-v`` and its
-first day in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
+``chp_6a``, ``chp_2__sec_5a``); they are `riksdoc.eids`', given by one walk of
+the model, so the HTML anchors and DOCX bookmarks of the same parts agree.  A
+second version of a part whose plain eId is taken gets ``-v`` and its first day
+in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
 """
 
 from __future__ import annotations
@@ -29,21 +30,22 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from .. import vocabulary
 from ..akn_act_profile import (
     AMENDMENT_CLASS,
     ANNEX_NAME,
+    AS_OF_CLASS,
     CROSSHEADING,
     ELEMENT_ONLY,
     TAGS,
     VALIDITY_CLASS,
-    VERSION_START,
-    assign_eids,
 )
 from ..akn_profile import (
     AKN_NS,
     RD_NS,
     akn_type,
 )
+from ..eids import Named, Names, name, points_shape
 from ..errors import InputError
 from ..model import (
     Block,
@@ -79,12 +81,14 @@ class ActBody:
     """Writes a statute's parts (chapters, sections, stycken, lists, tables) as AKN elements
     into a parent: the body of an ``act``, or a proposed law quoted in a bill.
 
-    *period* names the ``temporalGroup`` of a version's validity (None where versions
-    cannot be written).  `note_ref` writes a note reference; an act has none, so here it
-    refuses one.
+    *names* are the parts' eIds (`riksdoc.eids`); *period* names the ``temporalGroup`` of
+    a version's validity (None where versions cannot be written).  `note_ref` writes a
+    note reference; an act has none, so here it refuses one.
     """
 
-    def __init__(self, period: Callable[[Validity], str] | None = None) -> None:
+    def __init__(self, names: Names | None = None,
+                 period: Callable[[Validity], str] | None = None) -> None:
+        self.names = names if names is not None else Names()
         self.period = period
 
     def note_ref(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
@@ -101,7 +105,8 @@ class ActBody:
             if isinstance(block, Division):
                 self.division(parent, block)
             else:  # a bare block outside any stycke (models not made by the parser)
-                self.content(_sub(parent, "paragraph", {"class": "block"}), [block])
+                self.content(_sub(parent, "paragraph", self.named(block, {"class": "block"})),
+                             [block])
 
     def division(self, parent: etree._Element, division: Division) -> None:
         if division.level is Level.PARAGRAPH:
@@ -116,7 +121,7 @@ class ActBody:
         if division.level is Level.AMENDMENT:
             attrs["class"] = AMENDMENT_CLASS
         self.version_attributes(division, attrs)
-        element = _sub(parent, TAGS[division.level], attrs)
+        element = _sub(parent, TAGS[division.level], self.named(division, attrs))
         self.heads(element, division)
         self.blocks(element, division.children)
 
@@ -136,13 +141,16 @@ class ActBody:
         if division.heading is not None:
             _sub(element, "heading", None, division.heading)
 
+    def named(self, part: Named, attrs: dict[str, str] | None = None) -> dict[str, str]:
+        """*attrs* after the part's ``eId`` (first: easier to read)."""
+        eid = self.names.of(part)
+        return {"eId": eid, **(attrs or {})} if eid is not None else dict(attrs or {})
+
     def version_attributes(self, division: Division, attrs: dict[str, str]) -> None:
         if division.validity is not None:
             if self.period is None:
                 raise InputError("a version of a part (a validity) cannot be written here")
             attrs["period"] = "#" + self.period(division.validity)
-            if division.validity.start is not None:  # for its eId; removed once eIds are set
-                attrs[VERSION_START] = division.validity.start.isoformat()
         if division.repealed:
             attrs["status"] = "removed"
 
@@ -151,13 +159,9 @@ class ActBody:
         children = list(division.children)
         attrs: dict[str, str] = {}
         self.version_attributes(division, attrs)
-        element = _sub(parent, "paragraph", attrs)
+        element = _sub(parent, "paragraph", self.named(division, attrs))
         self.heads(element, division)
-        if any(isinstance(c, (Table, Division)) for c in children) or not any(
-                isinstance(c, ListBlock) for c in children) or (
-                    sum(isinstance(c, Paragraph) for c in children) > 1) or (
-                    children and isinstance(children[0], ListBlock)
-                    and any(isinstance(c, Paragraph) for c in children)):
+        if not points_shape(division.children):
             self.content(element, children)
             return
         intro: Paragraph | None = None
@@ -173,14 +177,15 @@ class ActBody:
              intro: tuple[Inline, ...] | None) -> None:
         if not block.items:
             raise InputError("an empty list cannot be written as AKN")
-        element = _sub(parent, "list", {"class": "ordered" if block.ordered else "unordered"})
+        element = _sub(parent, "list",
+                       self.named(block, {"class": "ordered" if block.ordered else "unordered"}))
         if intro is not None:
             self.p(_sub(element, "intro"), intro)
         for item in block.items:
             self.point(element, item)
 
     def point(self, parent: etree._Element, item: ListItem) -> None:
-        element = _sub(parent, "point")
+        element = _sub(parent, "point", self.named(item))
         _sub(element, "num", None, item.marker)
         if item.blocks and all(isinstance(b, ListBlock) for b in item.blocks):
             for n, block in enumerate(item.blocks):
@@ -258,7 +263,7 @@ class _ActWriter(ActBody):
         self.doc = document
         self.statute = document.statute or Statute()
         self.meta = ActMeta(self.statute, document.heading, stem)
-        super().__init__(self.meta.period)
+        super().__init__(name(document.blocks), self.meta.period)
 
     # -- the document ----------------------------------------------------------------
 
@@ -282,8 +287,8 @@ class _ActWriter(ActBody):
         versions = any(isinstance(b, Division) and b.validity is not None
                        for b in _all(self.doc.blocks))
         act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
-                    contains="multipleVersions" if versions else "singleVersion")
-        assign_eids(act)
+                    contains="multipleVersions" if versions and self.statute.as_of is None
+                    else "singleVersion")
         act[0].extend(self.meta.elements())  # once the text has said what it refers to
         return E.akomaNtoso(act)
 
@@ -295,13 +300,22 @@ class _ActWriter(ActBody):
             if self.doc.heading is not None and not any(
                     f.key == "Rubrik" and f.value == self.doc.heading for f in self.statute.header):
                 lines.append(E.p(E.docTitle(self.doc.heading)))  # a title the header does not give
-            return lines
+            return lines + self.as_of()
         out = []
         if self.statute.number is not None:
             out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
         if self.doc.heading is not None:
             out.append(E.p(E.docTitle(self.doc.heading)))
-        return out
+        return out + self.as_of()
+
+    def as_of(self) -> list[etree._Element]:
+        """``Lydelse den 1 juli 2026`` for an expression of the law on one day."""
+        day = self.statute.as_of
+        if day is None:
+            return []
+        return [E.p(f"{vocabulary.AS_OF} ", E.docDate(vocabulary.day_words(day),
+                                                      date=day.isoformat()),
+                    **{"class": AS_OF_CLASS})]
 
     def header_line(self, key: str, value: str) -> etree._Element:
         """``SFS nr: 1999:175`` — the key kept as written, the value marked up where known."""
@@ -341,7 +355,8 @@ class _ActWriter(ActBody):
                     body, name=ANNEX_NAME)
         attrs: dict[str, str] = {}
         self.version_attributes(division, attrs)
-        return E.attachment(doc, **attrs)
+        return E.attachment(doc, **self.named(division, attrs))
+
 
 _ELEMENT_ONLY_TAGS = frozenset(f"{{{AKN_NS}}}{name}" for name in ELEMENT_ONLY) | {
     f"{{{RD_NS}}}statute"}
@@ -375,6 +390,4 @@ def _all(blocks: Iterable[Block]) -> Iterable[Block]:
         if isinstance(block, Division):
             yield from _all(block.children)
 
-
-# --- eIds -----------------------------------------------------------------------------------
 

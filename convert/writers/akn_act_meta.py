@@ -14,12 +14,14 @@ import datetime
 from lxml import etree
 
 from ..akn_act_profile import (
+    DATE_AS_OF,
     DATE_CONSOLIDATED,
     DATE_ISSUED,
     IN_FORCE,
     ORIGINAL,
     act_uri,
     number_components,
+    statute_record,
 )
 from ..akn_profile import (
     AKN_NS,
@@ -50,7 +52,7 @@ class ActMeta:
         self.events: dict[tuple[datetime.date, str], str] = {}   # (date, source) → eId
         self.acts: dict[str, str] = {}                            # SFS number → passiveRef eId
         self.department_eid = slug(statute.department or "") or None
-        self.expression_date = statute.consolidated_date
+        self.expression_date = statute.as_of or statute.consolidated_date
         for amending in statute.amendments:
             self.act_ref(amending.number)
 
@@ -99,7 +101,8 @@ class ActMeta:
 
     def expression_date_value(self) -> tuple[str, str]:
         if self.expression_date is not None:
-            return self.expression_date.isoformat(), DATE_CONSOLIDATED
+            return self.expression_date.isoformat(), \
+                DATE_AS_OF if self.statute.as_of is not None else DATE_CONSOLIDATED
         return self.work_date()
 
     def expression_uri(self) -> str:
@@ -199,25 +202,10 @@ class ActMeta:
 
     def proprietary(self) -> etree._Element:
         """The statute's metadata as data, for the reader: what FRBR has no place for."""
-        s = self.statute
-        attrs = {name: value for name, value in (
-            ("number", s.number), ("form", s.form), ("department", s.department),
-            ("issued", _iso(s.issued)), ("inForce", _iso(s.in_force)),
-            ("consolidatedThrough", s.consolidated_through),
-            ("consolidatedDate", _iso(s.consolidated_date)), ("repealedBy", s.repealed_by),
-            ("repealed", _iso(s.repealed)), ("timeLimited", _iso(s.time_limited)),
-            ("preparatoryWorks", s.preparatory_works)) if value is not None}
-        statute = R.statute(**attrs)
-        for act in s.amendments:
-            statute.append(R.amendment(**{name: value for name, value in (
-                ("number", act.number), ("title", act.title), ("inForce", _iso(act.in_force)),
-                ("note", act.note), ("preparatoryWorks", act.preparatory_works))
-                if value is not None}))
         element = etree.Element(f"{{{AKN_NS}}}proprietary", source="#" + RIKSDOC,
                                 nsmap={None: AKN_NS, "rd": RD_NS})
-        element.extend([R.profile(version=PROFILE_VERSION), statute])
+        element.extend([R.profile(version=PROFILE_VERSION), statute_record(self.statute)])
         return element
-
 
     def annex(self, component: str) -> etree._Element:
         """An annex's own ``meta``: the act's identification, with ``!component`` added."""

@@ -48,6 +48,7 @@ from ..akn_paper_profile import (
     assign_eids,
 )
 from ..akn_profile import AKN_NS, ENDNOTE, FOOTNOTE, ORDERED, UNORDERED, akn_type
+from ..eids import Names, name
 from ..errors import InputError
 from ..model import (
     Block,
@@ -73,6 +74,22 @@ _ELEMENT_ONLY = frozenset(f"{_NS}{name}" for name in (
     "attachment", "table", "tr", "blockList", "chapter", "paragraph", "transitional", "part"))
 
 
+def names(document: Document) -> Names:
+    """The eIds the AKN of *document* (a paper) gives its parts — headed parts, proposals,
+    reservations, signature blocks, annexes, a proposed law's chapters, sections and
+    stycken — so the HTML's anchors and the DOCX's bookmarks name them alike."""
+    writer = _PaperWriter(document, "x")
+    writer.build()
+    found = Names()
+    for division, element in writer.placed:
+        if (eid := element.get("eId")) is not None:
+            found.give(division, eid)
+    for quoted, inside in writer.laws:
+        for part, eid in inside.items():
+            found.give(part, f"{quoted.get('eId')}__{eid}")
+    return found
+
+
 def write(document: Document, *, stem: str) -> bytes:
     """*document* (a paper) as AKN 3.0 XML bytes."""
     try:
@@ -94,12 +111,16 @@ class _Notes:
 
 class _PaperWriter(ActBody):
     def __init__(self, document: Document, stem: str) -> None:
-        super().__init__(None)
+        super().__init__()
         self.doc = document
         self.row = akn_type(document.kind)
         self.meta = PaperMeta(document, self.row, stem)
         self.notes = _Notes(document.notes)
         self.components = 0
+        self.placed: list[tuple[Division, etree._Element]] = []
+        """Each part written, with its element (for `names`, once eIds are given)."""
+        self.laws: list[tuple[etree._Element, Names]] = []
+        """Each proposed law's ``quotedStructure`` with its parts' names below it."""
 
     # -- the document ----------------------------------------------------------------------
 
@@ -185,6 +206,7 @@ class _PaperWriter(ActBody):
         elif tag is None:
             raise InputError(f"a {level.value} outside a proposed law cannot be written in a paper")
         element = _sub(parent, tag, attrs)
+        self.placed.append((division, element))
         if division.num is not None:
             _sub(element, "num", None, division.num)
         if division.heading is not None:
@@ -233,7 +255,10 @@ class _PaperWriter(ActBody):
         """A proposed law: ``content/p/mod/quotedStructure`` holding its parts as an act's."""
         p = _sub(_sub(element, "content"), "p")
         quoted = _sub(_sub(p, "mod"), "quotedStructure")
+        self.names = name(division.children)  # the law's own parts, named as an act's
         self.blocks(quoted, division.children)
+        self.laws.append((quoted, self.names))
+        self.names = Names()
         if len(quoted) == 0:
             _sub(quoted, "p")
 
@@ -249,10 +274,12 @@ class _PaperWriter(ActBody):
         self.write_blocks(body, list(division.children), hierarchical=False)
         if len(body) == 0:
             _sub(body, "p", {"class": "emptyBody"})
-        name = ANNEX if division.level is Level.ANNEX else PART
+        doc_name = ANNEX if division.level is Level.ANNEX else PART
         doc = E.doc(self.meta.attachment(component), *([E.preface(*preface)] if preface else []),
-                    body, name=name)
-        return E.attachment(doc)
+                    body, name=doc_name)
+        element = E.attachment(doc)
+        self.placed.append((division, element))
+        return element
 
     # -- text --------------------------------------------------------------------------------
 

@@ -10,6 +10,15 @@ so the DOCX reader can take an edited file back.  Every word riksdoc adds
 comes from `riksdoc.vocabulary`.  A debate record's speaker lines are
 paragraphs in Riksdoc Speaker, heading what each speaker said.
 
+The body (`riksdoc.writers.docx_body`) is paragraphs, real Word lists and
+tables; a text with a hierarchy (a statute) has Word's heading styles by the
+shared outline's ranks, section numbers opening their stycken, references as
+hyperlinks and bookmarks named by the shared eIds, and a statute's first page
+(``SFS 2010:800``, the title, ``Utfärdad den …``) and record (a custom XML part,
+`riksdoc.ooxml.custom`, so the DOCX reader gives back the same `Statute`).
+The page header of such a text names the current chapter (a ``STYLEREF``
+field), as the print header does.
+
 List markers: the author's markers are what Word shows (`riksdoc.ooxml.numbering`).
 Notes are real Word footnotes/endnotes; a note whose marker is not its
 automatic number (1, 2, … in reference order) keeps its mark as a custom mark.
@@ -28,36 +37,19 @@ import io
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from .. import vocabulary
 from ..housestyle import BUILT_IN, HouseStyle
-from ..model import (
-    Block,
-    Division,
-    Document,
-    Inline,
-    Level,
-    ListBlock,
-    Note,
-    NoteRef,
-    Paragraph,
-    Ref,
-    Signature,
-    Speech,
-    Table,
-    inline_text,
-)
-from ..ooxml import LANGUAGE
+from ..model import Document, Note, NoteRef, Ref, Signature, Statute, walk
+from ..ooxml import LANGUAGE, w
+from ..ooxml.build import Builder
+from ..ooxml.custom import add_record
 from ..ooxml.notes import (
     FIRST_NOTE_ID,
     NOTE_FORMATS,
@@ -65,13 +57,7 @@ from ..ooxml.notes import (
     add_note_reference,
     add_notes_part,
 )
-from ..ooxml.numbering import (
-    ListXml,
-    format_number,
-    list_formats,
-    number_paragraph,
-    set_numbering,
-)
+from ..ooxml.numbering import format_number, number_paragraph, set_numbering
 from ..ooxml.package import fixed_zip
 from ..ooxml.styles import (
     ADDRESSEE,
@@ -79,31 +65,24 @@ from ..ooxml.styles import (
     DATE_LINE,
     HEADER,
     HEADINGS,
-    LIST_BULLET,
-    LIST_NUMBER,
     MINISTER,
     PAGE_FOOTER,
     PAGE_HEADER,
     PLACE_DATE,
     PREAMBLE,
+    SFS_NUMBER,
     SIGNATURE,
-    SPEAKER,
-    TABLE,
-    TABLE_NUMBER,
-    TABLE_TEXT,
+    STATUTE_HEADER,
+    STATUTE_LINE,
     TITLE,
     merge_styles,
     use_styles,
     with_styles,
 )
-from ..ooxml.tweaks import (
-    add_field,
-    drop_core_dates,
-    drop_surplus_cells,
-    swedish_settings,
-    tidy_package,
-)
-from . import docx_layout, typeset
+from ..ooxml.tweaks import add_field, drop_core_dates, swedish_settings, tidy_package
+from ..outline import hierarchical, ranks
+from . import docx_layout, part_names, typeset
+from .docx_body import BodyWriter
 
 # -- writing -------------------------------------------------------------------
 
@@ -159,17 +138,18 @@ def _base(style: HouseStyle, hierarchy: bool = False) -> bytes:
 class _Writer:
     def __init__(self, document: Document, style: HouseStyle) -> None:
         self.document = document
-        hierarchy = any(isinstance(block, Division) for block in document.blocks)
+        self.hierarchy = hierarchical(document)
         self.style = style
-        self.word: WordDocument = docx.Document(io.BytesIO(_base(style, hierarchy)))
+        self.word: WordDocument = docx.Document(io.BytesIO(_base(style, self.hierarchy)))
         self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
-        self.style_ids: dict[str, str] = {}
-        """Style name → style id, looked up once (`_styled`)."""
-        self.section: BaseOxmlElement | None = None
-        """The body's section properties, which stay its last child (`_new_paragraph`)."""
-        self.lists: list[ListXml] = []
-        self.numbered: list[tuple[WordParagraph, int]] = []
+        self.body = BodyWriter(self.word, Builder(self.word.styles.element),
+                               self.notes.reference)
+        if self.hierarchy:
+            self.body.names, self.body.ranks = part_names(document), ranks(document.blocks)
+            self.body.targets = {part.href[1:] for block, _ in walk(document.blocks)
+                                 for part in _inlines(block)
+                                 if isinstance(part, Ref) and part.href.startswith("#")}
 
     def write(self) -> bytes:
         self._page()
@@ -177,12 +157,14 @@ class _Writer:
         # python-docx's template document starts with no paragraphs, only the section.
         self._content()
         lists = self.page["lists"]
-        ids = set_numbering(self.word, self.lists, indent_twips=_twips(lists["indent"]),
-                              hanging_twips=_twips(lists["hanging"]),
-                              marker_font=lists["marker_font"])
-        for paragraph, index in self.numbered:
-            number_paragraph(paragraph, ids[index])
+        ids = set_numbering(self.word, self.body.lists, indent_twips=_twips(lists["indent"]),
+                            hanging_twips=_twips(lists["hanging"]),
+                            marker_font=lists["marker_font"])
+        for paragraph, index in self.body.numbered:
+            number_paragraph(paragraph, ids[index], self.body.lists[index].level)
         self._unreferenced_notes()
+        if self.document.statute is not None:
+            add_record(self.word, self.document.statute)
         if self.notes.footnotes:
             add_notes_part(self.word, self.notes.footnotes, endnote=False)
         if self.notes.endnotes:
@@ -191,7 +173,7 @@ class _Writer:
                            endnotes=bool(self.notes.endnotes))
         docx_layout.settings(self.word, self.page["hyphenation"])
         docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
-        docx_layout.embed_fonts(self.word, self._all_text(), self.style)
+        docx_layout.embed_fonts(self.word, self._all_text(), self.style, italic=self.hierarchy)
         out = io.BytesIO()
         self.word.save(out)
         return fixed_zip(out.getvalue())
@@ -211,6 +193,9 @@ class _Writer:
         header = section.header.paragraphs[0]
         header.style = self.word.styles[PAGE_HEADER]
         header.text = vocabulary.running_header(self.document)
+        if self.hierarchy:  # the current chapter beside it, as in print
+            docx_layout.running_chapter(header, HEADINGS[0],
+                                        page["width"] - page["left"] - page["right"])
         section.first_page_header.paragraphs[0].style = self.word.styles[PAGE_HEADER]
         for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
             footer.style = self.word.styles[PAGE_FOOTER]
@@ -225,7 +210,11 @@ class _Writer:
                      for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer)
                      for p in hf.paragraphs]
         notes = [n.text for n in (*self.notes.footnotes, *self.notes.endnotes)]
-        return "".join([*self.word.element.itertext(), *furniture, *notes])
+        shown = [t.text or "" for t in self.word.element.iter(w("t"))]
+        for tag, char in (("tab", "\t"), ("br", "\n"), ("cr", "\n"), ("noBreakHyphen", "-")):
+            if next(self.word.element.iter(w(tag)), None) is not None:
+                shown.append(char)  # what python-docx's text gives for these elements
+        return "".join([*shown, *furniture, *notes])
 
     def _properties(self) -> None:
         doc = self.document
@@ -252,184 +241,54 @@ class _Writer:
     # -- content ---------------------------------------------------------------
 
     def _content(self) -> None:
-        doc = self.document
+        doc, body = self.document, self.body
         for paragraph in doc.preamble:
-            self._inline_paragraph(paragraph.content, PREAMBLE)
+            body.inline(paragraph.content, PREAMBLE)
         for text in vocabulary.paper_lines(doc):  # a paper's header, as its text gives it
-            self._text_paragraph(text, HEADER)
+            body.text(text, HEADER)
         line = vocabulary.date_line(doc) if doc.paper is None else None  # a paper's is its text
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
-            self._text_paragraph(line, DATE_LINE)
+            body.text(line, DATE_LINE)
         for document_line in vocabulary.document_lines(doc):
-            self._text_paragraph(vocabulary.line_text(doc, document_line), HEADER)
+            body.text(vocabulary.line_text(doc, document_line), HEADER)
             for index in document_line.indexes:
                 title = doc.questions[index].title
                 if title is not None:
-                    self._text_paragraph(title, TITLE)
-        if doc.heading is not None:
-            self._text_paragraph(doc.heading, TITLE)
+                    body.text(title, TITLE)
+        if doc.statute is not None:
+            self._statute_front(doc.statute)
+        elif doc.heading is not None:
+            body.text(doc.heading, TITLE)
         if doc.addressee is not None:
-            self._text_paragraph(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
+            body.text(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
         if doc.minister is not None:
-            self._text_paragraph(vocabulary.person_text(doc.minister), MINISTER)
+            body.text(vocabulary.person_text(doc.minister), MINISTER)
         for block in doc.blocks:
-            self._block(block)
+            body.block(block)
         if line is not None and not typeset.dated_at_top(doc):
-            self._text_paragraph(line, PLACE_DATE)
+            body.text(line, PLACE_DATE)
         for signature in doc.signatures:
             self._signature(signature)
 
-    def _text_paragraph(self, text: str, style: str) -> WordParagraph:
-        paragraph = self._new_paragraph()
-        if text:
-            paragraph.add_run(text)
-        return self._styled(paragraph, style)
-
-    def _new_paragraph(self) -> WordParagraph:
-        """An empty paragraph at the end of the body.  python-docx's ``add_paragraph`` looks
-        for the body's section properties among all its children each time, which makes a
-        long document quadratic; here they are found once."""
-        body = self.word.element.body
-        if self.section is None:
-            self.section = body.find(qn("w:sectPr"))
-        element = cast(CT_P, OxmlElement("w:p"))
-        if self.section is not None:
-            self.section.addprevious(element)
-        else:
-            body.append(element)
-        return WordParagraph(element, self.word._body)
-
-    def _styled(self, paragraph: WordParagraph, style: str) -> WordParagraph:
-        """Give *paragraph* the style named *style*, by its id: python-docx looks a style up
-        by name scanning every style each time (half a millisecond a paragraph)."""
-        style_id = self.style_ids.get(style)
-        if style_id is None:
-            style_id = self.style_ids[style] = self.word.styles[style].style_id
-        paragraph._p.style = style_id
-        return paragraph
-
-    def _inline_paragraph(self, content: tuple[Inline, ...], style: str,
-                          paragraph: WordParagraph | None = None) -> WordParagraph:
-        paragraph = self._styled(paragraph if paragraph is not None
-                                 else self._new_paragraph(), style)
-        for part in content:
-            if isinstance(part, NoteRef):
-                self.notes.reference(paragraph, part)
-            elif isinstance(part, Ref):  # its words; links are for the statute publication
-                paragraph.add_run(part.text)
-            else:
-                paragraph.add_run(part)
-        return paragraph
-
-    def _block(self, block: Block, depth: int = 0) -> None:
-        if isinstance(block, Speech):
-            self._text_paragraph(block.line, SPEAKER)
-            for said in block.blocks:
-                self._block(said, depth)
-        elif isinstance(block, Paragraph):
-            self._inline_paragraph(block.content, BODY)
-        elif isinstance(block, Division):
-            self._division(block, depth)
-        elif isinstance(block, ListBlock):
-            self._list(block)
-        elif isinstance(block, Table):
-            self._table(block)
-        else:  # the model is closed; a new block kind must be handled here
-            raise TypeError(f"unknown block {type(block).__name__}")
-
-    def _division(self, division: Division, depth: int) -> None:
-        """Number and heading as a Heading paragraph by depth (a version's marker words
-        where the text has them: above, or after the number), then the children.  A
-        paper's proposal is its paragraphs with the number before the first; a signature
-        block its name lines two to a row."""
-        if division.level is Level.PROPOSAL:
-            self._proposal(division, depth)
-            return
-        if division.level is Level.SIGNATURES:
-            self._signatures(division)
-            return
-        validity = division.validity
-        leading = validity is not None and validity.leading
-        if validity is not None and leading:
-            for marker in validity.markers:
-                self._text_paragraph(marker, BODY)
-        inside = validity.markers if validity is not None and not leading else ()
-        title = " ".join(p for p in (division.num, *inside, division.heading) if p)
-        if title:
-            self._text_paragraph(title, HEADINGS[min(depth, len(HEADINGS) - 1)])
-        inner = depth if division.num is None and division.heading is None else depth + 1
-        for child in division.children:
-            self._block(child, inner)
-
-    def _proposal(self, division: Division, depth: int) -> None:
-        if division.heading is not None:
-            self._text_paragraph(" ".join(p for p in (division.num, division.heading) if p), BODY)
-        first = True
-        for child in division.children:
-            if first and division.heading is None and division.num and isinstance(child, Paragraph):
-                paragraph = self.word.add_paragraph(style=self.word.styles[BODY])
-                paragraph.add_run(division.num + "\t")
-                self._inline_paragraph(child.content, BODY, paragraph)
-            else:
-                self._block(child, depth + 1)
-            first = False
-
-    def _signatures(self, division: Division) -> None:
-        """A signature block: its name lines in a two-column table without rules, any other
-        line (place and date, on whose behalf, the members) a paragraph of its own."""
-        names = {person.name for person in division.people}
-        row: list[Paragraph] = []
-        for child in (*division.children, None):
-            text = inline_text(child.content) if isinstance(child, Paragraph) else ""
-            is_name = isinstance(child, Paragraph) and not text.startswith("Följande") and any(
-                text == n or text.startswith(n + " (") for n in names)
-            if is_name and isinstance(child, Paragraph):
-                row.append(child)
-                continue
-            if row:
-                self._name_table(row)
-                row = []
-            if isinstance(child, Paragraph):
-                self._inline_paragraph(child.content, SIGNATURE)
-            elif child is not None:
-                self._block(child)
-
-    def _name_table(self, names: list[Paragraph]) -> None:
-        rows = (len(names) + 1) // 2
-        table = self.word.add_table(rows=rows, cols=2)
-        for index, name in enumerate(names):
-            cell = table.rows[index // 2].cells[index % 2]
-            self._inline_paragraph(name.content, SIGNATURE, cell.paragraphs[0])
-
-    def _list(self, block: ListBlock) -> None:
-        formats = list_formats(block)
-        first = len(self.lists)
-        self.lists.extend(formats)
-        style = LIST_NUMBER if block.ordered else LIST_BULLET
-        for index, item in enumerate(block.items):
-            paragraph = self._inline_paragraph(item.content, style)
-            self.numbered.append((paragraph, first + (index if len(formats) > 1 else 0)))
-            for sub in item.blocks:  # a nested list: after its item (levels are issue 18's)
-                self._block(sub)
-
-    def _table(self, table: Table) -> None:
-        columns = max((len(row.cells) for row in table.rows), default=0)
-        if columns == 0:
-            return
-        word_table = self.word.add_table(rows=len(table.rows), cols=columns)
-        word_table.style = self.word.styles[TABLE]
-        docx_layout.table_look(word_table, header=typeset.header_row(table))
-        numeric = typeset.numeric_columns(table)
-        for row, word_row in zip(table.rows, word_table.rows, strict=True):
-            # a short row has fewer cells than the grid: the rest stay empty, then go
-            for index, (content, cell) in enumerate(zip(row.cells, word_row.cells, strict=False)):
-                style = TABLE_NUMBER if index in numeric else TABLE_TEXT
-                self._inline_paragraph(content, style, cell.paragraphs[0])
-            if len(row.cells) < columns:
-                drop_surplus_cells(word_row._tr, len(row.cells), columns)
+    def _statute_front(self, statute: Statute) -> None:
+        """``SFS 2010:800``, the title, ``Utfärdad den …`` and the other lines the HTML
+        page has (an older export's header block as written)."""
+        body = self.body
+        if (number := vocabulary.statute_number(statute)) is not None:
+            body.text(number, SFS_NUMBER)
+        if self.document.heading is not None:
+            body.text(self.document.heading, TITLE)
+        lines = vocabulary.statute_lines(statute)
+        if statute.header:
+            for field_ in statute.header:
+                body.text(f"{field_.key}: {field_.value}" if field_.key else field_.value,
+                          STATUTE_HEADER)
+            lines = [line for line in lines if line[0] == "as-of"]
+        for _, words in lines:
+            body.text(words, STATUTE_LINE)
 
     def _signature(self, signature: Signature) -> None:
-        paragraph = self._styled(self._new_paragraph(), SIGNATURE)
+        paragraph = WordParagraph(self.body.text("", SIGNATURE), self.word._body)
         for index, line in enumerate(signature.lines):
             run = paragraph.add_run(line)
             if index < len(signature.lines) - 1:
@@ -444,6 +303,20 @@ class _Writer:
             self.word.add_paragraph(style=self.word.styles[BODY])
         for note in missing:
             self.notes.reference(paragraph, NoteRef(note.note_id))
+
+
+def _inlines(block: object) -> tuple[object, ...]:
+    """The inline content of a paragraph, a list's items or a table's cells."""
+    content = getattr(block, "content", None)
+    if content is not None:
+        return tuple(content)
+    items = getattr(block, "items", None)
+    if items is not None:
+        return tuple(part for item in items for part in item.content)
+    rows = getattr(block, "rows", None)
+    if rows is not None:
+        return tuple(part for row in rows for cell in row.cells for part in cell)
+    return ()
 
 
 def _twips(millimetres: float) -> int:

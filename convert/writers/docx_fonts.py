@@ -79,11 +79,13 @@ def repertoire(style: HouseStyle = BUILT_IN) -> frozenset[int]:
     return frozenset(points)
 
 
-def faces(text: str, style: HouseStyle = BUILT_IN) -> list[Face]:
-    """Every face *style*'s fonts.toml lists, subset for *text* and obfuscated, in order."""
+def faces(text: str, style: HouseStyle = BUILT_IN, *, italic: bool = False) -> list[Face]:
+    """Every face *style*'s fonts.toml lists, subset for *text* and obfuscated, in order;
+    the italic faces only where the document uses them (*italic*)."""
     extra = frozenset(ord(c) for c in text) - repertoire(style)
     return [_face(font["name"], face, font[face], extra, style)
-            for font in settings(style)["font"] for face in FACES if face in font]
+            for font in settings(style)["font"] for face in FACES
+            if face in font and (italic or "italic" not in face.lower())]
 
 
 @lru_cache(maxsize=256)

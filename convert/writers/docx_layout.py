@@ -26,10 +26,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from ..housestyle import BUILT_IN, HouseStyle
 from ..ooxml import w
+from ..ooxml.tweaks import add_field
 from . import docx_fonts
 
 COMPATIBILITY_MODE = "15"
@@ -161,18 +163,32 @@ def space_before(paragraph_element: etree._Element, millimetres: float) -> None:
 # -- fonts ----------------------------------------------------------------------------------
 
 
-def embed_fonts(document: WordDocument, text: str, style: HouseStyle = BUILT_IN) -> None:
-    """Every face of *style*'s `docx_fonts` (subset for *text*) as a part related from the
-    font table, and the font table that declares them."""
+def embed_fonts(document: WordDocument, text: str, style: HouseStyle = BUILT_IN, *,
+                italic: bool = False) -> None:
+    """Every face of *style*'s `docx_fonts` (subset for *text*; the italic ones where
+    *italic*) as a part related from the font table, and the font table that declares them."""
     main = document.part
     table_part = next(rel.target_part for rel in main.rels.values()
                       if rel.reltype == RT.FONT_TABLE)
     embedded = []
-    for number, face in enumerate(docx_fonts.faces(text, style), start=1):
+    for number, face in enumerate(docx_fonts.faces(text, style, italic=italic), start=1):
         part = Part(PackURI(f"/word/fonts/font{number}.odttf"), docx_fonts.OBFUSCATED_FONT,
                     face.data, main.package)
         embedded.append((face, table_part.relate_to(part, docx_fonts.FONT_RELATIONSHIP)))
     table_part._blob = docx_fonts.fonts_part(embedded, style)
+
+
+def running_chapter(header: WordParagraph, heading_style: str, width_mm: float) -> None:
+    """The page header of a text with chapters: its words flush left, then, flush right, the
+    current chapter (``STYLEREF``: the last *heading_style* paragraph on the page or before
+    it), as the print header has them."""
+    ppr = header._p.get_or_add_pPr()
+    insert_ordered(ppr, etree.Element(w("jc"), {w("val"): "left"}), PPR_ORDER + ("ind", "jc"))
+    tabs = etree.Element(w("tabs"))
+    etree.SubElement(tabs, w("tab"), {w("val"): "right", w("pos"): str(twips(width_mm))})
+    insert_ordered(ppr, tabs, PPR_ORDER)
+    header.add_run("\t")
+    add_field(header, f'STYLEREF "{heading_style}"', "")
 
 
 def first_page_apart(document: WordDocument) -> None:

@@ -3,22 +3,27 @@
 The page is built as an element tree with ``lxml.html.builder``, so every text
 run is escaped by the serialiser and never by hand.  The markup is semantic and
 carries no visual decisions: a ``<header>`` with the document line and the
-title(s), each title a ``<h1>``, the body (``p``, ``ol``/``ul`` keeping the
-author's markers in ``data-marker``, ``table`` with a ``<thead>`` of ``<th
-scope="col">`` where the first row reads as a header and ``class="num"`` on
-the cells of numeric columns, see `typeset`), a closing ``<footer>`` with
-place, date and signature, and the notes in a ``<section>``.  The style's
-``screen.css`` (a house style's laid over the built-in one) is inlined for
-screens (``media="screen"``, so WeasyPrint, which renders for print, ignores
-it and the PDF writer adds ``print.css`` instead).
+title(s), each title a ``<h1>`` (a statute's: ``SFS 2010:800``, the title,
+``Utfärdad den …``, the department, ``Lydelse den …``), for a text with a
+hierarchy a table of contents (``<nav class="toc">``), the body
+(`riksdoc.writers.html_body`: paragraphs, lists keeping the author's markers
+in ``data-marker``, tables with a ``<thead>`` where the first row reads as a
+header and ``class="num"`` on numeric columns, speeches, and the divisions
+with their eIds as ids), a closing ``<footer>`` with place, date and
+signature, and the notes in a ``<section>``.  The style's ``screen.css`` (a
+house style's laid over the built-in one) is inlined for screens
+(``media="screen"``, so WeasyPrint, which renders for print, ignores it and
+the PDF writer adds ``print.css`` instead).
 
 The page the PDF writer lays out (``build(document, for_print=True)``)
 differs in two ways, both for print.css: each footnote's text follows its
 first reference as a ``<span class="footnote">``, which print.css floats to
 the foot of that page (CSS ``float: footnote``), so the notes section holds
-only the endnotes; and the words print keeps whole (`typeset.keep_whole`:
+only the endnotes; the words print keeps whole (`typeset.keep_whole`:
 capitalised names, words with the author's hyphen) are wrapped in ``<span
-class="name">`` / ``<span class="compound">``.
+class="name">`` / ``<span class="compound">`` (a statute, set without
+hyphenation, has only the second); and it has no table of contents (the PDF's
+bookmarks are one) and ids only where a link points.
 
 Every word riksdoc adds (document lines, the date line, the running header,
 the metadata in ``<head>``, which the PDF takes over) comes from
@@ -27,32 +32,16 @@ the metadata in ``<head>``, which the PDF takes over) comes from
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
 from ..housestyle import BUILT_IN, HouseStyle
-from ..model import (
-    Block,
-    Division,
-    Document,
-    Inline,
-    Level,
-    ListBlock,
-    Note,
-    NoteRef,
-    Paragraph,
-    Ref,
-    Speech,
-    Table,
-)
+from ..model import Document, Kind, Statute
+from ..outline import Entry, entries, flat, hierarchical
 from . import typeset
+from .html_body import Body, Children, Inlines
 
 GENERATOR = "riksdoc"
-
-Children: TypeAlias = HtmlElement | str
-"""What goes inside an element: elements and text."""
 
 
 def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
@@ -82,162 +71,6 @@ def full_iso_date(document: Document) -> str | None:
 # -- element builders -----------------------------------------------------------
 
 
-class Inlines:
-    """Builds text runs and note references as element children, for one page.
-
-    It remembers which notes were referenced (only the first reference of a
-    note gets the ``ref-`` id the note links back to) and, for print, which
-    footnotes were placed after their reference.
-    """
-
-    def __init__(self, document: Document, *, for_print: bool = False) -> None:
-        self.notes = {note.note_id: note for note in document.notes}
-        self.for_print = for_print
-        self.referenced: set[str] = set()
-        """Notes whose first reference is already built."""
-        self.placed: set[str] = set()
-        """Footnotes whose text follows their first reference (print only)."""
-
-    def __call__(self, content: tuple[Inline, ...], *, in_note: bool = False) -> list[Children]:
-        children: list[Children] = []
-        for part in content:
-            if isinstance(part, NoteRef):
-                children.extend(self.reference(part, in_note=in_note))
-            elif isinstance(part, Ref):  # its words; links are for the statute publication
-                children.append(E.SPAN(part.text, E.CLASS(f"ref {part.kind or ''}".strip()),
-                                       **{"data-href": part.href}))
-            else:
-                children.append(part)
-        return children
-
-    def reference(self, ref: NoteRef, *, in_note: bool = False) -> list[Children]:
-        """The note mark linking to the note; for print, a footnote's text after it."""
-        note = self.notes.get(ref.note_id)
-        mark = note.marker if note is not None else ref.note_id
-        attributes = {"href": f"#{ref.note_id}", "role": "doc-noteref", "class": "noteref"}
-        if ref.note_id not in self.referenced:
-            self.referenced.add(ref.note_id)
-            attributes["id"] = f"ref-{ref.note_id}"
-        link = E.SUP(E.A(mark, **attributes))
-        if (not self.for_print or in_note or note is None or note.endnote
-                or ref.note_id in self.placed):
-            return [link]
-        self.placed.add(ref.note_id)
-        return [link, E.SPAN(*self.note_body(note), E.CLASS("footnote"), id=note.note_id,
-                             role="doc-footnote", **{"data-marker": note.marker})]
-
-    def note_body(self, note: Note) -> list[Children]:
-        """The note's own mark, linking back to its first reference, then its text."""
-        back = E.A(note.marker, E.CLASS("note-mark"), href=f"#ref-{note.note_id}")
-        return [back, " ", *self(note.content, in_note=True)]
-
-
-def block_element(block: Block, inlines: Inlines, depth: int = 0) -> HtmlElement:
-    """One body block as ``p``, ``ol``/``ul``, ``table`` or a division's ``section``."""
-    if isinstance(block, Paragraph):
-        return E.P(*inlines(block.content))
-    if isinstance(block, Division):
-        return division_element(block, inlines, depth)
-    if isinstance(block, ListBlock):
-        items = [E.LI(*inlines(item.content),
-                      *(block_element(b, inlines, depth) for b in item.blocks),
-                      **{"data-marker": item.marker})
-                 for item in block.items]
-        return (E.OL if block.ordered else E.UL)(*items)
-    if isinstance(block, Table):
-        return table_element(block, inlines)
-    if isinstance(block, Speech):
-        return speech_element(block, inlines)
-    raise TypeError(f"unknown block {type(block).__name__}")
-
-
-def speech_element(speech: Speech, inlines: Inlines) -> HtmlElement:
-    """A speech of a debate record: its speaker line as a heading, then what was said."""
-    speaker = speech.speaker
-    heading = E.H2(speech.line, E.CLASS("speaker"), **{"data-speaker": speaker.name})
-    if speaker.party:
-        heading.set("data-party", speaker.party)
-    return E.SECTION(heading, *(block_element(b, inlines) for b in speech.blocks),
-                     E.CLASS("speech"))
-
-
-def division_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
-    """A division as a ``section`` (a stycke as a ``div``) with its number and heading as
-    an ``h2``–``h6`` by depth; a version's marker words where the text has them (above, or
-    after the number).  A paper's proposal is a ``div class="proposal"`` with its number
-    hanging before its text; a signature block a ``div class="signatures"`` whose name
-    lines (``p class="name"``) print in two columns."""
-    if division.level is Level.PROPOSAL:
-        return proposal_element(division, inlines, depth)
-    if division.level is Level.SIGNATURES:
-        return signatures_element(division, inlines)
-    validity = division.validity
-    leading = validity.markers if validity is not None and validity.leading else ()
-    inside = validity.markers if validity is not None and not validity.leading else ()
-    heads: list[Children] = [E.P(m, E.CLASS("validity")) for m in leading]
-    title: list[Children] = [division.num] if division.num else []
-    for marker in inside:
-        title += [" " if title else "", E.SPAN(marker, E.CLASS("validity"))]
-    if division.heading:
-        title += [" " if title else "", division.heading]
-    if title:
-        heads.append(getattr(E, f"H{min(depth + 2, 6)}")(*title))
-    body = [block_element(child, inlines, depth + 1) for child in division.children]
-    if division.level is Level.PARAGRAPH:
-        element: HtmlElement = E.DIV(*heads, *body, E.CLASS("stycke"))
-    else:
-        element = E.SECTION(*heads, *body, E.CLASS(f"division {division.level.value}"))
-    return element
-
-
-def proposal_element(division: Division, inlines: Inlines, depth: int) -> HtmlElement:
-    """``<div class="proposal"><span class="num">1.</span> [<strong>heading</strong>] …``"""
-    heads: list[Children] = []
-    if division.num:
-        heads.append(E.SPAN(division.num, E.CLASS("num")))
-    if division.heading:
-        heads.append(E.P(division.heading, E.CLASS("proposal-heading")))
-    body = [block_element(child, inlines, depth + 1) for child in division.children]
-    return E.DIV(*heads, *body, E.CLASS("proposal"))
-
-
-def signatures_element(division: Division, inlines: Inlines) -> HtmlElement:
-    """A signature block: its lines in order, each name line (``Johan Forssell (M)``)
-    marked, so print sets them two to a row."""
-    names = {person.name for person in division.people}
-    children: list[Children] = []
-    for child in division.children:
-        element = block_element(child, inlines)
-        if isinstance(child, Paragraph):
-            text = "".join(p for p in child.content if isinstance(p, str))
-            if any(text == name or text.startswith(name + " (") for name in names) \
-                    and not text.startswith("Följande"):
-                element.set("class", "name")
-        children.append(element)
-    return E.DIV(*children, E.CLASS("signatures"))
-
-
-def table_element(table: Table, inlines: Inlines) -> HtmlElement:
-    """A ``table``: a ``thead`` where the first row reads as a header, numeric columns
-    marked ``class="num"`` (`typeset`)."""
-    numeric = typeset.numeric_columns(table)
-
-    def cell(header: bool, index: int, content: tuple[Inline, ...]) -> HtmlElement:
-        attributes = {"class": "num"} if index in numeric else {}
-        if header:
-            return E.TH(*inlines(content), scope="col", **attributes)
-        return E.TD(*inlines(content), **attributes)
-
-    rows = list(table.rows)
-    parts = []
-    if typeset.header_row(table):
-        head = rows.pop(0)
-        parts.append(E.THEAD(E.TR(*(cell(True, i, c) for i, c in enumerate(head.cells)))))
-    parts.append(E.TBODY(*(E.TR(*(cell(False, i, c) for i, c in enumerate(row.cells)))
-                           for row in rows)))
-    return E.TABLE(*parts)
-
-
 def time_element(document: Document, text: str) -> list[Children]:
     """*text* with the date part wrapped in ``<time datetime=…>``.
 
@@ -261,6 +94,8 @@ def header_element(document: Document) -> HtmlElement:
         line = vocabulary.date_line(document)
         if line:
             children.append(E.P(*time_element(document, line), E.CLASS("dateline")))
+    if document.statute is not None:
+        return E.HEADER(*statute_front(document, document.statute), E.CLASS("statute"))
     for document_line in vocabulary.document_lines(document):
         designations = " ".join(document.questions[i].designation for i in document_line.indexes)
         children.append(E.P(vocabulary.line_text(document, document_line), E.CLASS("doc-line"),
@@ -274,6 +109,48 @@ def header_element(document: Document) -> HtmlElement:
     if document.addressee is not None:
         children.append(E.P(vocabulary.addressee_line(document.addressee), E.CLASS("addressee")))
     return E.HEADER(*children)
+
+
+def statute_front(document: Document, statute: Statute) -> list[Children]:
+    """A statute's first page: ``SFS 2010:800``, the title, ``Utfärdad den …``, the
+    department, the consolidation and the day (``Lydelse den 1 juli 2026``); an older
+    export's header block line by line, as written."""
+    children: list[Children] = []
+    if (number := vocabulary.statute_number(statute)) is not None:
+        children.append(E.P(number, E.CLASS("sfs-number")))
+    if document.heading:
+        children.append(E.H1(document.heading))
+    lines = vocabulary.statute_lines(statute)
+    if statute.header:  # the header block says it in its own words
+        children += [E.P(E.SPAN(field.key, E.CLASS("key")), ": " if field.key else "",
+                         field.value, E.CLASS("header-field")) for field in statute.header]
+        lines = [line for line in lines if line[0] == "as-of"]
+    children += [E.P(words, E.CLASS(f"statute-line {kind}")) for kind, words in lines]
+    return children
+
+
+def contents_element(outline: tuple[Entry, ...]) -> HtmlElement | None:
+    """The table of contents of a page with a hierarchy: its top entries (chapters,
+    transitional provisions, annexes) with their headed entries under them, and the
+    run-in ones (sections) as a row of numbers, each once."""
+    if not outline:
+        return None
+
+    def item(entry: Entry) -> HtmlElement:
+        headed = [e for e in entry.children if e.division.level.value != "section"]
+        numbers: dict[str, Entry] = {}
+        for child in flat(tuple(e for e in entry.children if e not in headed)):
+            numbers.setdefault(child.label, child)
+        parts: list[Children] = [E.A(entry.label, href=f"#{entry.eid}")]
+        if numbers:
+            parts.append(E.P(*(E.A(child.label, href=f"#{child.eid}") for child in
+                               numbers.values()), E.CLASS("sections")))
+        if headed:
+            parts.append(E.OL(*(item(e) for e in headed)))
+        return E.LI(*parts)
+
+    return E.NAV(E.H2(vocabulary.CONTENTS), E.OL(*(item(e) for e in outline)),
+                 E.CLASS("toc"), **{"aria-label": vocabulary.CONTENTS})
 
 
 def closing_element(document: Document) -> HtmlElement | None:
@@ -329,6 +206,7 @@ def build(document: Document, style: HouseStyle = BUILT_IN, *,
     """The whole page as an ``<html lang="sv">`` element tree, with *style*'s screen.css
     (*for_print*: the page the PDF writer lays out, see the module docstring)."""
     inlines = Inlines(document, for_print=for_print)
+    body = Body.of(document, inlines)
     article: list[Children] = []
     if document.preamble:
         article.append(E.DIV(*(E.P(*inlines(p.content)) for p in document.preamble),
@@ -336,31 +214,35 @@ def build(document: Document, style: HouseStyle = BUILT_IN, *,
     article.append(header_element(document))
     if document.minister is not None:
         article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
-    article.append(E.DIV(*(block_element(b, inlines) for b in document.blocks),
-                         E.CLASS("body")))
+    tree = hierarchical(document)
+    if tree and not for_print and (toc := contents_element(entries(document.blocks,
+                                                                   body.names))) is not None:
+        article.append(toc)
+    article.append(E.DIV(*body.elements(document.blocks), E.CLASS("body")))
     if (closing := closing_element(document)) is not None:
         article.append(closing)
     if (section := notes_element(document, inlines)) is not None:
         article.append(section)
-    main = E.ARTICLE(*article, E.CLASS(f"document kind-{document.kind.value}"),
+    classes = f"document kind-{document.kind.value}" + (" hierarchy" if tree else "")
+    main = E.ARTICLE(*article, E.CLASS(classes),
                      **{"data-running-header": vocabulary.running_header(document)})
-    if for_print:
-        mark_kept_words(main)
+    if for_print:  # statutes are set without hyphenation: only compounds are kept whole
+        mark_kept_words(main, names=document.kind is not Kind.STATUTE)
     return E.HTML(head_element(document, style), E.BODY(main), lang="sv")
 
 
-def mark_kept_words(element: HtmlElement) -> None:
+def mark_kept_words(element: HtmlElement, *, names: bool = True) -> None:
     """Wrap the words print keeps whole (`typeset.keep_whole`) in every text of *element*
-    in ``<span class="name|compound">``."""
+    in ``<span class="name|compound">`` (without *names*: compounds only)."""
     for node in list(element.iter()):
-        if node.text and node.tag != "a":  # a link's text is a note mark
-            pieces = _kept_pieces(node.text)
+        if node.text and (node.tag != "a" or "ref" in (node.get("class") or "")):
+            pieces = _kept_pieces(node.text, names)
             if pieces is not None:
                 node.text = pieces[0]
                 for offset, span in enumerate(pieces[1]):
                     node.insert(offset, span)
         if node is not element and node.tail:
-            pieces = _kept_pieces(node.tail)
+            pieces = _kept_pieces(node.tail, names)
             if pieces is not None:
                 node.tail = pieces[0]
                 anchor = node
@@ -369,10 +251,16 @@ def mark_kept_words(element: HtmlElement) -> None:
                     anchor = span
 
 
-def _kept_pieces(text: str) -> tuple[str, list[HtmlElement]] | None:
+def _kept_pieces(text: str, names: bool) -> tuple[str, list[HtmlElement]] | None:
     """(leading text, spans) with each span's tail the text after it; None when nothing
     in *text* is kept whole."""
-    parts = list(typeset.keep_whole(text))
+    parts: list[tuple[str, str | None]] = []
+    for piece, reason in typeset.keep_whole(text):
+        kept = reason if names or reason != "name" else None
+        if kept is None and parts and parts[-1][1] is None:
+            parts[-1] = (parts[-1][0] + piece, None)  # text runs joined
+        else:
+            parts.append((piece, kept))
     if all(reason is None for _, reason in parts):
         return None
     lead = parts[0][0] if parts[0][1] is None else ""

@@ -21,6 +21,7 @@ reader trips over.  `repair` mends them in the written file with pikepdf:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 import pikepdf
@@ -84,31 +85,52 @@ def owned_content(root: pikepdf.Dictionary) -> set[tuple[tuple[int, int], int]]:
     return owned
 
 
+_MARKED = re.compile(rb"/[A-Za-z0-9_.]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
+"""A marked-content sequence with an MCID, as pydyf writes it (``/P <</MCID 3>> BDC``)."""
+_ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+"""What page furniture's marked content becomes."""
+
+
 def mark_furniture(pdf: pikepdf.Pdf, owned: set[tuple[tuple[int, int], int]]) -> None:
-    """Mark as artifacts the marked content no structure element owns (margin boxes)."""
-    parents = pdf.Root.StructTreeRoot.ParentTree.Nums
+    """Mark as artifacts the marked content no structure element owns (margin boxes).
+
+    The content streams are rewritten as bytes (a 300-page statute has a million
+    operators; parsing them all costs seconds): only the ``BDC`` of a sequence with
+    an MCID no element owns changes.
+    """
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
     for page in pdf.pages:
-        instructions = list(pikepdf.parse_content_stream(page))
-        loose = []
-        for index, instruction in enumerate(instructions):
-            if not isinstance(instruction, pikepdf.ContentStreamInstruction):
-                continue  # an inline image
-            operands, operator = instruction.operands, instruction.operator
-            if (str(operator) == "BDC" and len(operands) == 2
-                    and isinstance(operands[1], Dictionary) and "/MCID" in operands[1]):
-                mcid = int(operands[1].MCID)
-                if (page.obj.objgen, mcid) not in owned:
-                    instructions[index] = pikepdf.ContentStreamInstruction(
-                        [Name.Artifact, ARTIFACT], operator)
-                    loose.append(mcid)
+        contents = page.obj.get("/Contents")
+        streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or ())
+        loose: list[int] = []
+        for stream in streams:
+            fixed, found = _artifacts(stream.read_bytes(), page.obj.objgen, owned)
+            if found:
+                stream.write(fixed)
+                loose += found
         if not loose:
             continue
-        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-        key = int(page.StructParents)
-        for index in range(0, len(parents), 2):
-            if int(parents[index]) == key:
-                for mcid in loose:
-                    parents[index + 1][mcid] = None
+        marks = parents.get(int(page.StructParents))
+        if marks is not None:
+            for mcid in loose:
+                marks[mcid] = None
+
+
+def _artifacts(data: bytes, page: tuple[int, int], owned: set[tuple[tuple[int, int], int]]
+               ) -> tuple[bytes, list[int]]:
+    """*data* (a content stream) with the marked content no element owns made artifacts,
+    and the MCIDs that were."""
+    loose: list[int] = []
+
+    def swap(m: re.Match[bytes]) -> bytes:
+        mcid = int(m.group(1))
+        if (page, mcid) in owned:
+            return m.group(0)
+        loose.append(mcid)
+        return _ARTIFACT
+
+    return _MARKED.sub(swap, data), loose
 
 
 def _attributes(element: pikepdf.Dictionary) -> pikepdf.Dictionary:

@@ -35,13 +35,33 @@ from __future__ import annotations
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
+from ..akn_paper_profile import PAPER_KINDS
 from ..housestyle import BUILT_IN, HouseStyle
-from ..model import Document, Kind, Statute
-from ..outline import Entry, entries, flat, hierarchical
+from ..model import Document, Kind, Paragraph, Statute, inline_text, walk
+from ..outline import MAX_RANK, Entry, entries, flat, hierarchical
 from . import typeset
 from .html_body import Body, Children, Inlines
 
 GENERATOR = "riksdoc"
+
+PRINTED_CONTENTS_CHARS = 15_000
+"""A paper with more text than this (about five printed pages) gets a table of contents in
+print, as the Riksdag prints one in its longer papers; the screen page always has one."""
+PRINTED_CONTENTS_DEPTH = 2
+"""Ranks the printed table of contents goes down to (``2``, ``2.1``; not ``2.1.1``)."""
+
+
+def printed_contents(document: Document) -> bool:
+    """Does *document*'s print get a table of contents (a paper past a few pages)?"""
+    if document.kind not in PAPER_KINDS:
+        return False
+    length = 0
+    for block, _ in walk(document.blocks):
+        if isinstance(block, Paragraph):
+            length += len(inline_text(block.content))
+            if length > PRINTED_CONTENTS_CHARS:
+                return True
+    return False
 
 
 def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
@@ -129,15 +149,16 @@ def statute_front(document: Document, statute: Statute) -> list[Children]:
     return children
 
 
-def contents_element(outline: tuple[Entry, ...]) -> HtmlElement | None:
+def contents_element(outline: tuple[Entry, ...], depth: int = MAX_RANK) -> HtmlElement | None:
     """The table of contents of a page with a hierarchy: its top entries (chapters,
-    transitional provisions, annexes) with their headed entries under them, and the
-    run-in ones (sections) as a row of numbers, each once."""
+    transitional provisions, annexes) with their headed entries under them to *depth*
+    ranks, and the run-in ones (sections) as a row of numbers, each once."""
     if not outline:
         return None
 
     def item(entry: Entry) -> HtmlElement:
-        headed = [e for e in entry.children if e.division.level.value != "section"]
+        headed = [e for e in entry.children if e.division.level.value != "section"
+                  and e.rank <= depth]
         numbers: dict[str, Entry] = {}
         for child in flat(tuple(e for e in entry.children if e not in headed)):
             numbers.setdefault(child.label, child)
@@ -215,8 +236,16 @@ def build(document: Document, style: HouseStyle = BUILT_IN, *,
     if document.minister is not None:
         article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
     tree = hierarchical(document)
-    if tree and not for_print and (toc := contents_element(entries(document.blocks,
-                                                                   body.names))) is not None:
+    outline = entries(document.blocks, body.names) if tree else ()
+    if not for_print:
+        toc = contents_element(outline)
+    elif printed_contents(document):  # its entries' pages are print.css's (target-counter)
+        toc = contents_element(outline, PRINTED_CONTENTS_DEPTH)
+        body.targets = (body.targets or set()) | {entry.eid for entry in flat(outline)
+                                                  if entry.rank <= PRINTED_CONTENTS_DEPTH}
+    else:
+        toc = None
+    if toc is not None:
         article.append(toc)
     article.append(E.DIV(*body.elements(document.blocks), E.CLASS("body")))
     if (closing := closing_element(document)) is not None:

@@ -122,3 +122,108 @@ def test_a_papers_docx_is_valid_ooxml_with_its_signatures_in_a_table(stem: str, 
         cells = body.xpath("//w:tbl//w:tc//w:t/text()", namespaces={"w": W})
         assert cells[:3] == ["Johan Forssell (M)", "Andreas Carlson (KD)", "Louise Meijer (M)"]
 
+
+# --- the headed structure in every publication ---------------------------------------------------
+
+AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+@pytest.mark.parametrize("stem", ["prop-2018-19-138", "bet-2018-19-TU14", "mot-2019-20-3063"])
+def test_html_anchors_are_the_akn_eids_of_the_same_parts(stem: str) -> None:
+    """A link into the web page names a part as the archive's AKN does: every heading's id
+    is the eId of the AKN part with that number and heading, the proposals' too."""
+    document = result(stem).document
+    page = html.fromstring(write(document, "html", stem="x"))
+    akn = etree.fromstring(write(document, "akn", stem="x"))
+    headed = page.xpath("//div[@class='body']//section[@id][h2 or h3 or h4 or h5 or h6]")
+    assert len(headed) > 5
+    for section in headed:
+        (element,) = akn.xpath("//*[@eId=$eid]", eid=section.get("id"))
+        heading = section[0]
+        number = heading.xpath("span[@class='number']/text()")
+        # a part's number and heading; an annex's in the preface of its attachment
+        assert number == element.xpath("a:num/text() | a:doc/a:preface//a:docNumber/text()",
+                                        namespaces=AKN)
+        assert heading.text_content().strip().endswith("".join(element.xpath(
+            "a:heading/text() | a:doc/a:preface//a:docTitle/text()", namespaces=AKN)))
+    proposals = page.xpath("//div[@class='proposal']/@id")
+    assert proposals == akn.xpath("//a:point[ancestor::a:list][not(ancestor::a:quotedStructure)]"
+                                  "/@eId", namespaces=AKN)
+
+
+def test_a_bills_proposed_law_is_linkable_by_the_same_eid_in_html() -> None:
+    document = result("prop-2018-19-138").document
+    page = html.fromstring(write(document, "html", stem="x"))
+    eid = "sec_2__law_1__mod_1__qstr_1__chp_3__sec_1"
+    (section,) = page.xpath("//*[@id=$eid]", eid=eid)
+    assert section.xpath(".//span[contains(@class, 'number')]/text()")[0] == "1 §"
+    assert page.xpath("//nav[@class='toc']//a[@href='#sec_2']/text()") == [
+        "2 Förslag till lag om ändring i brottsbalken"]
+
+
+def test_numbered_headings_are_headings_of_their_depth() -> None:
+    """``2`` an h2, ``2.1`` under it an h3, ``2.1.1`` an h4 — in HTML as in the outline."""
+    page = html.fromstring(write(result("prop-2018-19-138").document, "html", stem="x"))
+    ranks = {}
+    for heading in page.xpath("//div[@class='body']//*[self::h2 or self::h3 or self::h4]"):
+        number = heading.xpath("span[@class='number']/text()")
+        if number and re.fullmatch(r"\d+(\.\d+)*", number[0]):
+            ranks[number[0]] = heading.tag
+    assert ranks["4"] == "h2" and ranks["4.3"] == "h3"
+    assert all(tag == f"h{min(num.count('.') + 2, 6)}" for num, tag in ranks.items())
+
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style id, text) of each body paragraph."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    return [("".join(p.xpath("w:pPr/w:pStyle/@w:val", namespaces={"w": W})),
+             "".join(p.xpath(".//w:t/text()", namespaces={"w": W})))
+            for p in body.iter(f"{{{W}}}p")]
+
+
+def test_docx_headings_are_words_heading_styles_and_proposals_hang() -> None:
+    data = write(result("mot-2019-20-3063").document, "docx", stem="x")
+    paragraphs = docx_paragraphs(data)
+    headings = [(style, text) for style, text in paragraphs if style.startswith("Heading")]
+    assert ("Heading1", "Förslag till riksdagsbeslut") in headings
+    assert any(style == "Heading2" for style, _ in headings)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    proposals = [p for p in body.iter(f"{{{W}}}p")
+                 if p.xpath("w:pPr/w:ind/@w:hanging", namespaces={"w": W})]
+    assert len(proposals) == 22
+    first = "".join(proposals[0].xpath(".//w:t/text()", namespaces={"w": W}))
+    assert first.startswith("1.Riksdagen ställer sig bakom")  # number, tab, text
+    marks = body.xpath("//w:bookmarkStart/@w:name", namespaces={"w": W})
+    assert marks == []  # bookmarks only where a link points (none in a motion)
+
+
+@pytest.mark.integration
+def test_a_long_papers_pdf_has_bookmarks_and_a_table_of_contents_with_pages(
+        tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    document = result("bet-2018-19-TU14").document
+    path = tmp_path / "x.pdf"
+    path.write_bytes(write(document, "pdf", stem="x"))
+    reader = PdfReader(path)
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top[:3] == ["Sammanfattning", "Behandlade förslag", "Utskottets förslag till riksdagsbeslut"]
+    assert "Reservationer" in top and any(t.startswith("Bilaga") for t in top)
+    first = reader.pages[0].extract_text()
+    assert "Innehåll" in first
+    listed = re.search(r"Reservationer[ .]*?(\d+)\s*$", first, re.M)
+    assert listed is not None
+    reservations = next(item for item in reader.outline
+                        if not isinstance(item, list) and item.title == "Reservationer")
+    assert int(listed.group(1)) == reader.get_destination_page_number(reservations) + 1
+
+
+@pytest.mark.integration
+def test_a_short_papers_pdf_has_no_table_of_contents(tmp_path: Path) -> None:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(write(result("mot-2018-19-3079").document, "pdf", stem="x"))
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "Innehåll" not in text

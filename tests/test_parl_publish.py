@@ -196,7 +196,8 @@ def test_docx_headings_are_words_heading_styles_and_proposals_hang() -> None:
     first = "".join(proposals[0].xpath(".//w:t/text()", namespaces={"w": W}))
     assert first.startswith("1.Riksdagen ställer sig bakom")  # number, tab, text
     marks = body.xpath("//w:bookmarkStart/@w:name", namespaces={"w": W})
-    assert marks == []  # bookmarks only where a link points (none in a motion)
+    links = body.xpath("//w:hyperlink/@w:anchor", namespaces={"w": W})
+    assert marks and set(marks) == set(links)  # bookmarks where a link (its contents) points
 
 
 @pytest.mark.integration
@@ -227,3 +228,31 @@ def test_a_short_papers_pdf_has_no_table_of_contents(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
     assert "Innehåll" not in text
+
+
+def test_a_long_papers_docx_has_a_contents_field_linking_to_its_parts(tmp_path: Path) -> None:
+    from openxml_audit import OpenXmlValidator
+
+    document = result("bet-2018-19-TU14").document
+    path = tmp_path / "x.docx"
+    path.write_bytes(write(document, "docx", stem="x"))
+    errors = [e for e in OpenXmlValidator().validate(path).errors if e.severity.value == "error"]
+    assert not errors, [f"{e.part_uri} {e.path}: {e.description}" for e in errors]
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        settings = etree.fromstring(package.read("word/settings.xml"))
+    ns = {"w": W}
+    entries = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOC1' or w:pPr/w:pStyle/@w:val='TOC2']",
+                         namespaces=ns)
+    texts = ["".join(p.xpath("w:hyperlink/w:r/w:t/text()", namespaces=ns)) for p in entries]
+    assert texts[:3] == ["Sammanfattning", "Behandlade förslag",
+                         "Utskottets förslag till riksdagsbeslut"]
+    assert "Reservationer" in texts
+    instructions = body.xpath("//w:instrText/text()", namespaces=ns)
+    assert instructions[0].strip().startswith("TOC \\o")
+    anchors = body.xpath("//w:hyperlink/@w:anchor", namespaces=ns)
+    marks = set(body.xpath("//w:bookmarkStart/@w:name", namespaces=ns))
+    assert anchors and set(anchors) <= marks  # every entry leads to its part
+    assert settings.xpath("//w:updateFields/@w:val", namespaces=ns) == ["true"]
+    short = write(result("mot-2018-19-3079").document, "docx", stem="x")
+    assert b"TOC \\o" not in zipfile.ZipFile(io.BytesIO(short)).read("word/document.xml")

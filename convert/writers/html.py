@@ -35,34 +35,13 @@ from __future__ import annotations
 from lxml.html import HtmlElement, builder as E, tostring
 
 from .. import vocabulary
-from ..akn_paper_profile import PAPER_KINDS
 from ..housestyle import BUILT_IN, HouseStyle
-from ..model import Document, Kind, Paragraph, Statute, inline_text, walk
+from ..model import Document, Kind, Statute
 from ..outline import MAX_RANK, Entry, entries, flat, hierarchical
 from . import typeset
 from .html_body import Body, Children, Inlines
 
 GENERATOR = "riksdoc"
-
-PRINTED_CONTENTS_CHARS = 15_000
-"""A paper with more text than this (about five printed pages) gets a table of contents in
-print, as the Riksdag prints one in its longer papers; the screen page always has one."""
-PRINTED_CONTENTS_DEPTH = 2
-"""Ranks the printed table of contents goes down to (``2``, ``2.1``; not ``2.1.1``)."""
-
-
-def printed_contents(document: Document) -> bool:
-    """Does *document*'s print get a table of contents (a paper past a few pages)?"""
-    if document.kind not in PAPER_KINDS:
-        return False
-    length = 0
-    for block, _ in walk(document.blocks):
-        if isinstance(block, Paragraph):
-            length += len(inline_text(block.content))
-            if length > PRINTED_CONTENTS_CHARS:
-                return True
-    return False
-
 
 def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
@@ -239,10 +218,10 @@ def build(document: Document, style: HouseStyle = BUILT_IN, *,
     outline = entries(document.blocks, body.names) if tree else ()
     if not for_print:
         toc = contents_element(outline)
-    elif printed_contents(document):  # its entries' pages are print.css's (target-counter)
-        toc = contents_element(outline, PRINTED_CONTENTS_DEPTH)
+    elif typeset.printed_contents(document):  # its entries' pages are print.css's (target-counter)
+        toc = contents_element(outline, typeset.PRINTED_CONTENTS_DEPTH)
         body.targets = (body.targets or set()) | {entry.eid for entry in flat(outline)
-                                                  if entry.rank <= PRINTED_CONTENTS_DEPTH}
+                                                  if entry.rank <= typeset.PRINTED_CONTENTS_DEPTH}
     else:
         toc = None
     if toc is not None:

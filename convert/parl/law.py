@@ -43,6 +43,10 @@ from .build import Flow, inlines
 _ENACTING = re.compile(r"^Härigenom (?:föreskrivs|förordnas|meddelas)\b")
 _IN_FORCE = re.compile(r"^(?:\d{1,2}\.\s*)?(?:Denna|Dessa) (?:lag|förordning|lagar|förordningar) "
                        r"(?:träder|träda) i kraft\b")
+_COLUMNS = re.compile(r"^(?:Nuvarande lydelse|Lydelse enligt (?:SFS )?\d{4}:\d+|Föreslagen lydelse)"
+                      r"(?:\s+Föreslagen lydelse)?\s*$")
+"""An amendment's old and new wording side by side: their column headings, on one line or
+each on its own."""
 _NUMBER_NOTE = re.compile(r"^(?P<num>\d{1,4}(?: ?[a-z])? (?:§|kap\.))(?P<notes>(?:\ufdd0[^\ufdd1]*\ufdd1)+)$")
 
 
@@ -66,7 +70,19 @@ def read_law(lines: list[Line]) -> tuple[list[Block], list[Message]]:
         blocks.append(Division(Level.LAW, None, None, tuple(children),
                                span=Span(lines[start].number if start < len(lines)
                                          else lines[-1].number, lines[-1].number)))
-    return blocks, [w for w in warnings if w.code != "stycke-outside-section"] + _outside(warnings)
+    return blocks, [w for w in warnings if w.code != "stycke-outside-section"] \
+        + _outside(warnings) + _columns(lines)
+
+
+def _columns(lines: list[Line]) -> list[Message]:
+    """A warning where the law sets its old and new wording side by side: a text export
+    gives the two columns one after the other (a printed PDF's, even apart), so the
+    sections hold the wording in the order the text gives it, not sorted into old and new."""
+    return [Message("wording-columns", "old and new wording side by side (Nuvarande lydelse / "
+                    "Föreslagen lydelse): the text gives the columns one after the other, not "
+                    "paired; the sections hold the wording as the text gives it (check which is "
+                    "the proposed one)", line.number)
+            for line in lines if _COLUMNS.match(line.text)][:1]
 
 
 def _outside(warnings: list[Message]) -> list[Message]:

@@ -10,6 +10,7 @@ bench/i_statute_publish.py measures that), the rest for the whole act.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import subprocess
@@ -27,6 +28,7 @@ from lxml import etree, html
 from riksdoc.model import Division, Document, Level, Paragraph, Ref, walk
 from riksdoc.outline import label
 from riksdoc.readers import read
+from riksdoc.statute.as_of import as_of
 from riksdoc.writers import write
 
 from .conftest import SEED, TESTS
@@ -223,3 +225,15 @@ def test_the_api_and_the_page_show_a_statutes_outline(client: httpx.Client) -> N
     letter = client.post("/api/convert", data={"text": SEED.read_text(encoding="utf-8"),
                                                "formats": "akn"})
     assert letter.json()["outline"] == []
+
+
+def test_the_docx_first_page_says_the_day_and_reads_back() -> None:
+    day = as_of(statute("sfs-2025-399"), datetime.date(2026, 7, 1))
+    word = docx.Document(io.BytesIO(write(day, "docx", stem="sfs-2025-399")))
+    front = [(p.style.name, p.text) for p in word.paragraphs][:6]
+    assert front[:2] == [("Riksdoc SFS Number", "SFS 2025:399"),
+                         ("Title", "Förordning (2025:399) om riktålder för pension för år 2031")]
+    assert ("Riksdoc Statute As Of", "Lydelse den 1 juli 2026") in front
+    assert ("Riksdoc Statute Rule", "") in front  # the rule under the head, as in print
+    again = read(write(day, "docx", stem="sfs-2025-399"), "x.docx").document
+    assert again.blocks == day.blocks and again.statute == day.statute

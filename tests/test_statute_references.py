@@ -96,7 +96,10 @@ def test_a_citation_that_names_no_part_stays_text_with_a_warning() -> None:
      [("2 kap.", "#chp_2"), ("detta kapitel", "#chp_1")]),
     ("1 kap. A\n\n1 § Se 3 a §.\n\n2 kap. B\n\n3 a § C.\n",
      [("3 a §", "#chp_2__sec_3a")]),  # one section so numbered in the act
-], ids=["points", "enumeration", "chapter-carried", "chapter-alone", "numbered-through"])
+    ("1 § Se 2 a och b §§ men inte 2 c §.\n\n2 a § A.\n\n2 b § B.\n\n2 c § C.\n",
+     [("2 a", "#sec_2a"), ("b §§", "#sec_2b"), ("2 c §", "#sec_2c")]),  # b is 2 b
+], ids=["points", "enumeration", "chapter-carried", "chapter-alone", "numbered-through",
+        "letters"])
 def test_citation_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert refs(text) == expected
 
@@ -105,9 +108,11 @@ def test_citation_shapes(text: str, expected: list[tuple[str, str]]) -> None:
 
 _ACT_NAMED = re.compile(r"^(?:\s+|[,–-]|och\b|eller\b|samt\b|\d+|[a-z]\b|§+|kap\.|första\b|"
                         r"andra\b|tredje\b|fjärde\b|femte\b|stycket\b|styckena\b)*+(?:i\s+)?"
-                        r"(?:samma lag|den lagen|\w*(?:lag|lagen|balken|förordningen)\b)",
+                        r"(?:samma lag|den lagen|"
+                        r"\w*(?:lag|lagen|balken|förordningen|formen|ordningen)\b)",
                         re.IGNORECASE)
-"""What follows a § that cites another act: the rest of the citation, then the act."""
+"""What follows a § that cites another act: the rest of the citation, then the act (a
+fundamental law too: ``8 kap. 7 § regeringsformen``, ``riksdagsordningen``)."""
 
 
 @cache

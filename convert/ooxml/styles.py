@@ -91,6 +91,8 @@ them, deeper); the first is in styles.xml, the others in hierarchy.xml (`with_st
 SFS_NUMBER = "Riksdoc SFS Number"
 STATUTE_LINE = "Riksdoc Statute Line"
 STATUTE_HEADER = "Riksdoc Statute Header"
+STATUTE_AS_OF = "Riksdoc Statute As Of"
+STATUTE_RULE = "Riksdoc Statute Rule"
 SECTION = "Riksdoc Section"
 STYCKE_CONTINUED = "Riksdoc Stycke Continued"
 VALIDITY = "Riksdoc Validity"

@@ -134,7 +134,7 @@ class StatuteReader:
         elif style == st.STATUTE_HEADER:
             key, _, value = item.text.partition(": ")
             self.header.append((key, value) if value else ("", item.text))
-        elif style == st.STATUTE_LINE:
+        elif style in (st.STATUTE_LINE, st.STATUTE_AS_OF, st.STATUTE_RULE):
             return  # words riksdoc composes from the record (vocabulary.statute_lines)
         elif style == st.VALIDITY:
             self.pending.append(item.text)

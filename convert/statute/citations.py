@@ -42,6 +42,8 @@ ORDINAL_WORDS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "s
 _NUMBER = r"[0-9]+(?:\s[a-z]\b)?"
 _JOIN = r"\s*(?:,|–|-|\s(?:och|eller|samt))\s*"
 _NUMBERS = rf"{_NUMBER}(?:{_JOIN}{_NUMBER}){{0,40}}"  # bounded: linear time on any text
+_SECTIONS = rf"{_NUMBER}(?:{_JOIN}(?:{_NUMBER}|[a-z]\b)){{0,40}}"
+"""Sections, where a letter alone shares the number before it: ``12 e och h §§``."""
 _KAP = r"\s+[Kk]ap\."
 _ORDINAL = "|".join(ORDINAL_WORDS + tuple(w.capitalize() for w in ORDINAL_WORDS))
 _POINTS = r"[0-9]+(?:\s*(?:,|–|-|\s(?:och|eller))\s*[0-9]+){0,20}(?!\s*(?:[Kk]ap\.|§|[a-z]\s*§|[0-9]|:))"
@@ -53,7 +55,7 @@ _ACT_NAME = (r"(?:(?:[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+)?[\wåäöÅÄÖ]*(?i
 _START = r"(?<![\w§.:/-])"
 
 GROUP = re.compile(
-    rf"{_START}(?:(?P<chapters>{_NUMBERS}){_KAP}\s*)?(?P<sections>{_NUMBERS})\s*"
+    rf"{_START}(?:(?P<chapters>{_NUMBERS}){_KAP}\s*)?(?P<sections>{_SECTIONS})\s*"
     rf"(?P<sign>§§?)(?:\s+{_STYCKE})?"
     rf"|{_START}(?P<alone>{_NUMBERS}){_KAP}(?!\s*[0-9])")
 """A group: sections (with their chapter and stycke), or chapters alone."""
@@ -74,6 +76,7 @@ THIS_PART = re.compile(rf"\b(?P<chapter>[Dd]etta kapitel)\b|\b(?P<section>[Dd]en
 """This chapter, this section, or a stycke of this section."""
 
 _NUMBER_IN = re.compile(_NUMBER)
+_SECTION_IN = re.compile(rf"{_NUMBER}|\b[a-z]\b")
 _POINT_IN = re.compile(r"[0-9]+")
 
 
@@ -167,7 +170,7 @@ def _group(m: re.Match[str]) -> list[Cited]:
     chapter), the last to its ``§`` and stycke (up to the first point cited)."""
     if m.group("alone") is not None:
         base = m.start("alone")
-        out = [Cited(base + n.start(), base + n.end(), chapter=_plain(n.group()),
+        out: list[Cited] = [Cited(base + n.start(), base + n.end(), chapter=_plain(n.group()),
                      chapter_given=True)
                for n in _NUMBER_IN.finditer(m.group("alone"))]
         out[0], out[-1] = replace(out[0], start=m.start()), replace(out[-1], end=m.end())
@@ -175,9 +178,13 @@ def _group(m: re.Match[str]) -> list[Cited]:
     chapters = [_plain(n.group()) for n in _NUMBER_IN.finditer(m.group("chapters") or "")]
     chapter = chapters[0] if len(chapters) == 1 else None  # "15 och 16 kap. 3 §": unsaid
     base = m.start("sections")
-    out = [Cited(base + n.start(), base + n.end(), chapter, _plain(n.group()),
-                 chapter_given=bool(chapters))
-           for n in _NUMBER_IN.finditer(m.group("sections"))]
+    out = []
+    for n in _SECTION_IN.finditer(m.group("sections")):
+        number = _plain(n.group())
+        if number.isalpha() and out and out[-1].section:  # "12 e och h": 12 h
+            number = f"{out[-1].section.split()[0]} {number}"
+        out.append(Cited(base + n.start(), base + n.end(), chapter, number,
+                         chapter_given=bool(chapters)))
     stycke, points = _stycke(m)
     last = out[-1]
     out[-1] = replace(last, end=points[0][1] if points else m.end(), stycke=stycke,

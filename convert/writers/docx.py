@@ -73,8 +73,10 @@ from ..ooxml.styles import (
     PREAMBLE,
     SFS_NUMBER,
     SIGNATURE,
+    STATUTE_AS_OF,
     STATUTE_HEADER,
     STATUTE_LINE,
+    STATUTE_RULE,
     TITLE,
     TOC_HEADING,
     TOC_LEVELS,
@@ -293,8 +295,9 @@ class _Writer:
                 body.text(f"{field_.key}: {field_.value}" if field_.key else field_.value,
                           STATUTE_HEADER)
             lines = [line for line in lines if line[0] == "as-of"]
-        for _, words in lines:
-            body.text(words, STATUTE_LINE)
+        for kind, words in lines:
+            body.text(words, STATUTE_AS_OF if kind == "as-of" else STATUTE_LINE)
+        body.text("", STATUTE_RULE)
 
     def _contents(self) -> None:
         """A longer paper's table of contents: Word's ``TOC`` field to the second rank, its

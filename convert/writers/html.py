@@ -142,9 +142,12 @@ def contents_element(outline: tuple[Entry, ...], depth: int = MAX_RANK) -> HtmlE
         for child in flat(tuple(e for e in entry.children if e not in headed)):
             numbers.setdefault(child.label, child)
         parts: list[Children] = [E.A(entry.label, href=f"#{entry.eid}")]
-        if numbers:
-            parts.append(E.P(*(E.A(child.label, href=f"#{child.eid}") for child in
-                               numbers.values()), E.CLASS("sections")))
+        if numbers:  # a space between the links: read and copied as separate numbers
+            links: list[Children] = []
+            for child in numbers.values():
+                links += [" "] if links else []
+                links.append(E.A(child.label, href=f"#{child.eid}"))
+            parts.append(E.P(*links, E.CLASS("sections")))
         if headed:
             parts.append(E.OL(*(item(e) for e in headed)))
         return E.LI(*parts)

@@ -44,7 +44,8 @@ class AknType:
     """The model's kind."""
     element: str
     """The document element under ``akomaNtoso`` and the URI's doctype (``doc``; a statute
-    is an ``act``, whose profile is `riksdoc.akn_act_profile`)."""
+    is an ``act``, whose profile is `riksdoc.akn_act_profile`; a bill a ``bill``, whose
+    profile, with the other papers', is `riksdoc.akn_paper_profile`)."""
     name: str
     """``<element>/@name``, ``FRBRsubtype`` and the URI's subtype: the kind's code."""
 
@@ -57,6 +58,10 @@ TYPES: tuple[AknType, ...] = (
     AknType(Kind.DEBATE, "debate", "prot"),
     AknType(Kind.GENERIC, "doc", "doc"),
     AknType(Kind.STATUTE, "act", "sfs"),
+    AknType(Kind.MOTION, "doc", "mot"),
+    AknType(Kind.REPORT, "doc", "bet"),
+    AknType(Kind.BILL, "bill", "prop"),
+    AknType(Kind.COMMUNICATION, "doc", "skr"),
 )
 """One row a kind of document.  The name is the model's kind code, so a kind is named
 the same in AKN, DOCX, HTML and JSON."""
@@ -120,10 +125,23 @@ def parse_question_number(number: str) -> tuple[str, int]:
     return f"{m.group(1)}/{m.group(2)}", int(m.group(3))
 
 
+def paper_number(session: str, number: str) -> str:
+    """``2019/20`` and ``JuU17`` → ``2019-20-JuU17``: a paper's URI number component."""
+    return f"{session.replace('/', '-')}-{number}"
+
+
+def parse_paper_number(number: str) -> tuple[str, str]:
+    """``2018-19-JuU17`` → (``2018/19``, ``JuU17``); ValueError if *number* is not one."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-([A-Za-zÅÄÖåäö]*\d+)", number)
+    if not m:
+        raise ValueError(f"not a Riksdag number: {number!r}")
+    return f"{m.group(1)}/{m.group(2)}", m.group(3)
+
+
 def number_showas(number: str) -> str:
-    """``2017-18-112`` → ``2017/18:112``."""
-    session, n = parse_question_number(number)
-    return f"{session}:{n}"
+    """``2017-18-112`` → ``2017/18:112``, ``2018-19-JuU17`` → ``2018/19:JuU17``."""
+    session, n = parse_paper_number(number)
+    return f"{session}:{int(n) if n.isdigit() else n}"
 
 
 def stem_name(stem: str) -> str:

@@ -30,8 +30,9 @@ def describe(result: Read, source: str) -> str:
             who += " (named in the body)"
         out.append(f"Question:  {q.designation}{who}" + (f" — {q.title}" if q.title else ""))
     if doc.heading:
-        out.append(f"{'Title:    ' if doc.statute else 'Heading:  '} {doc.heading}")
+        out.append(f"{'Title:    ' if doc.statute or doc.paper else 'Heading:  '} {doc.heading}")
     out += _statute_lines(doc)
+    out += _paper_lines(doc)
     if doc.addressee:
         out.append(f"To:        {person_text(doc.addressee)}")
     if doc.minister:
@@ -42,10 +43,15 @@ def describe(result: Read, source: str) -> str:
                    + (f" ({doc.date_text})" if doc.date_text else ""))
     for s in doc.signatures:
         out.append(f"Signed:    {person_text(s.person)}")
-    if doc.department and doc.statute is None:
+    if doc.department and doc.statute is None and doc.paper is None:
         out.append(f"Sender:    {doc.department}")
     for speech in (b for b in doc.blocks if isinstance(b, Speech)):
         out.append(f"Speech:    {speech.marker} {person_text(speech.speaker)}")
+    contents = [c for c in result.normalised.changes if c.kind == "table-of-contents"] \
+        if result.normalised is not None else []
+    if contents:
+        out.append(f"Contents:  table of contents of {len(contents) - 1} line(s) taken out of "
+                   f"the text (lines {contents[0].line}–{contents[-1].line}, in the report)")
     body = _body_counts(doc)
     if doc.notes:
         body.append(f"{len(doc.notes)} note(s)")
@@ -70,7 +76,23 @@ def _body_counts(doc: Document) -> list[str]:
 
 _LEVEL_NAMES = {"part": "part(s)", "chapter": "chapter(s)", "section": "section(s)",
                 "paragraph": "stycke(n)", "heading": "rubrik(er)", "annex": "annex(es)",
-                "transitional": "transitional provisions", "amendment": "amending act group(s)"}
+                "transitional": "transitional provisions", "amendment": "amending act group(s)",
+                "headed": "headed part(s)", "proposal": "proposal(s)",
+                "reservation": "reservation(s)", "opinion": "special opinion(s)",
+                "signatures": "signature block(s)", "law": "proposed law(s)"}
+
+
+def _paper_lines(doc: Document) -> list[str]:
+    """A paper's designation, header, authors, committee or ministry, where known."""
+    p = doc.paper
+    if p is None:
+        return []
+    facts = [("Number:", p.designation), ("Header:", p.doc_line), ("By:", p.by_line),
+             ("Committee:", p.committee), ("Ministry:", p.ministry),
+             ("Authors:", ", ".join(person_text(a) for a in p.authors) or None),
+             ("Members:", f"{len(p.members)} taking part in the decision" if p.members else None),
+             ("Record:", p.record_id)]
+    return [f"{label:<11}{value}" for label, value in facts if value]
 
 
 def _statute_lines(doc: Document) -> list[str]:

@@ -46,6 +46,19 @@ def _statute_parse(normalised: Normalised, name: str) -> Document:
     return parse_normalised(normalised, name=name)
 
 
+def _paper_clean(text: str, encoding: str, replaced: tuple[tuple[int, int, bytes], ...]
+                 ) -> Normalised:
+    from .parl.clean import clean
+    return clean(text, encoding, replaced)
+
+
+def _paper_parse(kind: Kind | None) -> Callable[[Normalised, str], Document]:
+    def parse(normalised: Normalised, name: str) -> Document:
+        from .parl import parse_normalised
+        return parse_normalised(normalised, name=name, kind=kind)
+    return parse
+
+
 LETTERS = TextPipeline(normalise, _letters)
 """Answers, questions, interpellations, notices, and generic documents."""
 STATUTES = TextPipeline(_statute_clean, _statute_parse)
@@ -59,6 +72,10 @@ PIPELINES: dict[Kind, TextPipeline] = {
     Kind.DEBATE: LETTERS,
     Kind.GENERIC: LETTERS,
     Kind.STATUTE: STATUTES,
+    Kind.MOTION: TextPipeline(_paper_clean, _paper_parse(Kind.MOTION)),
+    Kind.REPORT: TextPipeline(_paper_clean, _paper_parse(Kind.REPORT)),
+    Kind.BILL: TextPipeline(_paper_clean, _paper_parse(Kind.BILL)),
+    Kind.COMMUNICATION: TextPipeline(_paper_clean, _paper_parse(Kind.COMMUNICATION)),
 }
 """The pipeline that reads each kind."""
 
@@ -81,9 +98,17 @@ def _looks_like_statute(text: str) -> bool:
     return looks_like_statute(text)
 
 
+def _opens_as(kind: Kind) -> Callable[[str], bool]:
+    def looks_like(text: str) -> bool:
+        from .parl import kind_of_text
+        return kind_of_text(text) is kind
+    return looks_like
+
+
 DETECTORS: tuple[tuple[Kind, Callable[[str], bool]], ...] = (
     (Kind.DEBATE, _looks_like_debate),
     (Kind.STATUTE, _looks_like_statute),
+    *((kind, _opens_as(kind)) for kind in (Kind.MOTION, Kind.REPORT, Kind.BILL, Kind.COMMUNICATION)),
 )
 """Tried in order on decoded text before the letters family's own recognition."""
 

@@ -48,6 +48,17 @@ class Kind(str, Enum):
     STATUTE = "sfs"
     """Författning i Svensk författningssamling: a law (lag), ordinance (förordning) or
     other statute, as the legal database serves its text; metadata in `Document.statute`."""
+    MOTION = "mot"
+    """Motion till riksdagen: a member's (or several members') motion; identity and
+    authors in `Document.paper`."""
+    REPORT = "bet"
+    """Utskottets betänkande: a committee's report, numbered with the committee's code
+    (``2018/19:JuU17``)."""
+    BILL = "prop"
+    """Regeringens proposition: a government bill, often proposing laws (``Förslag till
+    lag …``)."""
+    COMMUNICATION = "skr"
+    """Regeringens skrivelse: a government communication to the Riksdag."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,26 @@ class Level(str, Enum):
     number (``2022:1315``)."""
     ANNEX = "annex"
     """Bilaga: an annex (``Bilaga 2``) with its title."""
+    HEADED = "headed"
+    """Avsnitt: a headed part of a motion, report, bill or communication, numbered
+    (``2.1``, ``3.3.1``) or not (``Motivering``, ``Utskottets överväganden``), holding
+    the text and the deeper parts below its heading."""
+    PROPOSAL = "proposal"
+    """Yrkande or förslagspunkt: one numbered proposal for the Riksdag's decision (a
+    motion's ``1. Riksdagen ställer sig bakom …``, a report's ``1. Regeringens
+    lagförslag`` with its decision); num None for a lone unnumbered one."""
+    RESERVATION = "reservation"
+    """Reservation: members' dissent from a committee's proposal (``1. Aviserat
+    lagförslag, punkt 2 (SD)``), its authors in `Division.people`."""
+    OPINION = "opinion"
+    """Särskilt yttrande: a special opinion in a committee report, its authors in
+    `Division.people`."""
+    SIGNATURES = "signatures"
+    """Underskrifter: a signature block (place and date, names with parties, ``På
+    justitieutskottets vägnar``), its people in `Division.people`."""
+    LAW = "law"
+    """Lagtext: the text of a law a bill proposes (``Förslag till lag om ändring i …``),
+    read with the statute grammar: its children are chapters, sections and stycken."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +266,11 @@ class Division:
     lag (2000:123).``; the note is its child)."""
     span: Span | None = field(default=None, compare=False)
     """Source lines (not part of equality)."""
+    people: tuple[Person, ...] = field(default=(), metadata=OPTIONAL)
+    """The people the part names as its own: a signature block's signatories (and a
+    report's members who took part in the decision), a reservation's or special
+    opinion's authors (``av …``), in the order the text names them.  Empty for most
+    parts."""
 
 
 Block = Paragraph | ListBlock | Table | Division | Speech
@@ -430,6 +466,56 @@ class Statute:
 
 
 @dataclass(frozen=True)
+class Paper:
+    """What identifies a Riksdag paper (riksdagshandling: a motion, committee report,
+    bill or communication) beyond its kind, title and text.
+
+    The title is `Document.heading`; place and date of its date line are
+    `Document.place` and `Document.date` (the words stay in the body's signature
+    block).  Every field is None (or empty) where neither the text nor the Riksdag's
+    record states it: nothing is guessed.
+    """
+
+    session: str | None = None
+    """Riksmöte in canonical two-digit form, ``2019/20``."""
+    number: str | None = None
+    """The designation after the colon: ``3063`` (motions, bills, communications), the
+    committee's code and number ``JuU17`` (reports)."""
+    as_written: str | None = None
+    """The designation exactly as the text writes it (``2019/20:3063``); None where only
+    the record or the file name gives it."""
+    doc_line: str | None = None
+    """The header's words naming the kind, as written: ``Motion till riksdagen``,
+    ``Justitieutskottets betänkande``, ``Regeringens proposition``."""
+    by_line: str | None = None
+    """A motion's author line as written: ``av Johan Forssell m.fl. (M)``."""
+    authors: tuple[Person, ...] = ()
+    """Who the paper is by: a motion's members with their parties (from its signatures,
+    else its ``av`` line), the ministers who sign a bill or communication, the chair
+    who signs a report on the committee's behalf."""
+    committee: str | None = None
+    """The committee (utskott) whose report this is, ``Justitieutskottet``."""
+    ministry: str | None = None
+    """The ministry (departement) a bill or communication comes from, as the signing
+    minister's line names it: ``Justitiedepartementet``."""
+    members: tuple[Person, ...] = ()
+    """A report's members who took part in the decision (``Följande ledamöter har
+    deltagit i beslutet: …``), with their parties."""
+    record_id: str | None = None
+    """The Riksdag's id of the document (``dok_id``, ``H7023063``), where its open-data
+    record gives it."""
+    subtype: str | None = None
+    """The record's subtype where it is more than the kind (``Kommittémotion``)."""
+
+    @property
+    def designation(self) -> str | None:
+        """``2019/20:3063``: the canonical designation, or None without session and number."""
+        if self.session is None or self.number is None:
+            return None
+        return f"{self.session}:{self.number}"
+
+
+@dataclass(frozen=True)
 class Document:
     """One document: a parliamentary document or a statute."""
 
@@ -441,7 +527,8 @@ class Document:
     debate record: the interpellation debated."""
     heading: str | None = None
     """Heading of a GENERIC document (its first line), of a notice that names no
-    question, or a statute's title (``Skollag (2010:800)``); None otherwise."""
+    question, a statute's title (``Skollag (2010:800)``) or a paper's (a motion's,
+    report's, bill's or communication's) title; None otherwise."""
     head: str | None = None
     """The document line's words before the first question number where the text does
     not use the kind's usual ones (``Meddelande om försenat svar på fråga``, ``Svar på
@@ -469,12 +556,16 @@ class Document:
     statute: Statute | None = field(default=None, metadata=OPTIONAL)
     """For a statute (kind STATUTE): its number, form, department, dates and amending
     acts; None for every other kind."""
+    paper: Paper | None = field(default=None, metadata=OPTIONAL)
+    """For a motion, committee report, bill or communication: its designation, header
+    words, authors, committee or ministry; None for every other kind."""
     warnings: tuple[Message, ...] = field(default=(), compare=False)
     """What the reader was unsure of; not part of the document's identity."""
 
     @property
     def title(self) -> str | None:
-        """The document's title: the first question's title, or the generic heading."""
+        """The document's title: the first question's title, or the heading (a generic
+        document's first line, a statute's or a paper's title)."""
         if self.questions and self.questions[0].title:
             return self.questions[0].title
         return self.heading
@@ -485,9 +576,11 @@ class Document:
         department, or a whole line that names one (``Justitiedepartementet``,
         ``Statsrådsberedningen``) in the letterhead (preamble) or, as the Riksdag prints
         notices, in the signature block; else None.  A department named inside a sentence
-        is never the sender."""
+        is never the sender.  A bill's or communication's ministry."""
         if self.statute is not None:
             return self.statute.department
+        if self.paper is not None:
+            return self.paper.ministry
         lines = [inline_text(p.content) for p in self.preamble]
         lines += [line for s in self.signatures for line in s.lines]
         return _whole_department(lines)
@@ -502,9 +595,12 @@ class Document:
 
     @property
     def signatory(self) -> Person | None:
-        """The first signatory, falling back to the minister line of the older layout."""
+        """The first signatory, falling back to the minister line of the older layout (a
+        paper's first author)."""
         if self.signatures:
             return self.signatures[0].person
+        if self.minister is None and self.paper is not None and self.paper.authors:
+            return self.paper.authors[0]
         return self.minister
 
 

@@ -18,6 +18,8 @@ levels to the tables below.
 * The outline (`entries`) holds the headed and run-in divisions with their
   eIds (`riksdoc.eids`) and labels — number and heading as written, a
   version's marker words left out (`label`).
+* A paper's proposals and signature blocks (`OWN_LAYOUT`) are neither headings
+  nor in the outline: each publication lays them out in its own way.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .eids import Names
-from .model import Block, Division, Document, Level, Paragraph
+from .model import Block, Division, Document, Level, Paragraph, inline_text
 
 RUN_IN = frozenset({Level.SECTION})
 """Levels whose number runs into their first stycke instead of a heading."""
@@ -34,6 +36,9 @@ UNHEADED = frozenset({Level.PARAGRAPH})
 """Levels that are never headings (a stycke)."""
 LEAF_HEADINGS = frozenset({Level.HEADING})
 """Levels that are a heading only (a rubrik): at their siblings' rank, not in the outline."""
+OWN_LAYOUT = frozenset({Level.PROPOSAL, Level.SIGNATURES})
+"""Levels a paper lays out in its own way, never as headings nor in the outline: a
+proposal (its number hanging before its text), a signature block (names two to a row)."""
 MAX_RANK = 5
 """Ranks go no deeper (HTML has ``h2``…``h6`` below the title)."""
 
@@ -68,7 +73,8 @@ def opens_with_text(division: Division) -> bool:
 
 def headed(division: Division) -> bool:
     """Does *division* have a heading of its own (see the module docstring)?"""
-    return division.level not in UNHEADED | RUN_IN and bool(division.num or division.heading)
+    return division.level not in UNHEADED | RUN_IN | OWN_LAYOUT \
+        and bool(division.num or division.heading)
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def _entries(parts: tuple[Block, ...], names: Names, rank: int) -> Iterator[Entr
         if not isinstance(part, Division):
             continue
         eid = names.of(part)
-        if part.level in LEAF_HEADINGS or eid is None:
+        if part.level in LEAF_HEADINGS | OWN_LAYOUT or eid is None:
             continue
         if headed(part) or part.level in RUN_IN:
             yield Entry(part, eid, min(rank, MAX_RANK),
@@ -131,3 +137,11 @@ def flat(outline: tuple[Entry, ...]) -> Iterator[Entry]:
     for entry in outline:
         yield entry
         yield from flat(entry.children)
+
+
+def signer_line(paragraph: Paragraph, block: Division) -> bool:
+    """Is *paragraph* of signature block *block* one signer's name line (``Name (Party)``),
+    not its place and date, on whose behalf, or the list of members?"""
+    text = inline_text(paragraph.content)
+    return not text.startswith("Följande") and any(
+        text == person.name or text.startswith(person.name + " (") for person in block.people)

@@ -42,8 +42,16 @@ KIND_NAMES = {
     Kind.DEBATE: "Interpellationsdebatt",
     Kind.GENERIC: "Dokument",
     Kind.STATUTE: "Författning",
+    Kind.MOTION: "Motion",
+    Kind.REPORT: "Betänkande",
+    Kind.BILL: "Proposition",
+    Kind.COMMUNICATION: "Skrivelse",
 }
 """What each kind of document is called, in Swedish (document properties, keywords)."""
+
+PAPER_LABELS = {Kind.MOTION: "Mot.", Kind.REPORT: "Bet.", Kind.BILL: "Prop.",
+                Kind.COMMUNICATION: "Skr."}
+"""How the Riksdag's print names a paper in its running head: ``Prop. 2018/19:138``."""
 
 KIND_LABELS = {**KIND_NAMES, Kind.GENERIC: "Okänd dokumenttyp"}
 """What a person is told a document was recognised as (``riksdoc inspect``, the web page)."""
@@ -275,7 +283,12 @@ def statute_lines(statute: Statute) -> list[tuple[str, str]]:
 def running_header(document: Document) -> str:
     """What every page's header repeats (PDF, DOCX): the department where a letterhead
     names one, then the document's kind and number (or a generic document's heading); a
-    statute's SFS number (``SFS 2010:800``)."""
+    paper's as the Riksdag prints it, ``Prop. 2018/19:138``; a statute's SFS number
+    (``SFS 2010:800``)."""
+    paper = document.paper
+    if paper is not None and document.kind in PAPER_LABELS:
+        designation = paper.as_written or paper.designation
+        return f"{PAPER_LABELS[document.kind]} {designation}" if designation else document.heading or ""
     if document.questions:
         first = document.questions[0]
         number = f"{head_words(document, 0)} {first.as_written}".strip()
@@ -300,6 +313,8 @@ def subject(document: Document) -> str:
     ``Svar på skriftlig fråga 2017/18:112`` (PDF Subject, DOCX subject,
     ``<meta name=description>``)."""
     numbers = ", ".join(q.designation for q in document.questions)
+    if document.paper is not None and document.paper.designation:
+        numbers = document.paper.designation
     return f"{kind_name(document.kind)} {numbers}" if numbers else kind_name(document.kind)
 
 
@@ -316,11 +331,33 @@ def keywords(document: Document) -> list[str]:
     the people concerned (a questioner named only in the body too: metadata), each once,
     in document order; no keyword holds a comma, so a comma list of them reads back."""
     words: list[str] = [q.designation for q in document.questions]
+    paper = document.paper
+    if paper is not None and paper.designation:
+        words.append(paper.designation)
     words.append(kind_name(document.kind).lower())
     people = [q.questioner for q in document.questions] + [document.addressee,
                                                            document.signatory]
+    if paper is not None:
+        people += list(paper.authors)
     words.extend(p.name for p in people if p is not None)
     return list(dict.fromkeys(w.replace(",", " ") for w in words))
+
+
+def paper_lines(document: Document) -> list[str]:
+    """A paper's header as its text gives it, line by line (`Paper.doc_line` and the
+    designation, the author line); words the text does not state are not added."""
+    paper = document.paper
+    if paper is None:
+        return []
+    lines: list[str] = []
+    together = document.kind in (Kind.BILL, Kind.COMMUNICATION)
+    if paper.doc_line is not None and paper.as_written is not None and together:
+        lines.append(f"{paper.doc_line} {paper.as_written}")
+    else:
+        lines += [text for text in (paper.doc_line, paper.as_written) if text is not None]
+    if paper.by_line is not None:
+        lines.append(paper.by_line)
+    return lines
 
 
 # -- notes -------------------------------------------------------------------------------

@@ -110,6 +110,49 @@ def statute_cases(n: int = 1) -> Iterator[Case]:
         f"{i} § Text.\n\n" for i in range(2, 3000 * n))))
 
 
+# --- Riksdag papers: text and the Riksdag's open-data records ---------------------------------
+
+MOTION = "Motion till riksdagen 2019/20:1\nav Anna Andersson (S)\nTitel\n"
+REPORT = "Justitieutskottets betänkande 2019/20:JuU1\nTitel\n"
+BILL = ("Regeringens proposition 2019/20:1\nTitel\nRegeringen överlämnar denna proposition "
+        "till riksdagen.\n")
+
+
+def riksdag_record(html: str, typ: str = "mot", number: str = "1") -> bytes:
+    """A Riksdag ``dokumentstatus`` record (JSON) of a document whose body is *html*."""
+    import json
+
+    return json.dumps({"dokumentstatus": {"dokument": {
+        "rm": "2019/20", "beteckning": number, "typ": typ, "titel": "Titel", "html": html}}},
+        ensure_ascii=False).encode()
+
+
+def paper_cases(n: int = 1) -> Iterator[Case]:
+    yield Case("paper-short-lines", "a.txt",
+               (MOTION + "Motivering\n" + "".join(f"Rad {i}\n" for i in range(3000 * n))).encode())
+    yield Case("paper-contents-annexes", "a.txt", (REPORT + "Innehållsförteckning\n" + "".join(
+        f"Bilaga {i}\tTitel nummer {i} .......\t{i}\n" for i in range(1, 1500 * n)) + "".join(
+        f"Titel nummer {i}\nText {i}.\n" for i in range(1, 1500 * n))).encode())
+    yield Case("paper-proposals", "a.txt", (MOTION + "Förslag till riksdagsbeslut\n" + "".join(
+        f"{i}. Riksdagen ställer sig bakom det som anförs i motionen om x och tillkännager "
+        "detta för regeringen.\n" for i in range(1, 3000 * n))).encode())
+    yield Case("paper-huge-heading-number", "a.txt",
+               (BILL + f"{'9' * 5000 * n} Rubrik\nText.\n").encode())
+    yield Case("paper-running-heads", "a.txt", (BILL + "".join(
+        f"Rad {i} som fortsätter\n{i}\nProp. 2019/20:1\npå nästa sida.\n"
+        for i in range(2000 * n))).encode())
+    yield Case("paper-reservations", "a.txt", (REPORT + "Reservationer\n" + "".join(
+        f"{i}.\tRubrik, punkt {i} (SD)\nav Anna Ek (SD).\nStällningstagande\nText.\n"
+        for i in range(1, 1000 * n))).encode())
+    yield Case("paper-law-sections", "a.txt", (BILL + "1 Förslag till lag om ändring i lagen "
+        "(2000:1) om x\nHärigenom föreskrivs att 1 § ska ha följande lydelse.\n" + "".join(
+        f"{i} §\nText {i}.\n" for i in range(1, 3000 * n))).encode())
+    yield Case("record-deep-html", "a.json", riksdag_record("<div>" * (5000 * n) + "x"))
+    yield Case("record-huge-number", "a.json", riksdag_record("<p>x</p>", number="9" * 5000 * n))
+    yield Case("record-many-blocks", "a.json", riksdag_record("".join(
+        f"<h2>{i} Rubrik</h2><p>Text.</p><ul><li>a</li></ul>" for i in range(1, 2000 * n))))
+
+
 # --- Word documents ------------------------------------------------------------------------
 
 def docx_package(body: str, *, numbering: str = "", footnotes: str = "",
@@ -370,6 +413,16 @@ def scalable_cases(n: int) -> Iterator[Case]:
         f"{i} § Stycke ett.\n\nStycke två. Lag (2022:{i}).\n\n" for i in range(2, 150 * n))).encode())
     yield Case("statute-chapters", "sfs-2010-800.txt", (STATUTE + "".join(
         f"{i} kap. Rubrik {i}\n\n1 § Text.\n\n" for i in range(2, 100 * n))).encode())
+    yield Case("paper-headings", "a.txt", (MOTION + "Motivering\n" + "".join(
+        f"Rubrik nummer {i}\nText {i} här.\n" for i in range(1, 150 * n))).encode())
+    yield Case("paper-contents-annexes", "a.txt", (REPORT + "Innehållsförteckning\n" + "".join(
+        f"Bilaga {i}\tTitel nummer {i} .......\t{i}\n" for i in range(1, 60 * n)) + "".join(
+        f"Titel nummer {i}\nText {i}.\n" for i in range(1, 60 * n))).encode())
+    yield Case("paper-reservations", "a.txt", (REPORT + "Reservationer\n" + "".join(
+        f"{i}.\tRubrik, punkt {i} (SD)\nav Anna Ek (SD).\nStällningstagande\nText.\n"
+        for i in range(1, 40 * n))).encode())
+    yield Case("record-blocks", "a.json", riksdag_record("".join(
+        f"<h2>{i} Rubrik</h2><p>Text {i}.</p>" for i in range(1, 100 * n))))
     yield Case("json-blocks", "a.json", json_document(
         "[" + ",".join(['{"type": "paragraph", "content": ["x"]}'] * (250 * n)) + "]"))
     yield Case("json-inlines", "a.json", json_document(
@@ -377,8 +430,8 @@ def scalable_cases(n: int) -> Iterator[Case]:
 
 
 GENERATORS: dict[str, Callable[[int], Iterator[Case]]] = {
-    "text": text_cases, "statute": statute_cases, "docx": docx_cases, "akn": akn_cases,
-    "json": json_cases}
+    "text": text_cases, "statute": statute_cases, "paper": paper_cases, "docx": docx_cases,
+    "akn": akn_cases, "json": json_cases}
 """Every reader's generator of crafted inputs."""
 
 EXAMPLES = ("text-bookmark-repeated", "text-question-party-till-repeated",

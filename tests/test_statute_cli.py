@@ -54,7 +54,8 @@ def test_each_statute_module_imports_first_in_a_fresh_process(module: str) -> No
 
 
 def test_the_kinds_on_offer_include_statutes_and_the_letters_family() -> None:
-    assert choices() == ("frs", "fr", "ip", "notice", "prot", "doc", "sfs")
+    assert choices() == ("frs", "fr", "ip", "notice", "prot", "doc", "sfs", "mot", "bet", "prop",
+                         "skr")
 
 
 def test_convert_with_kind_sfs_parses_a_fragment_starting_at_a_section(tmp_path: Path,

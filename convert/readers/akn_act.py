@@ -72,63 +72,20 @@ def read_act(root: etree._Element) -> Document:
     return _ActReader(act).document()
 
 
-class _ActReader:
-    def __init__(self, act: etree._Element) -> None:
-        self.act = act
-        events = {e.get("eId"): _date(e.get("date"))
-                  for e in act.iterfind(f"{_A}meta/{_A}lifecycle/{_A}eventRef")}
-        self.periods: dict[str, tuple[datetime.date | None, datetime.date | None]] = {}
-        for group in act.iterfind(f"{_A}meta/{_A}temporalData/{_A}temporalGroup"):
-            interval = group.find(_A + "timeInterval")
-            if interval is None:
-                continue
-            self.periods[group.get("eId", "")] = (
-                events.get((interval.get("start") or "").lstrip("#")),
-                events.get((interval.get("end") or "").lstrip("#")))
+class ActParts:
+    """Reads a statute's parts (chapters, sections, stycken, lists, tables) back into the
+    model: an act's body, or a proposed law quoted in a bill.
 
-    def document(self) -> Document:
-        preface = self.act.find(_A + "preface")
-        body = self.act.find(_A + "body")
-        if body is None:
-            raise InputError("not a riksdoc AKN act: no <body>")
-        title = preface.find(f".//{_A}docTitle") if preface is not None else None
-        blocks = [] if self._empty(body) else self.blocks(body)
-        attachments = self.act.find(_A + "attachments")
-        if attachments is not None:
-            blocks += [self.annex(a) for a in attachments.iterfind(_A + "attachment")]
-        return Document(Kind.STATUTE, heading=_text(title) if title is not None else None,
-                        blocks=tuple(blocks), statute=self.statute(preface))
+    *periods* are the act's ``temporalGroup``s (eId → start and end), for versions."""
+
+    def __init__(self, periods: dict[str, tuple[datetime.date | None, datetime.date | None]]
+                 | None = None) -> None:
+        self.periods = periods or {}
 
     @staticmethod
     def _empty(body: etree._Element) -> bool:
         children = [c for c in body if isinstance(c.tag, str)]
         return len(children) == 1 and children[0].get("class") == "emptyBody"
-
-    # -- metadata ----------------------------------------------------------------------
-
-    def statute(self, preface: etree._Element | None) -> Statute:
-        data = self.act.find(f"{_A}meta/{_A}proprietary/{_RD}statute")
-        if data is None:
-            raise InputError("not a riksdoc AKN act: no rd:statute in meta/proprietary")
-        return statute_of_record(data, self.header(preface))
-
-    @staticmethod
-    def header(preface: etree._Element | None) -> tuple[HeaderField, ...]:
-        if preface is None:
-            return ()
-        fields = []
-        for p in preface.iterfind(_A + "p"):
-            if p.get("class") != "header":
-                continue
-            key = p.find(_A + "inline")
-            if key is None or key.get("name") != "field":
-                fields.append(HeaderField("", _text(p)))
-                continue
-            rest = _text(p)[len(_text(key)):]
-            if not rest.startswith(": "):
-                raise InputError(f"header line {_text(p)!r} is not 'key: value'")
-            fields.append(HeaderField(_text(key), rest[2:]))
-        return tuple(fields)
 
     # -- body ------------------------------------------------------------------------------
 
@@ -265,12 +222,75 @@ class _ActReader:
 
         add(element.text)
         for child in element:
-            if _local(child) == "ref":
-                parts.append(Ref(_text(child), child.get("href", ""), child.get("class")))
-            else:
-                add(_text(child))
+            for part in self.inline(child):
+                if isinstance(part, str):
+                    add(part)
+                else:
+                    parts.append(part)
             add(child.tail)
         return tuple(parts)
+
+    def inline(self, element: etree._Element) -> list[Inline]:
+        """An element inside a paragraph's text: a ``ref`` as a `Ref`, anything else its
+        text (a reader of notes reads ``authorialNote`` here)."""
+        if _local(element) == "ref":
+            return [Ref(_text(element), element.get("href", ""), element.get("class"))]
+        return [_text(element)]
+
+
+class _ActReader(ActParts):
+    def __init__(self, act: etree._Element) -> None:
+        self.act = act
+        events = {e.get("eId"): _date(e.get("date"))
+                  for e in act.iterfind(f"{_A}meta/{_A}lifecycle/{_A}eventRef")}
+        periods: dict[str, tuple[datetime.date | None, datetime.date | None]] = {}
+        for group in act.iterfind(f"{_A}meta/{_A}temporalData/{_A}temporalGroup"):
+            interval = group.find(_A + "timeInterval")
+            if interval is None:
+                continue
+            periods[group.get("eId", "")] = (
+                events.get((interval.get("start") or "").lstrip("#")),
+                events.get((interval.get("end") or "").lstrip("#")))
+        super().__init__(periods)
+
+    def document(self) -> Document:
+        preface = self.act.find(_A + "preface")
+        body = self.act.find(_A + "body")
+        if body is None:
+            raise InputError("not a riksdoc AKN act: no <body>")
+        title = preface.find(f".//{_A}docTitle") if preface is not None else None
+        blocks = [] if self._empty(body) else self.blocks(body)
+        attachments = self.act.find(_A + "attachments")
+        if attachments is not None:
+            blocks += [self.annex(a) for a in attachments.iterfind(_A + "attachment")]
+        return Document(Kind.STATUTE, heading=_text(title) if title is not None else None,
+                        blocks=tuple(blocks), statute=self.statute(preface))
+
+    # -- metadata ----------------------------------------------------------------------
+
+    def statute(self, preface: etree._Element | None) -> Statute:
+        data = self.act.find(f"{_A}meta/{_A}proprietary/{_RD}statute")
+        if data is None:
+            raise InputError("not a riksdoc AKN act: no rd:statute in meta/proprietary")
+        return statute_of_record(data, self.header(preface))
+
+    @staticmethod
+    def header(preface: etree._Element | None) -> tuple[HeaderField, ...]:
+        if preface is None:
+            return ()
+        fields = []
+        for p in preface.iterfind(_A + "p"):
+            if p.get("class") != "header":
+                continue
+            key = p.find(_A + "inline")
+            if key is None or key.get("name") != "field":
+                fields.append(HeaderField("", _text(p)))
+                continue
+            rest = _text(p)[len(_text(key)):]
+            if not rest.startswith(": "):
+                raise InputError(f"header line {_text(p)!r} is not 'key: value'")
+            fields.append(HeaderField(_text(key), rest[2:]))
+        return tuple(fields)
 
     # -- annexes ------------------------------------------------------------------------
 

@@ -17,17 +17,24 @@ months and years)."""
 
 def read(data: bytes, limits: Limits = DEFAULT, kind: Kind | None = None,
          name: str = "") -> Read:
-    """Read JSON written by ``riksdoc convert -t json``, or a statute record (recognised by
-    its keys: ``beteckning``, ``rubrik``, ``fulltext.forfattningstext``), whose text the
-    line *limits* apply to.  Both state their kind, so *kind* is not asked for.  The bytes
+    """Read JSON written by ``riksdoc convert -t json``, a statute record (recognised by its
+    keys: ``beteckning``, ``rubrik``, ``fulltext.forfattningstext``) or the Riksdag's
+    ``dokumentstatus`` record of a document, whose text the line *limits* apply to.  They
+    state their kind; *kind* (``--kind``) reads a Riksdag record as another.  The bytes
     are checked by the caller; the model is held to *limits* here."""
-    del kind, name
     try:
         value = json.loads(data.decode("utf-8"), parse_int=_whole_number)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}") from None
     except ValueError as exc:  # from _whole_number
         raise InputError(str(exc)) from None
+    from ..parl.record import is_record as is_riksdag_record
+    if is_riksdag_record(value):  # the Riksdag's dokumentstatus, of any kind of document
+        from ..parl import record
+        document, normalised = record.read(value, name, kind)
+        limits.check_text(normalised)
+        limits.check_document(document)
+        return Read(document, normalised)
     from ..statute.record import is_record
     if is_record(value):
         from ..statute import from_record

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Protocol
 
+from ..eids import Names, name
 from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document
 
@@ -107,3 +108,14 @@ def writer(name: str) -> WriteFunction:
 def write(document: Document, name: str, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* in format *name*, drawn in *style*."""
     return writer(name)(document, stem=stem, style=style)
+
+
+def part_names(document: Document) -> Names:
+    """The eIds of *document*'s parts, as its AKN names them: the HTML's anchors, the PDF's
+    destinations and the DOCX's bookmarks use these, so a link into any of them names the
+    same part (`riksdoc.eids`; a paper's from its own AKN profile)."""
+    from ..akn_paper_profile import PAPER_KINDS
+    if document.kind in PAPER_KINDS:
+        from .akn_paper import names
+        return names(document)
+    return name(document.blocks)

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from .. import vocabulary
+from ..akn_paper_profile import PAPER_KINDS
 from ..akn_profile import (
     AKN_NS,
     DEBATE_SECTION,
@@ -79,6 +80,9 @@ def write(document: Document, *, stem: str) -> bytes:
     if document.kind is Kind.STATUTE:  # statutes are acts, in their own profile
         from .akn_act import write as write_act
         return write_act(document, stem=stem)
+    if document.kind in PAPER_KINDS:  # motions, reports, bills, communications: theirs
+        from .akn_paper import write as write_paper
+        return write_paper(document, stem=stem)
     try:
         root = _Writer(document, stem).build()
     except ValueError as exc:  # lxml refuses control characters and the like

@@ -26,7 +26,7 @@ in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -61,6 +61,7 @@ from ..model import (
     Ref,
     Statute,
     Table,
+    Validity,
 )
 from .akn import E
 from .akn_act_meta import ActMeta
@@ -76,81 +77,24 @@ def write(document: Document, *, stem: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-class _ActWriter:
-    def __init__(self, document: Document, stem: str) -> None:
-        if document.notes:
-            raise InputError("a statute with footnotes cannot be written as an AKN act "
-                             "(riksdoc's statute profile has no notes)")
-        self.doc = document
-        self.statute = document.statute or Statute()
-        self.meta = ActMeta(self.statute, document.heading, stem)
-        self.names: Names = name(document.blocks)
+class ActBody:
+    """Writes a statute's parts (chapters, sections, stycken, lists, tables) as AKN elements
+    into a parent: the body of an ``act``, or a proposed law quoted in a bill.
 
-    # -- the document ----------------------------------------------------------------
+    *names* are the parts' eIds (`riksdoc.eids`); *period* names the ``temporalGroup`` of
+    a version's validity (None where versions cannot be written).  `note_ref` writes a
+    note reference; an act has none, so here it refuses one.
+    """
 
-    def build(self) -> etree._Element:
-        body_blocks = [b for b in self.doc.blocks
-                       if not (isinstance(b, Division) and b.level is Level.ANNEX)]
-        annexes = [b for b in self.doc.blocks
-                   if isinstance(b, Division) and b.level is Level.ANNEX]
-        body = E.body()
-        if body_blocks:
-            self.blocks(body, body_blocks)
-        else:  # the body cannot be empty; this marker reads back as no blocks
-            self.content(_sub(body, "paragraph", {"class": "emptyBody"}), [])
-        parts: list[etree._Element] = []
-        preface = self.preface()
-        if preface:
-            parts.append(E.preface(*preface))
-        parts.append(body)
-        if annexes:
-            parts.append(E.attachments(*(self.annex(a, n) for n, a in enumerate(annexes, 1))))
-        versions = any(isinstance(b, Division) and b.validity is not None
-                       for b in _all(self.doc.blocks))
-        act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
-                    contains="multipleVersions" if versions and self.statute.as_of is None
-                    else "singleVersion")
-        act[0].extend(self.meta.elements())  # once the text has said what it refers to
-        return E.akomaNtoso(act)
+    def __init__(self, names: Names | None = None,
+                 period: Callable[[Validity], str] | None = None) -> None:
+        self.names = names if names is not None else Names()
+        self.period = period
 
-    # -- preface -----------------------------------------------------------------------
-
-    def preface(self) -> list[etree._Element]:
-        if self.statute.header:
-            lines = [self.header_line(field.key, field.value) for field in self.statute.header]
-            if self.doc.heading is not None and not any(
-                    f.key == "Rubrik" and f.value == self.doc.heading for f in self.statute.header):
-                lines.append(E.p(E.docTitle(self.doc.heading)))  # a title the header does not give
-            return lines + self.as_of()
-        out = []
-        if self.statute.number is not None:
-            out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
-        if self.doc.heading is not None:
-            out.append(E.p(E.docTitle(self.doc.heading)))
-        return out + self.as_of()
-
-    def as_of(self) -> list[etree._Element]:
-        """``Lydelse den 1 juli 2026`` for an expression of the law on one day."""
-        day = self.statute.as_of
-        if day is None:
-            return []
-        return [E.p(f"{vocabulary.AS_OF} ", E.docDate(vocabulary.day_words(day),
-                                                      date=day.isoformat()),
-                    **{"class": AS_OF_CLASS})]
-
-    def header_line(self, key: str, value: str) -> etree._Element:
-        """``SFS nr: 1999:175`` — the key kept as written, the value marked up where known."""
-        if not key:
-            return E.p(value, **{"class": "header"})
-        marked: etree._Element | str = value
-        if key in ("SFS nr", "SFS-nummer") and value == self.statute.number:
-            marked = E.docNumber(value)
-        elif key == "Rubrik" and value == self.doc.heading:
-            marked = E.docTitle(value)
-        elif key == "Utfärdad" and self.statute.issued and value.startswith(
-                self.statute.issued.isoformat()):
-            marked = E.docDate(value, date=self.statute.issued.isoformat())
-        return E.p(E.inline(key, name="field"), ": ", marked, **{"class": "header"})
+    def note_ref(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
+        """A note reference inside *parent*'s text (appended; returns the new element)."""
+        raise InputError("a statute with footnotes cannot be written as an AKN act "
+                         "(riksdoc's statute profile has no notes)")
 
     # -- body ----------------------------------------------------------------------------
     # Built by appending to the parent (SubElement): a statute has tens of thousands of
@@ -204,7 +148,9 @@ class _ActWriter:
 
     def version_attributes(self, division: Division, attrs: dict[str, str]) -> None:
         if division.validity is not None:
-            attrs["period"] = "#" + self.meta.period(division.validity)
+            if self.period is None:
+                raise InputError("a version of a part (a validity) cannot be written here")
+            attrs["period"] = "#" + self.period(division.validity)
         if division.repealed:
             attrs["status"] = "removed"
 
@@ -301,12 +247,89 @@ class _ActWriter:
                     attrs["class"] = part.kind
                 last = _sub(element, "ref", attrs, part.text)
             elif isinstance(part, NoteRef):
-                raise InputError("a statute with footnotes cannot be written as an AKN act")
+                last = self.note_ref(element, part)
             elif last is None:
                 element.text = (element.text or "") + part
             else:
                 last.tail = (last.tail or "") + part
         return element
+
+
+class _ActWriter(ActBody):
+    def __init__(self, document: Document, stem: str) -> None:
+        if document.notes:
+            raise InputError("a statute with footnotes cannot be written as an AKN act "
+                             "(riksdoc's statute profile has no notes)")
+        self.doc = document
+        self.statute = document.statute or Statute()
+        self.meta = ActMeta(self.statute, document.heading, stem)
+        super().__init__(name(document.blocks), self.meta.period)
+
+    # -- the document ----------------------------------------------------------------
+
+    def build(self) -> etree._Element:
+        body_blocks = [b for b in self.doc.blocks
+                       if not (isinstance(b, Division) and b.level is Level.ANNEX)]
+        annexes = [b for b in self.doc.blocks
+                   if isinstance(b, Division) and b.level is Level.ANNEX]
+        body = E.body()
+        if body_blocks:
+            self.blocks(body, body_blocks)
+        else:  # the body cannot be empty; this marker reads back as no blocks
+            self.content(_sub(body, "paragraph", {"class": "emptyBody"}), [])
+        parts: list[etree._Element] = []
+        preface = self.preface()
+        if preface:
+            parts.append(E.preface(*preface))
+        parts.append(body)
+        if annexes:
+            parts.append(E.attachments(*(self.annex(a, n) for n, a in enumerate(annexes, 1))))
+        versions = any(isinstance(b, Division) and b.validity is not None
+                       for b in _all(self.doc.blocks))
+        act = E.act(E.meta(), *parts, name=akn_type(Kind.STATUTE).name,
+                    contains="multipleVersions" if versions and self.statute.as_of is None
+                    else "singleVersion")
+        act[0].extend(self.meta.elements())  # once the text has said what it refers to
+        return E.akomaNtoso(act)
+
+    # -- preface -----------------------------------------------------------------------
+
+    def preface(self) -> list[etree._Element]:
+        if self.statute.header:
+            lines = [self.header_line(field.key, field.value) for field in self.statute.header]
+            if self.doc.heading is not None and not any(
+                    f.key == "Rubrik" and f.value == self.doc.heading for f in self.statute.header):
+                lines.append(E.p(E.docTitle(self.doc.heading)))  # a title the header does not give
+            return lines + self.as_of()
+        out = []
+        if self.statute.number is not None:
+            out.append(E.p("SFS ", E.docNumber(self.statute.number), **{"class": "number"}))
+        if self.doc.heading is not None:
+            out.append(E.p(E.docTitle(self.doc.heading)))
+        return out + self.as_of()
+
+    def as_of(self) -> list[etree._Element]:
+        """``Lydelse den 1 juli 2026`` for an expression of the law on one day."""
+        day = self.statute.as_of
+        if day is None:
+            return []
+        return [E.p(f"{vocabulary.AS_OF} ", E.docDate(vocabulary.day_words(day),
+                                                      date=day.isoformat()),
+                    **{"class": AS_OF_CLASS})]
+
+    def header_line(self, key: str, value: str) -> etree._Element:
+        """``SFS nr: 1999:175`` — the key kept as written, the value marked up where known."""
+        if not key:
+            return E.p(value, **{"class": "header"})
+        marked: etree._Element | str = value
+        if key in ("SFS nr", "SFS-nummer") and value == self.statute.number:
+            marked = E.docNumber(value)
+        elif key == "Rubrik" and value == self.doc.heading:
+            marked = E.docTitle(value)
+        elif key == "Utfärdad" and self.statute.issued and value.startswith(
+                self.statute.issued.isoformat()):
+            marked = E.docDate(value, date=self.statute.issued.isoformat())
+        return E.p(E.inline(key, name="field"), ": ", marked, **{"class": "header"})
 
     # -- annexes --------------------------------------------------------------------------
 
@@ -333,6 +356,7 @@ class _ActWriter:
         attrs: dict[str, str] = {}
         self.version_attributes(division, attrs)
         return E.attachment(doc, **self.named(division, attrs))
+
 
 _ELEMENT_ONLY_TAGS = frozenset(f"{{{AKN_NS}}}{name}" for name in ELEMENT_ONLY) | {
     f"{{{RD_NS}}}statute"}

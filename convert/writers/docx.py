@@ -43,13 +43,13 @@ import docx
 from docx.document import Document as WordDocument
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as WordParagraph
+from lxml import etree
 
 from .. import vocabulary
-from ..eids import name
 from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document, Note, NoteRef, Ref, Signature, Statute, walk
-from ..ooxml import LANGUAGE, w
-from ..ooxml.build import Builder
+from ..ooxml import LANGUAGE, XML_SPACE, w
+from ..ooxml.build import Builder, bookmark_name
 from ..ooxml.custom import add_record
 from ..ooxml.notes import (
     FIRST_NOTE_ID,
@@ -78,13 +78,15 @@ from ..ooxml.styles import (
     STATUTE_LINE,
     STATUTE_RULE,
     TITLE,
+    TOC_HEADING,
+    TOC_LEVELS,
     merge_styles,
     use_styles,
     with_styles,
 )
 from ..ooxml.tweaks import add_field, drop_core_dates, swedish_settings, tidy_package
-from ..outline import hierarchical, ranks
-from . import docx_layout, typeset
+from ..outline import entries, flat, hierarchical, ranks
+from . import docx_layout, part_names, typeset
 from .docx_body import BodyWriter
 
 # -- writing -------------------------------------------------------------------
@@ -146,10 +148,12 @@ class _Writer:
         self.word: WordDocument = docx.Document(io.BytesIO(_base(style, self.hierarchy)))
         self.page = _page_settings(style)
         self.notes = _Notes({note.note_id: note for note in document.notes})
+        self.fields = False
+        """Whether the document has fields Word should update on opening (a contents)."""
         self.body = BodyWriter(self.word, Builder(self.word.styles.element),
                                self.notes.reference)
         if self.hierarchy:
-            self.body.names, self.body.ranks = name(document.blocks), ranks(document.blocks)
+            self.body.names, self.body.ranks = part_names(document), ranks(document.blocks)
             self.body.targets = {part.href[1:] for block, _ in walk(document.blocks)
                                  for part in _inlines(block)
                                  if isinstance(part, Ref) and part.href.startswith("#")}
@@ -176,6 +180,8 @@ class _Writer:
                            endnotes=bool(self.notes.endnotes))
         docx_layout.settings(self.word, self.page["hyphenation"])
         docx_layout.space_after_tables(self.word, self.page["tables"]["space_after"])
+        if self.fields:  # last: after every other setting
+            docx_layout.update_fields_on_open(self.word)
         docx_layout.embed_fonts(self.word, self._all_text(), self.style, italic=self.hierarchy)
         out = io.BytesIO()
         self.word.save(out)
@@ -247,7 +253,9 @@ class _Writer:
         doc, body = self.document, self.body
         for paragraph in doc.preamble:
             body.inline(paragraph.content, PREAMBLE)
-        line = vocabulary.date_line(doc)
+        for text in vocabulary.paper_lines(doc):  # a paper's header, as its text gives it
+            body.text(text, HEADER)
+        line = vocabulary.date_line(doc) if doc.paper is None else None  # a paper's is its text
         if line is not None and typeset.dated_at_top(doc):  # older layouts: first, as in print
             body.text(line, DATE_LINE)
         for document_line in vocabulary.document_lines(doc):
@@ -260,6 +268,8 @@ class _Writer:
             self._statute_front(doc.statute)
         elif doc.heading is not None:
             body.text(doc.heading, TITLE)
+        if self.hierarchy and typeset.printed_contents(doc):
+            self._contents()
         if doc.addressee is not None:
             body.text(vocabulary.addressee_line(doc.addressee), ADDRESSEE)
         if doc.minister is not None:
@@ -288,6 +298,31 @@ class _Writer:
         for kind, words in lines:
             body.text(words, STATUTE_AS_OF if kind == "as-of" else STATUTE_LINE)
         body.text("", STATUTE_RULE)
+
+    def _contents(self) -> None:
+        """A longer paper's table of contents: Word's ``TOC`` field to the second rank, its
+        result written out (each entry a link to its part's bookmark, and a ``PAGEREF`` to
+        it, which Word fills in when it updates the fields, as it offers to on opening), so
+        it reads before any update."""
+        body, builder = self.body, self.body.builder
+        shown = [entry for entry in flat(entries(self.document.blocks, body.names))
+                 if entry.rank <= typeset.PRINTED_CONTENTS_DEPTH]
+        if not shown:
+            return
+        body.targets |= {entry.eid for entry in shown}
+        self.fields = True
+        body.text(vocabulary.CONTENTS, TOC_HEADING)
+        for index, entry in enumerate(shown):
+            p = body.append(builder.paragraph(TOC_LEVELS[entry.rank - 1]))
+            if index == 0:
+                _field_start(p, f'TOC \\o "1-{typeset.PRINTED_CONTENTS_DEPTH}" \\h \\z \\u')
+            link = builder.hyperlink(p, anchor=bookmark_name(entry.eid))
+            builder.run(link, entry.label)
+            builder.run(link, "\t")
+            _field_start(link, f"PAGEREF {bookmark_name(entry.eid)} \\h")
+            _field_char(link, "end")
+            if index == len(shown) - 1:
+                _field_char(p, "end")
 
     def _signature(self, signature: Signature) -> None:
         paragraph = WordParagraph(self.body.text("", SIGNATURE), self.word._body)
@@ -319,6 +354,20 @@ def _inlines(block: object) -> tuple[object, ...]:
     if rows is not None:
         return tuple(part for row in rows for cell in row.cells for part in cell)
     return ()
+
+
+def _field_char(parent: etree._Element, kind: str) -> None:
+    """A run holding a field's ``begin``, ``separate`` or ``end`` mark."""
+    etree.SubElement(etree.SubElement(parent, w("r")), w("fldChar"), {w("fldCharType"): kind})
+
+
+def _field_start(parent: etree._Element, instruction: str) -> None:
+    """A complex field's start: its mark, its instruction, the mark before its result."""
+    _field_char(parent, "begin")
+    text = etree.SubElement(etree.SubElement(parent, w("r")), w("instrText"))
+    text.text = f" {instruction} "
+    text.set(XML_SPACE, "preserve")
+    _field_char(parent, "separate")
 
 
 def _twips(millimetres: float) -> int:

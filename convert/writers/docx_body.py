@@ -25,7 +25,7 @@ rendered by the shared outline (`riksdoc.outline`), as the PDF is:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
@@ -51,7 +51,7 @@ from ..ooxml import styles as st, w
 from ..ooxml.build import Builder, bookmark_name
 from ..ooxml.numbering import ListXml, list_formats
 from ..ooxml.tweaks import drop_surplus_cells
-from ..outline import LEAF_HEADINGS, RUN_IN, headed, markers, opens_with_text
+from ..outline import LEAF_HEADINGS, RUN_IN, headed, markers, opens_with_text, signer_line
 from . import docx_layout, typeset
 
 NoteWriter = Callable[[WordParagraph, NoteRef], None]
@@ -196,6 +196,12 @@ class BodyWriter:
         if division.level is Level.PARAGRAPH:
             self.stycke(division)
             return
+        if division.level is Level.PROPOSAL:
+            self.proposal(division)
+            return
+        if division.level is Level.SIGNATURES:
+            self.signatures(division)
+            return
         for marker in markers(division, leading=True):
             self.text(marker, st.VALIDITY)
         rank = self.ranks.get(id(division), 1)
@@ -257,3 +263,70 @@ class BodyWriter:
                 if self.section is not None:
                     self.mark(p, self.section)
                     self.section = None
+
+    # -- a paper's own parts -------------------------------------------------------------
+
+    def proposal(self, division: Division) -> None:
+        """A proposal: its number (and heading) opening its first paragraph, a tab between,
+        bookmarked by its eId where a link points at it."""
+        opening = [(division.num, st.HEADING_NUMBER), ("\t", None)] if division.num else []
+        if division.heading is not None:
+            p = self.append(self.builder.paragraph(st.BODY))
+            for text, style in (*opening, (division.heading, st.HEADING_NUMBER)):
+                self.builder.run(p, text, style)
+            self.mark(_hanging(p), division)
+            opening = []
+        for index, child in enumerate(division.children):
+            if isinstance(child, Paragraph) and division.num:  # under the number's column
+                numbered = bool(opening) and index == 0
+                self.number = opening if numbered else []
+                first_p = _hanging(self.inline(child.content, st.BODY), first=numbered)
+                if numbered:
+                    self.mark(first_p, division)
+            else:
+                self.block(child)
+
+    def signatures(self, division: Division) -> None:
+        """A signature block: its name lines two to a row in a table without rules, its
+        other lines (place and date, on whose behalf, the members) paragraphs of their own."""
+        row: list[Paragraph] = []
+        for child in (*division.children, None):
+            if isinstance(child, Paragraph) and signer_line(child, division):
+                row.append(child)
+                continue
+            if row:
+                self.name_table(row)
+                row = []
+            if isinstance(child, Paragraph):
+                self.inline(child.content, st.SIGNATURE)
+            elif child is not None:
+                self.block(child)
+
+    def name_table(self, names: Sequence[Paragraph]) -> None:
+        """Signers two to a row, in a table without rules."""
+        table = self.word.add_table(rows=(len(names) + 1) // 2, cols=2)
+        for index, signer in enumerate(names):
+            cell = table.rows[index // 2].cells[index % 2]
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.word.styles[st.SIGNATURE]
+            self.inline(signer.content, "", paragraph._p)
+
+
+PROPOSAL_INDENT_MM = 8.0
+"""How far a proposal's text stands in: its number hangs in that column, as in print."""
+
+
+def _hanging(p: etree._Element, first: bool = True) -> etree._Element:
+    """*p* indented by `PROPOSAL_INDENT_MM`, its first line (the number, a tab, the text)
+    hanging out to the margin where *first*."""
+    indent = str(docx_layout.twips(PROPOSAL_INDENT_MM))
+    attributes = {w("left"): indent}
+    if first:
+        attributes[w("hanging")] = indent
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(p, w("pPr"))
+        p.insert(0, ppr)
+    docx_layout.insert_ordered(ppr, etree.Element(w("ind"), attributes),
+                               (*docx_layout.PPR_ORDER, "ind"))
+    return p

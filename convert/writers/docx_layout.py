@@ -114,6 +114,28 @@ def settings(document: WordDocument, hyphenation: dict[str, Any]) -> None:
         insert_ordered(root, etree.Element(w("doNotHyphenateCaps")), SETTINGS_ORDER)
 
 
+_AFTER_UPDATE_FIELDS = frozenset({
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator"})
+"""CT_Settings' elements after ``w:updateFields``."""
+
+
+def update_fields_on_open(document: WordDocument) -> None:
+    """``w:updateFields``: Word offers to update the fields when the file is opened (a table
+    of contents gets its page numbers, which only a layout knows)."""
+    root = document.settings.element
+    element = etree.Element(w("updateFields"), {w("val"): "true"})
+    later = next((child for child in root if isinstance(child.tag, str)
+                  and etree.QName(child).localname in _AFTER_UPDATE_FIELDS), None)
+    if later is not None:
+        later.addprevious(element)
+    else:
+        root.append(element)
+
+
 def twips(millimetres: float) -> int:
     """*millimetres* in twentieths of a point."""
     return round(millimetres * 1440 / 25.4)

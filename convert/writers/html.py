@@ -37,12 +37,11 @@ from lxml.html import HtmlElement, builder as E, tostring
 from .. import vocabulary
 from ..housestyle import BUILT_IN, HouseStyle
 from ..model import Document, Kind, Statute
-from ..outline import Entry, entries, flat, hierarchical
+from ..outline import MAX_RANK, Entry, entries, flat, hierarchical
 from . import typeset
 from .html_body import Body, Children, Inlines
 
 GENERATOR = "riksdoc"
-
 
 def write(document: Document, *, stem: str, style: HouseStyle = BUILT_IN) -> bytes:
     """*document* as a standalone UTF-8 HTML5 page (the same document gives the same bytes)."""
@@ -88,6 +87,8 @@ def header_element(document: Document) -> HtmlElement:
     """The ``<header>``: dateline of older layouts, document line(s), title(s) (each a
     heading, the titles of a joint answer too), addressee."""
     children: list[Children] = []
+    for text in vocabulary.paper_lines(document):
+        children.append(E.P(text, E.CLASS("doc-line")))
     if typeset.dated_at_top(document):
         line = vocabulary.date_line(document)
         if line:
@@ -127,15 +128,16 @@ def statute_front(document: Document, statute: Statute) -> list[Children]:
     return children
 
 
-def contents_element(outline: tuple[Entry, ...]) -> HtmlElement | None:
+def contents_element(outline: tuple[Entry, ...], depth: int = MAX_RANK) -> HtmlElement | None:
     """The table of contents of a page with a hierarchy: its top entries (chapters,
-    transitional provisions, annexes) with their headed entries under them, and the
-    run-in ones (sections) as a row of numbers, each once."""
+    transitional provisions, annexes) with their headed entries under them to *depth*
+    ranks, and the run-in ones (sections) as a row of numbers, each once."""
     if not outline:
         return None
 
     def item(entry: Entry) -> HtmlElement:
-        headed = [e for e in entry.children if e.division.level.value != "section"]
+        headed = [e for e in entry.children if e.division.level.value != "section"
+                  and e.rank <= depth]
         numbers: dict[str, Entry] = {}
         for child in flat(tuple(e for e in entry.children if e not in headed)):
             numbers.setdefault(child.label, child)
@@ -155,7 +157,10 @@ def contents_element(outline: tuple[Entry, ...]) -> HtmlElement | None:
 
 
 def closing_element(document: Document) -> HtmlElement | None:
-    """The closing ``<footer>``: place and date line, then each signature block."""
+    """The closing ``<footer>``: place and date line, then each signature block (a paper
+    has none: its date line and signatures are in its text, where it has them)."""
+    if document.paper is not None:
+        return None
     children: list[Children] = []
     if not typeset.dated_at_top(document):
         line = vocabulary.date_line(document)
@@ -213,8 +218,16 @@ def build(document: Document, style: HouseStyle = BUILT_IN, *,
     if document.minister is not None:
         article.append(E.P(vocabulary.person_text(document.minister), E.CLASS("minister")))
     tree = hierarchical(document)
-    if tree and not for_print and (toc := contents_element(entries(document.blocks,
-                                                                   body.names))) is not None:
+    outline = entries(document.blocks, body.names) if tree else ()
+    if not for_print:
+        toc = contents_element(outline)
+    elif typeset.printed_contents(document):  # its entries' pages are print.css's (target-counter)
+        toc = contents_element(outline, typeset.PRINTED_CONTENTS_DEPTH)
+        body.targets = (body.targets or set()) | {entry.eid for entry in flat(outline)
+                                                  if entry.rank <= typeset.PRINTED_CONTENTS_DEPTH}
+    else:
+        toc = None
+    if toc is not None:
         article.append(toc)
     article.append(E.DIV(*body.elements(document.blocks), E.CLASS("body")))
     if (closing := closing_element(document)) is not None:

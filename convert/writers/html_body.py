@@ -34,7 +34,7 @@ from typing import TypeAlias
 
 from lxml.html import HtmlElement, builder as E
 
-from ..eids import Names, name
+from ..eids import Names
 from ..model import (
     Block,
     Division,
@@ -59,8 +59,9 @@ from ..outline import (
     markers,
     opens_with_text,
     ranks,
+    signer_line,
 )
-from . import typeset
+from . import part_names, typeset
 
 Children: TypeAlias = HtmlElement | str
 """What goes inside an element: elements and text."""
@@ -139,7 +140,7 @@ class Body:
     @classmethod
     def of(cls, document: Document, inlines: Inlines) -> Body:
         """The builder for *document*'s page; a letter's flat body gets no ids."""
-        names = name(document.blocks) if hierarchical(document) else Names()
+        names = part_names(document) if hierarchical(document) else Names()
         targets = None
         if inlines.for_print:
             targets = {ref.href[1:] for ref in _refs(document.blocks) if ref.href[:1] == "#"}
@@ -193,6 +194,10 @@ class Body:
         """A division: a stycke, a run-in section, a rubrik, or a headed section."""
         if division.level is Level.PARAGRAPH:
             return self.stycke(division)
+        if division.level is Level.PROPOSAL:
+            return self.proposal(division)
+        if division.level is Level.SIGNATURES:
+            return self.signatures(division)
         leading = markers(division, leading=True)
         rank = self.ranks.get(id(division), 1)
         if division.level in RUN_IN:
@@ -277,6 +282,31 @@ class Body:
                        **self.attributes(division))
         return E.DIV(*leading, *self.elements(children), E.CLASS("stycke"),
                      **self.attributes(division))
+
+
+    # -- a paper's own parts -----------------------------------------
+
+    def proposal(self, division: Division) -> HtmlElement:
+        """``<div class="proposal"><span class="num">1.</span> [<p class="proposal-heading">]
+        …``: the number hangs before the text (a point of the decision, by its eId)."""
+        heads: list[Children] = []
+        if division.num:
+            heads.append(E.SPAN(division.num, E.CLASS("num")))
+        if division.heading:
+            heads.append(E.P(division.heading, E.CLASS("proposal-heading")))
+        return E.DIV(*heads, *self.elements(division.children), E.CLASS("proposal"),
+                     **self.attributes(division))
+
+    def signatures(self, division: Division) -> HtmlElement:
+        """A signature block: its lines in order, each name line (``Johan Forssell (M)``)
+        marked ``class="name"``, so print and screen set them two to a row."""
+        children: list[HtmlElement] = []
+        for child in division.children:
+            element = self.block(child)
+            if isinstance(child, Paragraph) and signer_line(child, division):
+                element.set("class", "name")
+            children.append(element)
+        return E.DIV(*children, E.CLASS("signatures"), **self.attributes(division))
 
 
 def table_element(table: Table, inlines: Inlines) -> HtmlElement:

@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Inline, Table, inline_text
+from ..akn_paper_profile import PAPER_KINDS
+from ..model import Document, Inline, Paragraph, Table, inline_text, walk
 
 NUMBER = re.compile(r"[−–-]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?:\s?%)?"
                     r"|[−–-]?\s?\d+(?:[,.]\d+)?(?:\s?%)?")
@@ -122,5 +123,27 @@ def keep_whole(text: str) -> Iterator[tuple[str, str | None]]:
 
 def dated_at_top(document: Document) -> bool:
     """Whether the date line stands at the top, before the document line: older answers,
-    questions and interpellations date the document there (no place, no signature)."""
-    return document.date is not None and not document.place and not document.signatures
+    questions and interpellations date the document there (no place, no signature).  A
+    paper's date line is in its text (its signature block), never composed."""
+    return document.date is not None and not document.place and not document.signatures \
+        and document.paper is None
+
+
+PRINTED_CONTENTS_CHARS = 15_000
+"""A paper with more text than this (about five printed pages) gets a table of contents in
+print and DOCX, as the Riksdag prints one in its longer papers; the screen page always has one."""
+PRINTED_CONTENTS_DEPTH = 2
+"""Ranks the printed table of contents goes down to (``2``, ``2.1``; not ``2.1.1``)."""
+
+
+def printed_contents(document: Document) -> bool:
+    """Does *document*'s print (and DOCX) get a table of contents (a paper past a few pages)?"""
+    if document.kind not in PAPER_KINDS:
+        return False
+    length = 0
+    for block, _ in walk(document.blocks):
+        if isinstance(block, Paragraph):
+            length += len(inline_text(block.content))
+            if length > PRINTED_CONTENTS_CHARS:
+                return True
+    return False

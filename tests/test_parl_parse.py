@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from riksdoc.model import Division, Document, Kind, Level, Paragraph, inline_text, walk
+from riksdoc.model import Division, Document, Kind, Level, Paragraph, Table, inline_text, walk
 from riksdoc.parl import grammar
 from riksdoc.parl.clean import clean
 from riksdoc.parl.contents import contents
@@ -359,3 +359,30 @@ def test_a_proposed_laws_old_and_new_wording_side_by_side_is_warned_about_with_i
     plain = text.replace("Nuvarande lydelse\tFöreslagen lydelse\n", "")
     assert not [w for w in read(plain.encode(), "p.txt").document.warnings
                 if w.code == "wording-columns"]
+
+
+def test_a_bills_number_under_its_header_and_its_old_and_new_wording_in_paired_rows() -> None:
+    """A Word export of a bill: the number on the line under ``Regeringens proposition``, the
+    title beside the cover's label cells, the comparison's rows ``old<TAB>new``: a bill with
+    its number and title, each section holding its two wordings paired, and no warning that
+    the columns are unpaired."""
+    text = ("Regeringens proposition\n2020/21:123\nÄndrade regler om tillsyn\tProp.\n \t2020/21:123\n"
+            "Regeringen överlämnar denna proposition till riksdagen.\nStockholm den 4 mars 2021\n"
+            "Stefan Löfven\nMorgan Johansson (Justitiedepartementet)\n"
+            "1 Förslag till lag om ändring i lagen (2010:800) om tillsyn\n"
+            "Härigenom föreskrivs att 3 kap. 1 § lagen (2010:800) om tillsyn ska ha följande lydelse.\n"
+            "Nuvarande lydelse\tFöreslagen lydelse\n3 kap.\n1 §\n"
+            "Tillsynen utövas av länsstyrelsen.\tTillsynen utövas av Inspektionen för tillsyn.\n"
+            "Denna lag träder i kraft den 1 juli 2021.\n")
+    document = paper(text)
+    assert document.kind is Kind.BILL and document.heading == "Ändrade regler om tillsyn"
+    assert document.paper is not None and document.paper.designation == "2020/21:123"
+    (section,) = parts(document, Level.SECTION)
+    rows = [row for block, _ in walk(section.children) if isinstance(block, Table)
+            for row in block.rows]
+    assert [[inline_text(cell) for cell in row.cells] for row in rows] == [
+        ["Tillsynen utövas av länsstyrelsen.", "Tillsynen utövas av Inspektionen för tillsyn."]]
+    assert not [w for w in document.warnings if w.code == "wording-columns"]
+    data = write(document, "akn", stem="x")
+    assert problems(data) == []
+    assert b'eId="sec_1__law_1__mod_1__qstr_1__chp_3__sec_1"' in data

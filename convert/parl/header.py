@@ -71,18 +71,13 @@ class Header:
 def looks_like_paper(lines: list[str]) -> Kind | None:
     """The kind of paper the opening lines of a text (stripped, not yet normalised) show,
     or None: a header, or a motion's body without one."""
-    seen = 0
-    for text in lines[:400]:
-        if not text:
-            continue
-        seen += 1
-        kind = _header_kind(text)
+    texts = [text for text in lines[:400] if text][:41]
+    for seen, text in enumerate(texts, start=1):
+        kind = _header_kind(text, texts[seen] if seen < len(texts) else "")
         if kind is not None and seen <= 3:
             return kind
         if _MOTION_BODY.match(text) or (seen == 1 and BY_LINE.match(text) and listed_by(text)):
             return Kind.MOTION
-        if seen > 40:
-            break
     return None
 
 
@@ -91,11 +86,13 @@ def listed_by(text: str) -> bool:
     return bool(re.match(r"^av .+\((?:[A-Za-zÅÄÖåäö]{1,4})(?:, [A-Za-zÅÄÖåäö]{1,4})*\)$", text))
 
 
-def _header_kind(text: str) -> Kind | None:
+def _header_kind(text: str, following: str = "") -> Kind | None:
+    """The kind a header line names; a government paper's number may stand on the
+    *following* line (``Regeringens proposition`` / ``2020/21:123``), as on its cover."""
     if _REPORT.match(text):
         return Kind.REPORT
     m = _GOVERNMENT.match(text)
-    if m and m.group("number"):
+    if m and (m.group("number") or _NUMBER_LINE.match(following)):
         return KIND_WORDS[m.group("word")]
     if _MOTION.match(text) and (text.startswith("Motion till riksdagen") or " av " in text):
         return Kind.MOTION
@@ -106,7 +103,8 @@ def read_header(lines: tuple[Line, ...], name: str, forced: Kind | None) -> Head
     """The header of a paper's normalised *lines* (``name``: the input's file name)."""
     start = next((i for i, line in enumerate(lines) if line.text), 0)
     first = lines[start].text if lines else ""
-    kind = _header_kind(first)
+    second = _next(lines, start + 1)
+    kind = _header_kind(first, lines[second].text if second < len(lines) else "")
     if kind is Kind.REPORT:
         header = _report(lines, start)
     elif kind in (Kind.BILL, Kind.COMMUNICATION):
@@ -192,10 +190,15 @@ def _report(lines: tuple[Line, ...], start: int) -> Header:
 
 def _government(lines: tuple[Line, ...], start: int, kind: Kind) -> Header:
     m = _GOVERNMENT.match(lines[start].text)
-    assert m and m.group("number")
-    session, number, as_written = _designation(m)
-    doc_line = lines[start].text[:m.start("y1")].strip()
+    assert m
     index = _next(lines, start + 1)
+    if m.group("number"):
+        doc_line = lines[start].text[:m.start("y1")].strip()
+    else:  # the number on a line of its own (`_header_kind` saw it there)
+        doc_line, m = lines[start].text, _NUMBER_LINE.match(lines[index].text)
+        assert m
+        index = _next(lines, index + 1)
+    session, number, as_written = _designation(m)
     end = index
     while end < len(lines) and end < index + 8 and not _HANDS_OVER.match(lines[end].text):
         end += 1
@@ -205,6 +208,9 @@ def _government(lines: tuple[Line, ...], start: int, kind: Kind) -> Header:
         for line in lines[index:end]:
             title = join_wrapped(title, line.text)
         index = end
+    elif index < len(lines) and _title_line(lines[index].text, kind):
+        # no "Regeringen överlämnar …" line near: the title is the block after the number
+        title, index = _title(lines, index, kind)
     return Header(kind, Paper(session, number, as_written, doc_line), title or None, index)
 
 

@@ -75,14 +75,24 @@ def read_law(lines: list[Line]) -> tuple[list[Block], list[Message]]:
 
 
 def _columns(lines: list[Line]) -> list[Message]:
-    """A warning where the law sets its old and new wording side by side: a text export
-    gives the two columns one after the other (a printed PDF's, even apart), so the
-    sections hold the wording in the order the text gives it, not sorted into old and new."""
+    """A warning where the law sets its old and new wording side by side and the text does
+    not pair them: a printed PDF's text gives the two columns one after the other (even
+    apart), so the sections hold the wording in the order the text gives it, not sorted
+    into old and new.  A Word export's rows (``old<TAB>new``) are paired: each section
+    holds them as a table of the two columns, and nothing is uncertain."""
+    heads = [line for line in lines if _COLUMNS.match(line.text)]
+    paired = any(_cells(line.text) >= 2 for line in lines if not _COLUMNS.match(line.text))
+    if not heads or paired:
+        return []
     return [Message("wording-columns", "old and new wording side by side (Nuvarande lydelse / "
                     "Föreslagen lydelse): the text gives the columns one after the other, not "
                     "paired; the sections hold the wording as the text gives it (check which is "
-                    "the proposed one)", line.number)
-            for line in lines if _COLUMNS.match(line.text)][:1]
+                    "the proposed one)", heads[0].number)]
+
+
+def _cells(text: str) -> int:
+    """How many cells with words a TAB-separated line has."""
+    return sum(1 for cell in text.split("\t") if cell.strip())
 
 
 def _outside(warnings: list[Message]) -> list[Message]:

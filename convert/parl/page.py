@@ -35,12 +35,17 @@ def running_head(lines: list[Line]) -> str | None:
     standing alone at least twice; a report's or motion's print repeats its bare number
     (``2018/19:JuU17``) alone on a line; None for a paper that is not a print."""
     number = None
-    for line in lines[:15]:
-        m = _HEADER.match(line.text)
-        if m and m.group("kind") and m.group("number"):
-            return f"{_LABELS[m.group('kind')]} {m.group('number')}"
-        if number is None and _NUMBER.match(line.text):
-            number = line.text
+    opening = [line.text for line in lines[:15] if line.text]
+    for position, text in enumerate(opening):
+        m = _HEADER.match(text)
+        if m and m.group("kind"):
+            # the number beside the header's words, or on the line after them
+            after = opening[position + 1] if position + 1 < len(opening) else ""
+            found = m.group("number") or (after if _NUMBER.match(after) else None)
+            if found:
+                return f"{_LABELS[m.group('kind')]} {found}"
+        if number is None and _NUMBER.match(text):
+            number = text
     if number is not None and sum(1 for line in lines if line.text == number) >= 3:
         return number  # the header's, and at least two pages' heads
     seen: dict[str, int] = {}

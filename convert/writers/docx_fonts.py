@@ -131,28 +131,36 @@ def obfuscate(data: bytes, key: str) -> bytes:
 def fonts_part(embedded: list[tuple[Face, str]], style: HouseStyle = BUILT_IN) -> bytes:
     """``word/fontTable.xml`` declaring each font of *style*'s fonts.toml with its embedded
     faces; *embedded* pairs each face with the relationship id of its part."""
-    from fontTools.ttLib import TTFont
-
     root = etree.Element(w("fonts"), nsmap={"w": W_NS, "r": R_NS})
     for font in settings(style)["font"]:
-        metrics = TTFont(io.BytesIO(font_data(font["regular"], style)), lazy=True)
-        os2 = metrics["OS/2"]
+        panose, pitch, signature = _metrics(font["regular"], style)
         element = etree.SubElement(root, w("font"), {w("name"): font["name"]})
-        etree.SubElement(element, w("panose1"), {w("val"): _panose(os2.panose)})
+        etree.SubElement(element, w("panose1"), {w("val"): panose})
         etree.SubElement(element, w("charset"), {w("val"): "00"})
         etree.SubElement(element, w("family"), {w("val"): font["family"]})
-        pitch = "fixed" if metrics["post"].isFixedPitch else "variable"
         etree.SubElement(element, w("pitch"), {w("val"): pitch})
-        etree.SubElement(element, w("sig"), {
-            w("usb0"): f"{os2.ulUnicodeRange1:08X}", w("usb1"): f"{os2.ulUnicodeRange2:08X}",
-            w("usb2"): f"{os2.ulUnicodeRange3:08X}", w("usb3"): f"{os2.ulUnicodeRange4:08X}",
-            w("csb0"): f"{os2.ulCodePageRange1:08X}", w("csb1"): f"{os2.ulCodePageRange2:08X}"})
+        etree.SubElement(element, w("sig"), {w(key): value for key, value in signature})
         for face, rel_id in embedded:
             if face.font == font["name"]:
                 tag = "embed" + face.face[0].upper() + face.face[1:]
                 etree.SubElement(element, w(tag), {f"{{{R_NS}}}id": rel_id, w("fontKey"): face.key,
                                                    w("subsetted"): "1"})
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@lru_cache(maxsize=16)
+def _metrics(file: str, style: HouseStyle) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """(panose, pitch, signature attributes) of a font *file*: read once a process (its
+    ``post`` table alone, glyph names and all, cost more than the rest of a letter's DOCX)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(font_data(file, style)), lazy=True)
+    os2 = font["OS/2"]
+    pitch = "fixed" if font["post"].isFixedPitch else "variable"
+    signature = (("usb0", os2.ulUnicodeRange1), ("usb1", os2.ulUnicodeRange2),
+                 ("usb2", os2.ulUnicodeRange3), ("usb3", os2.ulUnicodeRange4),
+                 ("csb0", os2.ulCodePageRange1), ("csb1", os2.ulCodePageRange2))
+    return _panose(os2.panose), pitch, tuple((key, f"{value:08X}") for key, value in signature)
 
 
 def _panose(panose: object) -> str:

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+import httpx
 import pytest
 from lxml import etree, html
 
@@ -21,6 +22,7 @@ from riksdoc.readers import Read, read
 from riksdoc.writers import write
 
 from .test_parl_corpus import PARL, words
+from .test_server import client, server  # noqa: F401 (fixtures: a real `riksdoc serve`)
 
 SAMPLES = ["mot-2018-19-3079", "bet-2018-19-JuU17", "prop-2019-20-19", "skr-2018-19-149"]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -256,3 +258,31 @@ def test_a_long_papers_docx_has_a_contents_field_linking_to_its_parts(tmp_path: 
     assert settings.xpath("//w:updateFields/@w:val", namespaces=ns) == ["true"]
     short = write(result("mot-2018-19-3079").document, "docx", stem="x")
     assert b"TOC \\o" not in zipfile.ZipFile(io.BytesIO(short)).read("word/document.xml")
+
+
+# -- the web page and the API --------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["raw/skr-2018-19-70.txt", "raw/bet-2018-19-JuU17.txt",
+                                  "raw/prop-2019-20-19.txt", "records/mot-2019-20-3063.json"])
+def test_the_api_and_the_page_take_a_paper_with_its_identity_and_outline(
+        client: httpx.Client, name: str) -> None:  # noqa: F811
+    """Every kind of paper, text or record, through the API and the page: its designation,
+    its people, an outline whose anchors are the ids of its HTML."""
+    data = (PARL / name).read_bytes()
+    reply = client.post("/api/convert", files={"file": (Path(name).name, data)},
+                        data={"formats": "akn,html"})
+    assert reply.status_code == 200, reply.text
+    answer = reply.json()
+    expected = Path(name).stem.split("-", 1)[1].replace("-", "/", 1).replace("-", ":")
+    assert answer["metadata"]["number"] == expected
+    assert answer["metadata"]["paper"]["authors"]
+    outline = answer["outline"]
+    assert outline
+    page_link = answer["files"]["html"]["url"]
+    ids = set(html.fromstring(client.get(page_link).content).xpath("//@id"))
+    assert {entry["eid"] for entry in outline} <= ids
+    posted = client.post("/", files={"file": (Path(name).name, data), "formats": (None, "html")})
+    assert posted.status_code == 303
+    page = html.fromstring(client.get(posted.headers["location"]).text)
+    (section,) = page.xpath("//section[@aria-labelledby='h-outline']")
+    assert len(section.xpath(".//a")) >= len(outline)

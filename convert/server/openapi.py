@@ -92,7 +92,7 @@ _OUTLINE_ENTRY: dict[str, Any] = {"type": "object", "properties": {
     "eid": {"type": "string", "examples": ["chp_1", "chp_1__sec_3a"]},
     "level": {"type": "string", "examples": ["chapter", "section", "transitional", "annex"]},
     "children": {"type": "array", "items": {"$ref": "#/components/schemas/OutlineEntry"}}}}
-"""One entry of a statute's outline, with the entries under it."""
+"""One entry of a statute's or a paper's outline, with the entries under it."""
 
 
 def _conversion_schema() -> dict[str, Any]:
@@ -107,14 +107,32 @@ def _conversion_schema() -> dict[str, Any]:
                  "description": "YYYY-MM-DD, or --MM-DD when the text gives no year"},
         "date_text": {"type": ["string", "null"]},
         "place": {"type": ["string", "null"]},
-        "signatory": _PERSON, "addressee": _PERSON}}
+        "signatory": _PERSON, "addressee": _PERSON,
+        "statute": {"type": "object", "description": "A statute only: what the text or the "
+                    "database's record states.", "properties": {
+                        "number": {"type": ["string", "null"], "examples": ["2010:800"]},
+                        "form": {"type": ["string", "null"]},
+                        "department": {"type": ["string", "null"]},
+                        "issued": {"type": ["string", "null"]},
+                        "consolidated_through": {"type": ["string", "null"]}}},
+        "paper": {"type": "object", "description": "A motion, report, bill or communication "
+                  "only: its identity and people as the text or the Riksdag's record states them.",
+                  "properties": {
+                      "session": {"type": ["string", "null"], "examples": ["2019/20"]},
+                      "number": {"type": ["string", "null"], "examples": ["3063", "JuU17"]},
+                      "committee": {"type": ["string", "null"]},
+                      "ministry": {"type": ["string", "null"]},
+                      "record_id": {"type": ["string", "null"], "examples": ["H7023063"]},
+                      "authors": {"type": "array", "items": _PERSON},
+                      "members": {"type": "array", "items": _PERSON}}}}}
     return {"type": "object", "properties": {
         "kind": {"type": "string", "enum": [k.value for k in Kind]},
         "kind_label": {"type": "string"},
         "metadata": metadata,
         "outline": {"type": "array", "items": {"$ref": "#/components/schemas/OutlineEntry"},
-                    "description": "A statute's parts as its reader navigates them (chapters, "
-                                   "sections, transitional provisions, annexes): label, "
+                    "description": "A statute's or paper's parts as its reader navigates them "
+                                   "(chapters, sections, transitional provisions, annexes; "
+                                   "a paper's numbered headings): label, "
                                    "eId (the anchor in the HTML) and the entries under it; "
                                    "empty for a letter."},
         "report": {"type": ["object", "null"],

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..eids import name
 from ..model import Document, Person
 from ..outline import Entry, entries, hierarchical
 from ..readers import Read
 from ..vocabulary import kind_label
+from ..writers import part_names
 
 CHANGE_LABELS = {
     "line-break": "radbrytning", "control-character": "styrtecken",
@@ -31,15 +31,16 @@ def _person(person: Person | None) -> dict[str, str | None] | None:
 
 
 def outline(document: Document) -> list[dict[str, Any]]:
-    """A text with a hierarchy (a statute): what its reader navigates by, as the
-    publications have it (`riksdoc.outline`): each entry's label, eId (the HTML's anchor)
-    and the entries under it; a letter has none."""
+    """A text with a hierarchy (a statute, a paper): what its reader navigates by, as the
+    publications have it (`riksdoc.outline`): each entry's label, eId (the HTML's anchor,
+    named as its AKN names it: `riksdoc.writers.part_names`) and the entries under it; a
+    letter has none."""
     def entry(item: Entry) -> dict[str, Any]:
         return {"label": item.label, "eid": item.eid, "level": item.division.level.value,
                 "children": [entry(child) for child in item.children]}
     if not hierarchical(document):
         return []
-    return [entry(item) for item in entries(document.blocks, name(document.blocks))]
+    return [entry(item) for item in entries(document.blocks, part_names(document))]
 
 
 def describe(result: Read) -> dict[str, Any]:
@@ -49,10 +50,11 @@ def describe(result: Read) -> dict[str, Any]:
     questions = [{"designation": q.designation, "as_written": q.as_written,
                   "questioner": _person(q.questioner), "title": q.title}
                  for q in doc.questions]
-    statute = doc.statute
+    statute, paper = doc.statute, doc.paper
     metadata: dict[str, Any] = {
         "number": doc.questions[0].designation if doc.questions else
-        (f"SFS {statute.number}" if statute is not None and statute.number else None),
+        (f"SFS {statute.number}" if statute is not None and statute.number else None)
+        or (paper.designation if paper is not None else None),
         "questions": questions,
         "title": doc.title,
         "date": doc.date.iso() if doc.date else None,
@@ -67,6 +69,12 @@ def describe(result: Read) -> dict[str, Any]:
             "issued": statute.issued.isoformat() if statute.issued else None,
             "consolidated_through": statute.consolidated_through}
         metadata["date"] = statute.issued.isoformat() if statute.issued else None
+    if paper is not None:  # a paper: its identity and people as the text or record states them
+        metadata["paper"] = {
+            "session": paper.session, "number": paper.number, "committee": paper.committee,
+            "ministry": paper.ministry, "record_id": paper.record_id,
+            "authors": [_person(person) for person in paper.authors],
+            "members": [_person(person) for person in paper.members]}
     report = result.normalised.report() if result.normalised is not None else None
     return {
         "kind": doc.kind.value,

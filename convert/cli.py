@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import batch
-from .errors import InputError
+from .errors import InputError, OutputError
 from .housestyle import BUILT_IN, HouseStyle, StyleError
 from .inputs import Inputs, collect_inputs, read_source
 from .inspect import describe
@@ -327,6 +327,9 @@ def _convert(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
     seconds = time.perf_counter() - started
     counts = {status: sum(1 for o in outcomes if o.status == status)
               for status in ("converted", "failed", "skipped")}

@@ -1,4 +1,5 @@
-"""The one exception users see: a problem with an input, said in one line."""
+"""The exceptions users see, each said in one line: a problem with an input, or with the
+place the outputs go."""
 
 from __future__ import annotations
 
@@ -17,3 +18,14 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}" if self.line else self.reason
+
+
+class OutputError(Exception):
+    """An output folder riksdoc cannot write to (read-only, a pseudo file system, no
+    locks), with a reason fit for one line; the CLI prints ``riksdoc: FOLDER: cannot
+    write there: REASON`` and exits 1."""
+
+    def __init__(self, directory: object, reason: str) -> None:
+        super().__init__(f"{directory}: cannot write there: {reason}")
+        self.directory = directory
+        self.reason = reason

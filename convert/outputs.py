@@ -28,6 +28,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from .errors import OutputError
 from .version import __version__
 
 MANIFEST = ".riksdoc-manifest.json"
@@ -84,7 +85,12 @@ class Run:
         return self.directory / f"{_LOCK_PREFIX}run-{run}.lock"
 
     def __enter__(self) -> Run:
-        self._lock.acquire()
+        try:
+            self._lock.acquire()
+        except Timeout:  # a fresh lock no one holds, refused: a file system without locks
+            raise OutputError(self.directory, "its file system cannot lock files") from None
+        except OSError as exc:  # read-only, or a file system that takes no files (/sys)
+            raise OutputError(self.directory, exc.strerror or str(exc)) from None
         return self
 
     def __exit__(self, *exc: object) -> None:

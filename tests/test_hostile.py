@@ -161,6 +161,27 @@ def test_unreadable_file_and_unwritable_output_directory() -> None:
     shutil.rmtree(tmp_path)
 
 
+@pytest.mark.parametrize("refusal", [PermissionError(errno.EROFS, "Read-only file system"),
+                                     "no locks"])
+def test_an_output_folder_that_takes_no_lock_is_one_line(tmp_path: Path, monkeypatch, capsys,
+                                                          refusal: object) -> None:
+    """A folder that passes the access check but refuses the run's lock file (a read-only
+    mount, /sys, a file system without locks): one line naming it, exit 1, no output."""
+    from filelock import FileLock, Timeout
+
+    def refuse(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise refusal if isinstance(refusal, OSError) else Timeout(self.lock_file)
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    out = tmp_path / "out"
+    assert cli.main(["convert", str(SEED), "-t", "akn", "-o", f"{out}/"]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    reason = "Read-only file system" if isinstance(refusal, OSError) else \
+        "its file system cannot lock files"
+    assert line == f"riksdoc: {out}: cannot write there: {reason}"
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == []
+
+
 def test_full_disk_leaves_no_output_and_no_temporary_file(tmp_path: Path, monkeypatch, capsys) -> None:
     out = tmp_path / "out"
     real_fdopen = os.fdopen

@@ -20,7 +20,7 @@ from lxml import etree
 
 from riksdoc.cli import main
 from riksdoc.eids import name
-from riksdoc.model import Division, Document, Level, Ref, walk
+from riksdoc.model import Division, Document, Kind, Level, Ref, walk
 from riksdoc.readers import read
 from riksdoc.statute.as_of import as_of
 from riksdoc.validate import problems
@@ -139,3 +139,27 @@ def test_a_day_before_the_text_can_show_is_said() -> None:
     early = as_of(skollag(), datetime.date(2015, 1, 1))
     assert any(w.code == "as-of-before-consolidation" for w in early.warnings)
     assert not any(w.code == "as-of-before-consolidation" for w in on(DAYS[0]).warnings)
+
+
+@pytest.mark.parametrize(("record", "day", "code"), [
+    ("sfs-2024-1274.json", datetime.date(2020, 1, 1), "as-of-before-issued"),
+    ("sfs-2025-399.json", datetime.date(2025, 3, 1), "as-of-before-issued"),
+    ("sfs-2024-1274.json", datetime.date(2025, 1, 1), "as-of-before-in-force"),
+    ("sfs-2024-1274.json", datetime.date(2025, 1, 15), None)])
+def test_a_day_outside_the_statutes_life_is_warned_about(record: str, day: datetime.date,
+                                                         code: str | None) -> None:
+    """The law on a day before the statute existed is no law: the publication says nothing
+    false, but the reader is told."""
+    document = read((TESTS / "corpus-sfs" / "api" / record).read_bytes(), record).document
+    codes = [w.code for w in as_of(document, day).warnings if w.code.startswith("as-of-before")]
+    assert codes == ([code] if code else [])
+
+
+def test_a_statute_text_without_header_or_numbered_name_says_its_identity_is_a_placeholder() -> None:
+    data = (TESTS / "corpus-sfs" / "raw" / "sfs-2024-1274.txt").read_bytes()
+    named = read(data, "sfs-2024-1274.txt", kind=Kind.STATUTE).document
+    plain = read(data, "statsbidrag.txt", kind=Kind.STATUTE).document
+    assert [w.code for w in named.warnings if w.code in ("no-number", "number-from-name")] == \
+        ["number-from-name"]
+    assert [w.code for w in plain.warnings if w.code in ("no-number", "number-from-name")] == \
+        ["no-number"]

@@ -95,7 +95,9 @@ def model_text(blocks: tuple[Block, ...], markers: bool = True) -> str:
 
 
 def warnings(doc: Document) -> list[tuple[int | None, str]]:
-    return [(w.line, w.code) for w in doc.warnings]
+    """The uncertain recognitions, with their lines; a fragment's want of an SFS number
+    (``no-number``, tested on its own) left out."""
+    return [(w.line, w.code) for w in doc.warnings if w.code != "no-number"]
 
 
 def test_chapter_rubrik_sections_stycken_and_lists() -> None:
@@ -123,7 +125,7 @@ def test_chapter_rubrik_sections_stycken_and_lists() -> None:
         "  section 2 §",
         "    paragraph",
         "      P Rektorn beslutar."]
-    assert doc.warnings == ()
+    assert warnings(doc) == []
 
 
 def test_a_wrapped_line_that_starts_like_a_chapter_or_section_continues_its_stycke() -> None:
@@ -153,7 +155,7 @@ def test_chapter_headings_wrap_or_follow_the_number_line() -> None:
     assert chapters[2].validity is not None
     assert chapters[2].validity.end == datetime.date(2026, 7, 1)
     assert chapters[2].validity.by == "2025:729" and not chapters[2].validity.leading
-    assert doc.warnings == ()
+    assert warnings(doc) == []
 
 
 def test_time_limited_versions_keep_every_version_with_its_interval() -> None:
@@ -176,7 +178,7 @@ def test_time_limited_versions_keep_every_version_with_its_interval() -> None:
     assert rubrik.heading == "Skolbibliotek" and rubrik.validity.leading
     chapter = divisions(doc, Level.CHAPTER)[0]
     assert chapter.validity.start == d(2025, 7, 1) and chapter.validity.leading
-    assert doc.warnings == ()
+    assert warnings(doc) == []
     assert sections[2].validity.contains(d(2026, 7, 1)) and not sections[1].validity.contains(
         d(2026, 7, 1))
 
@@ -212,7 +214,7 @@ def test_repeal_notes_mark_parts_repealed_and_cite_the_act() -> None:
                 if isinstance(d, Division) and d.repealed]
     assert repealed == [("section", "2 §"), ("section", "7-10 §§"), ("chapter", "2 kap."),
                         ("annex", "Bilaga 5")]
-    assert doc.warnings == ()
+    assert warnings(doc) == []
 
 
 def test_transitional_provisions_are_grouped_by_amending_act() -> None:
@@ -234,7 +236,7 @@ def test_transitional_provisions_are_grouped_by_amending_act() -> None:
     assert outline(groups[1].children) == [
         "paragraph", "  1. Denna lag träder i kraft den 1 juli 2011.",
         "  2. Äldre bestämmelser gäller."]
-    assert doc.warnings == ()
+    assert warnings(doc) == []
 
 
 def test_annexes_with_tables_in_columns() -> None:

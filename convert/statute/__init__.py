@@ -77,6 +77,11 @@ def parse_normalised(normalised: Normalised, *, name: str = "") -> Document:
         statute = replace(statute, number=number)
         warnings.append(Message("number-from-name", f"the text states no SFS number; "
                                 f"{number} is taken from the file name"))
+    elif statute.number is None:
+        warnings.append(Message("no-number", "the text states no SFS number and no title (no "
+                                "header block): the archive copy's identity is a placeholder; "
+                                "convert the text with its header, the database's record, or "
+                                "a file named like sfs-2024-1274.txt"))
     return _document(lines, statute, title, warnings)
 
 

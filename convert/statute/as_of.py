@@ -42,6 +42,7 @@ def as_of(document: Document, day: datetime.date) -> Document:
     blocks, gone = rename(blocks, renamed, f"names a part not in force on {day.isoformat()}")
     statute = replace(document.statute or Statute(), as_of=day)
     warnings = [*document.warnings, *gone]
+    warnings += _outside_life(document.statute or Statute(), day)
     limit = reliable_from(document)
     if limit is not None and day < limit[0]:
         warnings.append(Message("as-of-before-consolidation", f"this text gives the law as "
@@ -49,6 +50,21 @@ def as_of(document: Document, day: datetime.date) -> Document:
                                 f"without the wording it replaced: the law of "
                                 f"{day_words(day)} can differ from it"))
     return replace(document, blocks=blocks, statute=statute, warnings=tuple(warnings))
+
+
+def _outside_life(statute: Statute, day: datetime.date) -> list[Message]:
+    """A warning where *day* is outside the statute's own life as its header or record states
+    it: before it was issued or came into force, or after it was repealed."""
+    if statute.issued is not None and day < statute.issued:
+        return [Message("as-of-before-issued", f"the statute was issued {day_words(statute.issued)}: "
+                        f"on {day_words(day)} it did not exist")]
+    if statute.in_force is not None and day < statute.in_force:
+        return [Message("as-of-before-in-force", f"the statute came into force "
+                        f"{day_words(statute.in_force)}: on {day_words(day)} none of it was in force")]
+    if statute.repealed is not None and day >= statute.repealed:
+        return [Message("as-of-after-repeal", f"the statute was repealed as of "
+                        f"{day_words(statute.repealed)}: on {day_words(day)} none of it was in force")]
+    return []
 
 
 def _in_force(blocks: tuple[Block, ...], day: datetime.date, kept: dict[int, Division]

@@ -58,8 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Turn Word→text exports of Riksdag documents into a print PDF, archival "
-                    "Akoma Ntoso XML and an editable Word file.",
+        description="Turn Word→text exports of Riksdag documents (answers, questions, "
+                    "interpellations, motions, committee reports, bills, communications), the "
+                    "Riksdag's open-data records and Swedish statutes (SFS) into a print PDF, "
+                    "archival Akoma Ntoso XML and an editable Word file.",
         epilog=f"Run '{PROG} COMMAND --help' for the examples of each command.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")

@@ -158,7 +158,8 @@ class _Batch:
         for source, item in self.inputs.items():
             if item.name in self.names:
                 self.fail(source, item.stem, f"output name {item.name!r} is already used by "
-                                             f"{self.names[item.name]}")
+                                             f"{self.names[item.name]} (rename one, or convert "
+                                             f"them into different folders)")
                 continue
             self.names[item.name] = source
             clash = _overwrites_input(item, self.targets(item))

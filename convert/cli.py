@@ -254,7 +254,8 @@ def _formats(value: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+            f"unknown format {', '.join(map(repr, unknown)) or '(none)'}; "
+            f"choose from {','.join(FORMATS)}")
     return names
 
 
@@ -282,7 +283,8 @@ def _normalise(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     if result.normalised is None:
-        _fail(args.file, "normalise reads Word→text exports, not AKN, DOCX or JSON")
+        _fail(args.file, "normalise shows how a text export is cleaned; this file is already "
+                         "structured (AKN, DOCX or riksdoc JSON): try 'riksdoc inspect'")
         return 1
     if args.report:
         data = json.dumps(result.normalised.report(), ensure_ascii=False, indent=2) + "\n"
@@ -336,9 +338,13 @@ def _convert(args: argparse.Namespace) -> int:
     counts = {status: sum(1 for o in outcomes if o.status == status)
               for status in ("converted", "failed", "skipped")}
     ignored = f", {len(inputs.passed)} ignored" if inputs.passed else ""
-    if args.verbosity >= 0 and (len(inputs.found) > 1 or args.report or args.verbosity > 0):
+    if args.verbosity >= 0 and (len(inputs.found) > 1 or args.report or args.verbosity > 0
+                                or counts["skipped"]):
+        unchanged = " (unchanged since the last run; --force converts again)" \
+            if counts["skipped"] else ""
         print(f"{PROG}: {counts['converted']} converted, {counts['failed']} failed, "
-              f"{counts['skipped']} skipped{ignored} in {seconds:.1f} s", file=sys.stderr)
+              f"{counts['skipped']} skipped{unchanged}{ignored} in {seconds:.1f} s",
+              file=sys.stderr)
     if args.report:
         report = {"riksdoc": __version__, "formats": list(formats), "output_dir": str(out_dir),
                   **counts, "seconds": round(seconds, 3),

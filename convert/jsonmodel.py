@@ -57,7 +57,9 @@ def load(data: Any, longest: int | None = None) -> model.Document:
     """A `Document` from data made by `dump`; `InputError` if it is not that, or if an array
     in it is longer than *longest* (refused before its items are read)."""
     if not isinstance(data, dict) or data.get("riksdoc_json") != FORMAT_VERSION:
-        raise InputError(f"not riksdoc JSON version {FORMAT_VERSION}")
+        raise InputError(f"not a JSON riksdoc reads (riksdoc JSON version {FORMAT_VERSION}, the "
+                         "legal database's record of a statute, or the Riksdag's dokumentstatus "
+                         "record)")
     try:
         document: model.Document = _Loader(longest).load(
             model.Document, {k: v for k, v in data.items() if k != "riksdoc_json"})

@@ -162,6 +162,17 @@ def test_recursive_mirrors_the_tree(tmp_path: Path) -> None:
     assert b"0 converted, 0 failed, 3 skipped" in again.stderr
 
 
+def test_one_input_skipped_as_unchanged_says_so(tmp_path: Path) -> None:
+    """A second run of one document writes nothing; it must not be silent about why."""
+    out = tmp_path / "ut"
+    first = riksdoc("convert", str(SEED), "-t", "json", "-o", f"{out}/")
+    assert first.returncode == 0 and first.stderr == b""
+    again = riksdoc("convert", str(SEED), "-t", "json", "-o", f"{out}/")
+    assert again.returncode == 0
+    assert b"0 converted, 0 failed, 1 skipped (unchanged since the last run; --force converts " \
+        b"again)" in again.stderr
+
+
 def test_outputs_written_into_the_input_folder_are_not_read_again(tmp_path: Path) -> None:
     (tmp_path / "svar.txt").write_bytes(SEED.read_bytes())
     assert riksdoc("convert", str(tmp_path), "-t", "akn,json", "-o", str(tmp_path)).returncode == 0

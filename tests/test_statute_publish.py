@@ -170,6 +170,20 @@ def test_the_pdf_bookmarks_are_chapter_then_section() -> None:
                             "1 § /Träder i kraft I:2026-07-01/"]  # both versions, labelled
 
 
+def test_copied_text_keeps_a_sections_first_line_with_the_rest(tmp_path: Path) -> None:
+    """A section's number opens its first line in print; text taken from the PDF
+    (pdftotext, reading order) must not break the stycke after that line."""
+    path = tmp_path / "x.pdf"
+    path.write_bytes(write(statute("sfs-2024-1274"), "pdf", stem="sfs-2024-1274"))
+    lines = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout.splitlines()
+    openings = [i for i, line in enumerate(lines) if re.match(r"\d+ (?:[a-z] )?§ \S", line)]
+    assert len(openings) > 10
+    broken = [lines[i] for i in openings
+              if not lines[i].endswith((".", ":")) and i + 1 < len(lines) and not lines[i + 1]]
+    assert broken == []
+
+
 def test_every_pdf_page_has_its_number_of_all_and_the_running_header(tmp_path: Path) -> None:
     pages = page_texts(opening_pdf(), tmp_path)
     assert len(pages) > 10

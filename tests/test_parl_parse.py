@@ -182,6 +182,17 @@ def test_running_heads_and_page_numbers_go_and_a_broken_paragraph_is_whole_again
     assert kinds.count("running-head") == 2 and kinds.count("page-number") == 1
 
 
+def test_a_tabbed_line_near_the_top_of_a_print_with_a_bare_running_head() -> None:
+    """Found by the generated texts below: a report's print (its bare number as the running
+    head) with a TAB-separated line among its first lines read as a title block."""
+    text = ("\tBilaga 2\n1. Riksdagen begär att regeringen genomför en informationskampanj om\n"
+            "2018/19:JuU17\n2018/19:JuU17\n2018/19:JuU17\n")
+    document = read(text.encode("utf-8"), "x.txt").document
+    data = write(document, "akn", stem="x")
+    assert problems(data) == []
+    assert "Bilaga 2" in data.decode() and "informationskampanj" in data.decode()
+
+
 def test_a_reports_print_repeats_its_bare_number_as_the_running_head() -> None:
     text = ("Justitieutskottets betänkande\n2018/19:JuU30\nEtt ämne\nSammanfattning\n"
             "Utskottet föreslår att riksdagen avslår motionerna. I betänkandet\nbehandlas också "

@@ -112,12 +112,13 @@ def _without_head(line: Line, pattern: re.Pattern[str], log: Log, labelled: set[
 
 def _title_block(line: Line, head: str, log: Log) -> str:
     """``Straffet för mord<TAB>Prop.`` / ``<TAB>2018/19:138``: the title block's right
-    column repeats the running head; its cells come out, the title's stay."""
-    label, number = head.split(" ", 1)
+    column repeats the running head; its cells come out, the title's stay.  A report's or
+    motion's head is its bare number (``2018/19:JuU17``): only that cell comes out."""
+    repeated = set(head.split(" ", 1))  # ``Prop.`` and ``2018/19:138``, or the bare number
     cells = line.text.split("\t")
     kept, column = [], 1
     for cell in cells:
-        if cell in (label, number):
+        if cell in repeated:
             log.change("title-block", line.number, column, cell, "the title block's label and number")
         elif cell:
             kept.append(cell)

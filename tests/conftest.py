@@ -4,6 +4,11 @@ Golden files live in tests/golden/<format>/ (akn, json, html, docx); run
 ``pytest --accept`` to rewrite them all from the current output (then review
 the diff by eye).  XML is compared canonicalised (C14N 2.0: attributes in
 order, namespaces normalised), a DOCX one package part at a time.
+
+The generated-input tests (hypothesis) explore new examples on every run on a
+developer's machine; CI sets ``HYPOTHESIS_PROFILE=ci``, which draws the same examples
+every time, so CI's verdict depends on the code, not on the draw (a failure a
+developer's run finds becomes a test of its own).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -19,10 +25,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from lxml import etree
 
 from riksdoc.model import Document
 from riksdoc.readers import Read, read
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from riksdoc.errors import InputError
 from riksdoc.model import Division, Document, Kind, Level, Paragraph, Table, inline_text, walk
 from riksdoc.parl import grammar
 from riksdoc.parl.clean import clean
@@ -337,7 +338,11 @@ def test_any_text_of_the_genres_lines_is_a_valid_paper_that_reads_back(lines: li
     text = "\n".join(lines) + "\n"
     if not text.strip(" \n\t\u00a0"):
         return
-    document = read(text.encode("utf-8"), "x.txt", kind=kind).document
+    try:
+        document = read(text.encode("utf-8"), "x.txt", kind=kind).document
+    except InputError as refused:  # nothing but a print's furniture (running heads): refused
+        assert "contains no text" in str(refused)
+        return
     data = write(document, "akn", stem="x")
     assert problems(data) == []
     assert read(data, "x.akn.xml").document == document

@@ -251,3 +251,15 @@ def test_the_docx_first_page_says_the_day_and_reads_back() -> None:
     assert ("Riksdoc Statute Rule", "") in front  # the rule under the head, as in print
     again = read(write(day, "docx", stem="sfs-2025-399"), "x.docx").document
     assert again.blocks == day.blocks and again.statute == day.statute
+
+
+@pytest.mark.parametrize("stem", ["sfs-2024-1274", "sfs-2025-399"])
+def test_a_statutes_docx_is_valid_ooxml(stem: str, tmp_path: Path) -> None:
+    """openxml-audit over a statute's DOCX (its custom XML record, headings, lists, links):
+    no error (a lower-case GUID in the record's properties was one)."""
+    from openxml_audit import OpenXmlValidator
+
+    path = tmp_path / f"{stem}.docx"
+    path.write_bytes(write(statute(stem), "docx", stem=stem))
+    errors = [e for e in OpenXmlValidator().validate(path).errors if e.severity.value == "error"]
+    assert not errors, [f"{e.part_uri} {e.path}: {e.description}" for e in errors]

@@ -11,9 +11,6 @@ gives back the same `Statute`.
 
 from __future__ import annotations
 
-import hashlib
-import uuid
-
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -23,7 +20,7 @@ from lxml import etree
 from ..akn_act_profile import statute_of_record, statute_record
 from ..akn_profile import RD_NS
 from ..model import HeaderField, Statute
-from .package import Package
+from .package import Package, content_guid
 
 ITEM_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 """Content type of a data-store item's properties part."""
@@ -37,8 +34,7 @@ def add_record(document: WordDocument, statute: Statute) -> None:
                           standalone=True)
     package = document.part.package
     item = Part(PackURI("/customXml/item1.xml"), "application/xml", data, package)
-    guid = uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])  # no random ids
-    props = etree.Element(f"{{{DS_NS}}}datastoreItem", {f"{{{DS_NS}}}itemID": f"{{{guid}}}"},
+    props = etree.Element(f"{{{DS_NS}}}datastoreItem", {f"{{{DS_NS}}}itemID": content_guid(data)},
                           nsmap={"ds": DS_NS})
     etree.SubElement(props, f"{{{DS_NS}}}schemaRefs")
     properties = Part(PackURI("/customXml/itemProps1.xml"), ITEM_PROPERTIES,

@@ -13,8 +13,10 @@ Writing ends with `fixed_zip`, so the same document gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
+import uuid
 import zipfile
 
 from lxml import etree
@@ -149,3 +151,9 @@ def fixed_zip(data: bytes) -> bytes:
             entry.external_attr = 0
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
+
+
+def content_guid(data: bytes) -> str:
+    """A GUID named by *data* (a hash, no random ids), as OOXML writes one (ST_Guid):
+    ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``, upper case."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"

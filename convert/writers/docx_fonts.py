@@ -18,9 +18,7 @@ with ``w:fontKey`` and ``w:subsetted``); the settings part must also say
 
 from __future__ import annotations
 
-import hashlib
 import io
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +28,7 @@ from lxml import etree
 
 from ..housestyle import BUILT_IN, HouseStyle
 from ..ooxml import W_NS, w
+from ..ooxml.package import content_guid
 from .pdf_fonts import font_data
 
 FONTS_TOML = "docx/fonts.toml"
@@ -91,7 +90,9 @@ def faces(text: str, style: HouseStyle = BUILT_IN, *, italic: bool = False) -> l
 @lru_cache(maxsize=256)
 def _face(name: str, face: str, file: str, extra: frozenset[int], style: HouseStyle) -> Face:
     unicodes = repertoire(style) | extra
-    key = font_key(f"{file} {sorted(unicodes)}".encode() + style.fingerprint.encode())
+    # the face's file and code points name its key: the same for the same face and text
+    # whatever HarfBuzz version subsets it
+    key = content_guid(f"{file} {sorted(unicodes)}".encode() + style.fingerprint.encode())
     return Face(name, face, obfuscate(subset(file, unicodes, style), key), key)
 
 
@@ -110,13 +111,6 @@ def subset(file: str, unicodes: Iterable[int], style: HouseStyle = BUILT_IN) -> 
     for name_id in KEPT_NAMES:
         names.add(name_id)
     return bytes(hb.subset(hb.Face(source), request).blob.data)
-
-
-def font_key(data: bytes) -> str:
-    """A GUID for *data* (the face's file and code points), from its hash:
-    ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``; the same for the same face and text
-    whatever HarfBuzz version subsets it."""
-    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
 
 
 def obfuscate(data: bytes, key: str) -> bytes:

@@ -25,7 +25,7 @@ from .build import R_NS
 from .notes import is_mark_run, note_elements, note_formats
 from .numbering import Lists, format_number
 from .package import Package
-from .styles import style_names
+from .styles import LIST_NUMBER, LIST_STYLES, style_names
 
 _SKIPPED = {"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", "commentReference",
             "footnoteRef", "endnoteRef", "lastRenderedPageBreak", "bookmarkStart", "bookmarkEnd",
@@ -148,6 +148,17 @@ class DocumentPart:
                 elif name in ("sdt", "sdtContent", "ins", "customXml", "smartTag"):
                     yield from walk(child)
         yield from walk(self.body)
+
+    def list_marker(self, item: BodyParagraph) -> tuple[str, bool]:
+        """(the marker Word shows before list paragraph *item*, whether its list counts):
+        riksdoc's List Number style counts, List Bullet does not, another style's list says
+        in the numbering part; without a list id, ``1.`` or ``•``."""
+        ordered = item.style == LIST_NUMBER
+        if item.style not in LIST_STYLES and item.num_id:
+            ordered = bool(self.lists.ordered(item.num_id, item.level))
+        marker = self.lists.next_marker(item.num_id, item.level, ordered) \
+            if item.num_id else ("1." if ordered else "•")
+        return marker, ordered
 
     def _paragraph(self, p: etree._Element) -> BodyParagraph:
         parts: list[Inline] = []

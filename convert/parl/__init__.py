@@ -39,7 +39,7 @@ from ..model import (
     walk,
 )
 from ..normalise import Normalised
-from .build import inlines
+from ..parse.body import inlines
 from .clean import clean
 from .contents import contents
 from .grammar import Reader

@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..grammar import NOTE_REF
 from ..model import (
     Block,
     Division,
-    Inline,
     Level,
     ListBlock,
     ListItem,
-    NoteRef,
     Paragraph,
     Person,
     Span,
@@ -28,6 +25,7 @@ from ..model import (
     TableRow,
 )
 from ..normalise import Line
+from ..parse.body import inlines
 
 _SENTENCE_END = re.compile(r"[.!?:;”\"’»)]$")
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt|respektive|resp\.|som|till|,)\b")
@@ -49,20 +47,6 @@ def join_wrapped(before: str, after: str) -> str:
 LEVELS = {"proposal": Level.PROPOSAL, "reservation": Level.RESERVATION, "opinion": Level.OPINION,
           "signatures": Level.SIGNATURES, "law": Level.LAW, "annex": Level.ANNEX}
 """The model level of each role a part plays (every other role is a headed part)."""
-
-
-def inlines(text: str) -> tuple[Inline, ...]:
-    """*text* with its note references (normalised markers) as `NoteRef`s."""
-    parts: list[Inline] = []
-    last = 0
-    for m in NOTE_REF.finditer(text):
-        if m.start() > last:
-            parts.append(text[last:m.start()])
-        parts.append(NoteRef(m.group(1)))
-        last = m.end()
-    if last < len(text):
-        parts.append(text[last:])
-    return tuple(parts)
 
 
 def hard_wrapped(lines: tuple[Line, ...]) -> bool:

@@ -39,9 +39,10 @@ from dataclasses import dataclass
 
 from ..model import Block, Kind, Message, Paragraph, Person, Span, SwedishDate
 from ..normalise import Line
+from ..parse.body import inlines
 from ..vocabulary import MONTHS
 from . import lines as rec
-from .build import Open, inlines
+from .build import Open
 from .headings import HeadingRules
 from .state import ANY, AUTHORED, PROPOSAL, PROPOSALS, SIGNATURES, TEXTUAL, Found
 

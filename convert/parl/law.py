@@ -37,8 +37,9 @@ from ..model import (
     TableRow,
 )
 from ..normalise import NOTE_OPEN, Line
+from ..parse.body import inlines
 from ..statute import grammar as statute
-from .build import Flow, inlines
+from .build import Flow
 
 _ENACTING = re.compile(r"^Härigenom (?:föreskrivs|förordnas|meddelas)\b")
 _IN_FORCE = re.compile(r"^(?:\d{1,2}\.\s*)?(?:Denna|Dessa) (?:lag|förordning|lagar|förordningar) "

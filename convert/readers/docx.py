@@ -296,12 +296,7 @@ class _Builder:
         self.add(Paragraph(item.content))
 
     def _list_item(self, item: BodyParagraph) -> None:
-        lists = self.word.lists
-        ordered = item.style == st.LIST_NUMBER
-        if item.style not in st.LIST_STYLES and item.num_id:
-            ordered = bool(lists.ordered(item.num_id, item.level))
-        marker = lists.next_marker(item.num_id, item.level, ordered) \
-            if item.num_id else ("1." if ordered else "•")
+        marker, ordered = self.word.list_marker(item)
         list_item = ListItem(marker, item.content)
         blocks = self.said if self.speech is not None else self.blocks
         last = blocks[-1] if blocks else None

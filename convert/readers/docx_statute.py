@@ -184,12 +184,7 @@ class StatuteReader:
         self.open_stycke().append(Paragraph(content))
 
     def list_item(self, item: BodyParagraph) -> None:
-        lists = self.word.lists
-        ordered = item.style == st.LIST_NUMBER
-        if item.style not in st.LIST_STYLES and item.num_id:
-            ordered = bool(lists.ordered(item.num_id, item.level))
-        marker = lists.next_marker(item.num_id, item.level, ordered) \
-            if item.num_id else ("1." if ordered else "•")
+        marker, ordered = self.word.list_marker(item)
         level = int(item.level) if item.level.isdigit() else 0
         if self.stycke and isinstance(self.stycke[-1], Table):  # a list after a table
             self.close_stycke()

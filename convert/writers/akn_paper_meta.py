@@ -33,6 +33,7 @@ from ..akn_profile import (
 )
 from ..model import Document, Note, Paper, Person
 from .akn import E, R
+from .akn_references import unique_eid
 
 
 class PaperMeta:
@@ -57,13 +58,7 @@ class PaperMeta:
     # -- references the text makes ---------------------------------------------------------
 
     def new_eid(self, base: str) -> str:
-        base = base or "ref"
-        eid, n = base, 1
-        while eid in self.used:
-            n += 1
-            eid = f"{base}_{n}"
-        self.used.add(eid)
-        return eid
+        return unique_eid(self.used, base)
 
     def person(self, name: str) -> str:
         if name not in self.persons:

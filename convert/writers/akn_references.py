@@ -26,6 +26,18 @@ from ..akn_profile import (
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 
 
+def unique_eid(used: set[str], base: str) -> str:
+    """*base* (``ref`` if empty), or *base* with ``_2``, ``_3`` … where *used* has it; added
+    to *used*."""
+    base = base or "ref"
+    eid, n = base, 1
+    while eid in used:
+        n += 1
+        eid = f"{base}_{n}"
+    used.add(eid)
+    return eid
+
+
 class References:
     """The TLC references of one document, by what they stand for."""
 
@@ -41,13 +53,7 @@ class References:
 
     def new_eid(self, base: str) -> str:
         """*base*, or *base* with ``_2``, ``_3`` … where it is taken."""
-        base = base or "ref"
-        eid, n = base, 1
-        while eid in self.used:
-            n += 1
-            eid = f"{base}_{n}"
-        self.used.add(eid)
-        return eid
+        return unique_eid(self.used, base)
 
     def person(self, name: str) -> str:
         """A TLCPerson; ``YLVA JOHANSSON`` in a speaker line is the Ylva Johansson asked."""

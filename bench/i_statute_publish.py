@@ -105,11 +105,11 @@ def where_the_pdf_time_goes() -> dict[str, float]:
                                font_config=font_config, **options)
     steps["layout (WeasyPrint)"] = clock() - started
     started = clock()
-    data = layout.write_pdf(finisher=pdf._finish, **options)
-    steps["drawing and writing, tags (WeasyPrint, pydyf)"] = clock() - started
+    data = layout.write_pdf(finisher=pdf._finish, uncompressed_pdf=True, **options)
+    steps["drawing and writing uncompressed, tags (WeasyPrint, pydyf)"] = clock() - started
     started = clock()
     pdf._post_process(data, {})
-    steps["finishing (pikepdf: text layer, tags)"] = clock() - started
+    steps["finishing (pikepdf: text layer, tags, compression)"] = clock() - started
     started = clock()
     akn.write(document, stem="x")
     steps["AKN (embedded)"] = clock() - started

@@ -152,16 +152,18 @@ class _Batch:
         return [self.done[source] for source in self.inputs if source in self.done]
 
     def jobs(self) -> Iterator[Job]:
-        """A job for each input that needs converting; the others become early outcomes."""
+        """A job for each input that needs converting, the largest first; the others become
+        early outcomes.
+
+        Output names are claimed in input order (the first input keeps a name two would
+        share); the jobs then go out largest first, so that a batch's one long document
+        does not start last while the other workers have run out of work.
+        """
         options = self.options
         fingerprint = code_fingerprint()
-        for source, item in self.inputs.items():
-            if item.name in self.names:
-                self.fail(source, item.stem, f"output name {item.name!r} is already used by "
-                                             f"{self.names[item.name]} (rename one, or convert "
-                                             f"them into different folders)")
-                continue
-            self.names[item.name] = source
+        claimed = [item for item in self.inputs.values() if self._claim(item)]
+        for item in sorted(claimed, key=_size, reverse=True):
+            source = item.source
             clash = _overwrites_input(item, self.targets(item))
             data = clash or read_source(source, options.limits)
             if isinstance(data, str):
@@ -176,6 +178,16 @@ class _Batch:
                 self.early.append(Outcome(source, item.stem, "skipped"))
                 continue
             yield job
+
+    def _claim(self, item: Input) -> bool:
+        """Whether *item* may have its output name; if another input has it, *item* fails."""
+        if item.name in self.names:
+            self.fail(item.source, item.stem, f"output name {item.name!r} is already used by "
+                                              f"{self.names[item.name]} (rename one, or "
+                                              f"convert them into different folders)")
+            return False
+        self.names[item.name] = item.source
+        return True
 
     def targets(self, item: Input) -> dict[str, Path]:
         """Where each of *item*'s outputs goes, by format."""
@@ -246,6 +258,15 @@ class _Batch:
         problem = self.manifest.save()
         if problem:
             self.tell(problem)
+
+
+def _size(item: Input) -> int:
+    """*item*'s size in bytes, as far as it is known before reading (0: standard input, a
+    folder, a file that cannot be seen: reading it will say why)."""
+    try:
+        return 0 if item.source == "-" else os.stat(item.source).st_size
+    except OSError:
+        return 0
 
 
 def _overwrites_input(item: Input, targets: dict[str, Path]) -> str | None:

@@ -145,6 +145,28 @@ def test_output_name_collision_is_a_failure_not_an_overwrite(tmp_path: Path) -> 
     assert f"{tmp_path / 'b' / 'svar.txt'}: output name 'svar' is already used by" in run.stderr
 
 
+def test_the_largest_input_goes_out_first_but_the_first_input_keeps_a_shared_name(
+        tmp_path: Path) -> None:
+    """A batch's long document must not start last (the other workers would sit idle
+    while it runs); which of two inputs keeps an output name still follows input order."""
+    from riksdoc.batch import Options, _Batch
+    from riksdoc.inputs import Input
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    shutil.copy(SEED, small)
+    large.write_text(SEED.read_text(encoding="utf-8") * 3, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    twin = tmp_path / "b" / "small.txt"
+    twin.write_text(large.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    batch = _Batch([Input(str(small)), Input(str(twin)), Input(str(large))],
+                   Options(formats=("json",), out_dir=tmp_path / "out", progress="never"),
+                   say=lambda line: None)
+    with batch.run_lock:
+        order = [job.source for job in batch.jobs()]
+    assert order == [str(large), str(small)]
+    assert [(o.source, o.status) for o in batch.early] == [(str(twin), "failed")]
+
+
 def test_json_and_akn_runs_never_import_weasyprint() -> None:
     code = ("import sys; from riksdoc.cli import main; "
             f"rc = main(['convert', {str(SEED)!r}, '-t', 'json', '-o', sys.argv[1], '-j', '1']); "

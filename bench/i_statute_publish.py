@@ -100,13 +100,14 @@ def where_the_pdf_time_goes() -> dict[str, float]:
 
     font_config, css, fetcher = pdf.resources()
     options = {"stylesheets": [css], "pdf_variant": "pdf/a-3b", "pdf_tags": True}
-    started = clock()
-    layout = pdf_layout.render(HTML(string=page.decode(), url_fetcher=fetcher),
-                               font_config=font_config, **options)
-    steps["layout (WeasyPrint)"] = clock() - started
-    started = clock()
-    data = layout.write_pdf(finisher=pdf._finish, uncompressed_pdf=True, **options)
-    steps["drawing and writing uncompressed, tags (WeasyPrint, pydyf)"] = clock() - started
+    with pdf.collector_paused():  # as the writer runs it
+        started = clock()
+        layout = pdf_layout.render(HTML(string=page.decode(), url_fetcher=fetcher),
+                                   font_config=font_config, **options)
+        steps["layout (WeasyPrint)"] = clock() - started
+        started = clock()
+        data = layout.write_pdf(finisher=pdf._finish, uncompressed_pdf=True, **options)
+        steps["drawing and writing uncompressed, tags (WeasyPrint, pydyf)"] = clock() - started
     started = clock()
     pdf._post_process(data, {})
     steps["finishing (pikepdf: text layer, tags, compression)"] = clock() - started

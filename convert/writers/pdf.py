@@ -41,7 +41,10 @@ once per process (and house style) and reused.
 from __future__ import annotations
 
 import atexit
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -302,11 +305,32 @@ def render_pdf(html: bytes, *, attachment: bytes, stem: str, date: datetime | No
     if not finish:
         raw: bytes = source.write_pdf(font_config=font_config, **options)
         return raw
-    document = pdf_layout.render(source, font_config=font_config, **options)
-    data: bytes = document.write_pdf(finisher=_finish if date is not None else _undated,
-                                     uncompressed_pdf=True, **options)
-    del document, source  # a statute's layout is most of the memory: let it go first
+    with collector_paused():
+        document = pdf_layout.render(source, font_config=font_config, **options)
+        data: bytes = document.write_pdf(finisher=_finish if date is not None else _undated,
+                                         uncompressed_pdf=True, **options)
+        del document, source  # a statute's layout is most of the memory: let it go first
     return _post_process(data, link_texts or {})
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (as it was after it).
+
+    A layout allocates boxes by the million and keeps them to the end, and the
+    collector's full passes walk every one of them again and again: for a
+    300-page statute a fifth of WeasyPrint's time (layout 16 s with it, 12.5 s
+    without, in bench i), for no memory back (peak RSS the same within 3 %).  What
+    the render drops is freed by reference counting as before; cycles wait for the
+    collector's next pass after the block.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _post_process(data: bytes, link_texts: dict[str, str]) -> bytes:

@@ -320,10 +320,12 @@ def collector_paused() -> Iterator[None]:
     A layout allocates boxes by the million and keeps them to the end, and the
     collector's full passes walk every one of them again and again: for
     Skollag's 299 pages about 3.5 s of 27 (bench i).  The price is memory: cycles
-    the render drops wait for the collection at the end of the block, about 60 MB
+    the render drops wait for the collector's next pass after the block, about 60 MB
     more at the peak for Skollag (the process tree 535 MB instead of 475; the
     target is 600).  Keeping the young collections and stopping only the full ones
-    costs the same memory and saves less time, so the collector is simply off.
+    costs the same memory and saves less time, so the collector is simply off.  No
+    collection is forced at the end: in a warm worker a full pass costs ~30 ms,
+    half a one-page answer's PDF, and it gave Skollag's peak nothing back.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -332,7 +334,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect()  # the block's cycles, before the next step needs the memory
 
 
 def _post_process(data: bytes, link_texts: dict[str, str]) -> bytes:

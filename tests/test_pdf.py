@@ -240,6 +240,32 @@ def test_swedish_hyphenation(seed_pdf: bytes) -> None:
 # -- same bytes --------------------------------------------------------------------------
 
 
+def test_every_stream_is_compressed_and_objects_are_packed(seed_pdf: bytes) -> None:
+    """WeasyPrint writes uncompressed and the finishing pass compresses: nothing may be
+    left out of that (a reader downloads the file; an archive keeps it)."""
+    with pikepdf.open(io.BytesIO(seed_pdf)) as pdf:
+        streams = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream)
+                   and obj.get("/Type") not in ("/XRef", "/ObjStm")]
+        assert streams
+        assert all(obj.get("/Filter") == "/FlateDecode" for obj in streams)
+    assert b"/ObjStm" in seed_pdf
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_as_it_was_after_a_pdf(enabled: bool) -> None:
+    """The writer pauses Python's cyclic garbage collector for the layout; a server's
+    worker (or a caller that turned it off itself) must get it back as it was."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        writer.write(read_document(SEED), stem="seed")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_same_bytes_twice_in_process(seed_pdf: bytes) -> None:
     assert make_pdf(read_document(SEED), SEED.stem) == seed_pdf
 

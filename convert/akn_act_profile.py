@@ -18,7 +18,7 @@ from lxml import etree
 
 from .akn_profile import COUNTRY, LANGUAGE, RD_NS, UNKNOWN_DATE, akn_type, stem_name
 from .errors import InputError
-from .model import AmendingAct, HeaderField, Kind, Level, Statute
+from .model import AmendingAct, HeaderField, Kind, Level, Ref, Statute
 
 ACT_NAME = akn_type(Kind.STATUTE).name
 """``act/@name``: the act belongs to Svensk författningssamling."""
@@ -90,6 +90,35 @@ def act_href(number: str, portion: str | None = None) -> str:
 
 
 # -- the statute's record (rd:statute): what FRBR has no place for ------------------------
+
+RANGE_JOIN = re.compile(r"\s*[–-]\s*")
+"""What joins the two ends of a range of parts: ``2–6 §§``, ``15 - 17 kap.``."""
+
+
+def is_range(first: Ref, join: str, last: Ref) -> bool:
+    """Whether *first*, the text *join* and *last* cite a range of this act's parts
+    (``2–6 §§``: an ``rref`` from ``#chp_2__sec_2`` up to ``#chp_2__sec_6``): two links
+    inside the act, to parts of one kind, joined by a dash alone; and *first*'s words
+    hold no dash, so that `split_range` finds the join again."""
+    return (RANGE_JOIN.fullmatch(join) is not None
+            and first.href.startswith("#") and last.href.startswith("#")
+            and not first.kind and not last.kind
+            and _kind_of_part(first.href) == _kind_of_part(last.href)
+            and RANGE_JOIN.search(first.text) is None)
+
+
+def split_range(text: str) -> tuple[str, str, str]:
+    """An ``rref``'s words as the first end's, the join and the last end's."""
+    join = RANGE_JOIN.search(text)
+    if join is None:
+        raise InputError(f"an rref's words name no range: {text!r}")
+    return text[:join.start()], join.group(), text[join.end():]
+
+
+def _kind_of_part(href: str) -> str:
+    """``sec`` for ``#chp_2__sec_6``: the kind of the last part an eId names."""
+    return href.rsplit("__", 1)[-1].lstrip("#").split("_", 1)[0]
+
 
 _RD = f"{{{RD_NS}}}"
 _STATUTE_FIELDS = (("number", "number"), ("form", "form"), ("department", "department"),

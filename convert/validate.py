@@ -31,6 +31,9 @@ from .safexml import parse as parse_xml
 
 _NS = {"a": AKN_NS}
 _REF_ATTRIBUTES = ("refersTo", "as", "source", "by")
+_PART_ATTRIBUTES = ("href", "from", "upTo")
+"""What a ``ref`` (``href``) or an ``rref`` (``from``, ``upTo``) in the text points at: a
+part of the document when it starts with ``#``, else another document's URI."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,22 +84,22 @@ def _profile_problems(root: etree._Element) -> list[str]:
         else:
             seen[eid] = element.sourceline or 0
     # references: refersTo/as/source/href="#…" resolve to <references>; noteRef to a
-    # note; a ref in the text to the part of the document it names (any eId)
+    # note; a ref or rref in the text to the part of the document it names (any eId)
     referable = {el.get("eId") for el in root.xpath("//a:meta/a:references/*", namespaces=_NS)}
     notes = {el.get("eId") for el in root.iter(f"{{{AKN_NS}}}authorialNote")}
     parts = set(seen)
     for element in root.iter(f"{{{AKN_NS}}}*"):
         local = etree.QName(element).localname
-        for attribute in (*_REF_ATTRIBUTES, "href"):
+        for attribute in (*_REF_ATTRIBUTES, "href", "from", "upTo"):
             value = element.get(attribute)
-            if value is None or (attribute == "href" and not value.startswith("#")):
+            if value is None or (attribute in _PART_ATTRIBUTES and not value.startswith("#")):
                 continue
-            targets = notes if local == "noteRef" else parts \
-                if local == "ref" and attribute == "href" else referable
+            in_text = attribute in _PART_ATTRIBUTES and local in ("ref", "rref")
+            targets = notes if local == "noteRef" else parts if in_text else referable
             for ref in value.split():
                 if not ref.startswith("#") or ref[1:] not in targets:
                     where = "an authorialNote" if local == "noteRef" else "the document" \
-                        if local == "ref" and attribute == "href" else "<references>"
+                        if in_text else "<references>"
                     out.append(f"line {element.sourceline}: {local}/@{attribute} {ref!r} "
                                f"does not resolve to an eId in {where}")
     out += _frbr_problems(root)

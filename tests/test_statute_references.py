@@ -104,6 +104,19 @@ def test_citation_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert refs(text) == expected
 
 
+def test_a_range_is_one_rref_in_akn_and_reads_back_as_its_two_ends() -> None:
+    """``2 kap. 2-6 §§`` cites sections 2 to 6, not 2 and 6: the archive copy says so
+    with an ``rref`` from the first up to the last, around the same words; reading it
+    back gives the model its two links again."""
+    document = from_text(ACT)[0]
+    data = write(document, "akn", stem="lag")
+    act = etree.fromstring(data)
+    ranges = [(r.text, r.get("from"), r.get("upTo")) for r in act.iter(A + "rref")]
+    assert ranges == [("2 kap. 2-6 §§", "#chp_2__sec_2", "#chp_2__sec_6")]
+    assert "enligt 2 kap. 2-6 §§ och 3 §." in "".join(act.itertext())
+    assert read(data, "lag.akn.xml").document.blocks == document.blocks
+
+
 # -- Skollag: the share of its citations of its own sections that resolve ---------------
 
 _ACT_NAMED = re.compile(r"^(?:\s+|[,–-]|och\b|eller\b|samt\b|\d+|[a-z]\b|§+|kap\.|första\b|"
@@ -124,7 +137,8 @@ def skollag() -> etree._Element:
 
 def section_citations(act: etree._Element) -> tuple[int, list[str], list[str]]:
     """(resolved, unresolved, wrong) over every ``§`` of the body's text that cites this act:
-    a § inside a ``ref`` whose href is an existing eId counts as resolved, one whose words
+    a § inside a ``ref`` whose href is an existing eId (or an ``rref`` whose upTo is)
+    counts as resolved, one whose words
     go on to name another act (``… 9 kap. 4 § socialtjänstlagen``) is not counted."""
     eids = {e.get("eId"): e for e in act.iter() if e.get("eId")}
     resolved, unresolved, wrong = 0, [], []
@@ -135,7 +149,7 @@ def section_citations(act: etree._Element) -> tuple[int, list[str], list[str]]:
         for index, (text, ref) in enumerate(pieces):
             for m in re.finditer("§+", text):
                 after = (text[m.end():] + "".join(t for t, _ in pieces[index + 1:]))[:120]
-                href = ref.get("href", "") if ref is not None else ""
+                href = ref.get("href", ref.get("upTo", "")) if ref is not None else ""
                 if href.startswith("/akn/") or _ACT_NAMED.match(after):
                     continue  # a section of another act
                 if href.startswith("#") and href[1:] in eids:
@@ -162,6 +176,7 @@ def test_every_internal_link_of_the_corpus_resolves_and_validates() -> None:
     act = skollag()
     eids = {e.get("eId") for e in act.iter() if e.get("eId")}
     internal = [r.get("href") for r in act.iter(A + "ref") if r.get("href", "").startswith("#")]
+    internal += [r.get(end) for r in act.iter(A + "rref") for end in ("from", "upTo")]
     assert len(internal) > 2000
     assert all(href[1:] in eids for href in internal)
     path = SFS / "api" / "sfs-2010-800.json"

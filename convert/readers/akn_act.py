@@ -18,6 +18,7 @@ from ..akn_act_profile import (
     AMENDMENT_CLASS,
     CROSSHEADING,
     VALIDITY_CLASS,
+    split_range,
     statute_of_record,
 )
 from ..akn_profile import AKN_NS, RD_NS
@@ -231,10 +232,15 @@ class ActParts:
         return tuple(parts)
 
     def inline(self, element: etree._Element) -> list[Inline]:
-        """An element inside a paragraph's text: a ``ref`` as a `Ref`, anything else its
+        """An element inside a paragraph's text: a ``ref`` as a `Ref`, an ``rref`` as the
+        `Ref` of each end with the dash between them (`split_range`), anything else its
         text (a reader of notes reads ``authorialNote`` here)."""
         if _local(element) == "ref":
             return [Ref(_text(element), element.get("href", ""), element.get("class"))]
+        if _local(element) == "rref":
+            first, join, last = split_range(_text(element))
+            return [Ref(first, element.get("from", "")), join,
+                    Ref(last, element.get("upTo", ""))]
         return [_text(element)]
 
 

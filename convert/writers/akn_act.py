@@ -39,6 +39,7 @@ from ..akn_act_profile import (
     ELEMENT_ONLY,
     TAGS,
     VALIDITY_CLASS,
+    is_range,
 )
 from ..akn_profile import (
     AKN_NS,
@@ -237,11 +238,22 @@ class ActBody:
                     self.p(td, cell)
 
     def p(self, parent: etree._Element, content: Iterable[Inline]) -> etree._Element:
-        """A ``p`` with the text and its references (``ref``)."""
+        """A ``p`` with the text and its references: a ``ref`` each, and an ``rref`` for
+        two that cite a range of parts (``2–6 §§``, `is_range`)."""
         element = _sub(parent, "p")
         last: etree._Element | None = None
-        for part in content:
-            if isinstance(part, Ref):
+        parts = list(content)
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            index += 1
+            if isinstance(part, Ref) and _range_at(parts, index):
+                join, end = parts[index], parts[index + 1]
+                assert isinstance(join, str) and isinstance(end, Ref)
+                last = _sub(element, "rref", {"from": part.href, "upTo": end.href},
+                            part.text + join + end.text)
+                index += 2
+            elif isinstance(part, Ref):
                 attrs = {"href": part.href}
                 if part.kind:
                     attrs["class"] = part.kind
@@ -373,6 +385,15 @@ def indent(element: etree._Element, level: int = 0) -> None:
         child.tail = pad
         indent(child, level + 1)
     element[-1].tail = pad[:-2]
+
+
+def _range_at(parts: list[Inline], index: int) -> bool:
+    """Whether the `Ref` before *index* opens a range with the two parts from *index*."""
+    if index + 1 >= len(parts):
+        return False
+    first, join, end = parts[index - 1], parts[index], parts[index + 1]
+    return isinstance(first, Ref) and isinstance(join, str) and isinstance(end, Ref) \
+        and is_range(first, join, end)
 
 
 def _sub(parent: etree._Element, name: str, attrs: dict[str, str] | None = None,

@@ -241,6 +241,33 @@ def test_the_api_and_the_page_show_a_statutes_outline(client: httpx.Client) -> N
     assert letter.json()["outline"] == []
 
 
+def test_the_api_and_the_page_publish_a_statutes_law_on_a_day(client: httpx.Client  # noqa: F811
+                                                             ) -> None:
+    """``as_of`` on the API (field or query) and the page's date field do what ``--as-of``
+    does; a malformed day is a 400 that says how to write it."""
+    record = (SFS / "sfs-2025-400.json").read_bytes()  # 2 a § comes into force 2026-01-15
+    answers = {day: client.post(f"/api/convert?as_of={day}", data={"formats": "akn"},
+                                files={"file": ("sfs-2025-400.json", record)})
+               for day in ("2026-01-14", "2026-01-15")}
+    sections = {}
+    for day, reply in answers.items():
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["metadata"]["statute"]["as_of"] == day
+        akn = client.get(reply.json()["files"]["akn"]["url"]).content
+        assert f"/swe@{day}".encode() in akn
+        sections[day] = akn.count(b"<section ")
+    assert 200 < sections["2026-01-14"] < sections["2026-01-15"]
+    posted = client.post("/", files={"file": ("sfs-2025-400.json", record),
+                                     "as_of": (None, "2026-01-15"), "formats": (None, "akn")})
+    assert posted.status_code == 303
+    assert "2026-01-15" in client.get(posted.headers["location"]).text
+    bad = client.post("/api/convert", data={"formats": "akn", "as_of": "15 januari"},
+                      files={"file": ("sfs-2025-400.json", record)})
+    assert bad.status_code == 400 and "ÅÅÅÅ-MM-DD" in bad.text
+    page = html.fromstring(client.get("/").text)
+    assert page.xpath("//input[@type='date' and @name='as_of']")
+
+
 def test_the_docx_first_page_says_the_day_and_reads_back() -> None:
     day = as_of(statute("sfs-2025-399"), datetime.date(2026, 7, 1))
     word = docx.Document(io.BytesIO(write(day, "docx", stem="sfs-2025-399")))

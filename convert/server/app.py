@@ -140,7 +140,7 @@ class Service:
                          preview: bool) -> tuple[dict[str, Any], Outcome]:
         job = Job(submission.source, submission.reader_name, submission.data,
                   submission.formats or self.formats, submission.stem or "", self.limits,
-                  submission.kind, self.settings.style)
+                  submission.kind, self.settings.style, as_of=submission.as_of)
         timeout = self.settings.timeout
         try:
             converted = await self.conversions.run(job, preview, timeout,

@@ -9,6 +9,7 @@ the reader and names the downloads, and never reaches the file system.
 
 from __future__ import annotations
 
+import datetime
 import re
 from contextlib import aclosing
 from dataclasses import dataclass, replace
@@ -60,6 +61,9 @@ class Submission:
     """Formats asked for, or None for every available one."""
     kind: Kind | None = None
     """The kind asked for (``kind`` field or query parameter), or None to recognise it."""
+    as_of: datetime.date | None = None
+    """For a statute: the day whose law to publish (``as_of`` field or query parameter,
+    ``YYYY-MM-DD``), or None for every version."""
 
 
 def _kind(value: str | None) -> Kind | None:
@@ -70,6 +74,22 @@ def _kind(value: str | None) -> Kind | None:
     except InputError:
         raise RequestProblem(400, f"Okänd dokumenttyp: {value.strip()}. "
                                   f"Välj bland {', '.join(choices())}.") from None
+
+
+def _as_of(value: str | None) -> datetime.date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise RequestProblem(400, f"Ogiltigt datum: {value.strip()[:40]}. Skriv det som "
+                                  f"ÅÅÅÅ-MM-DD, till exempel 2026-07-01.") from None
+
+
+def _asked(form: FormData, name: str, query: str | None) -> str | None:
+    """A form field's value where it is given, else the query parameter's."""
+    value = form.get(name)
+    return value if isinstance(value, str) and value.strip() else query
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:
@@ -102,14 +122,14 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_formats = request.query_params.get("formats")
     query_kind = request.query_params.get("kind")
+    query_as_of = request.query_params.get("as_of")
     try:
         if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = await _form(request, content_type, settings.max_upload)
             try:
                 submission = await _from_form(form, query_formats)
-                asked = form.get("kind")
-                kind = _kind(asked if isinstance(asked, str) and asked.strip() else query_kind)
-                return replace(submission, kind=kind)
+                return replace(submission, kind=_kind(_asked(form, "kind", query_kind)),
+                               as_of=_as_of(_asked(form, "as_of", query_as_of)))
             finally:
                 await form.close()
         if content_type in ("text/plain", ""):
@@ -117,7 +137,7 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
             if not data.strip():
                 raise RequestProblem(400, "Ingen text eller fil skickades.")
             return Submission(data, "inklistrad.txt", None, "inklistrad text",
-                              _formats(query_formats), _kind(query_kind))
+                              _formats(query_formats), _kind(query_kind), _as_of(query_as_of))
     except ClientDisconnect:
         raise Disconnected() from None
     raise RequestProblem(415, "Skicka ett formulär (multipart/form-data) eller text/plain.")

@@ -37,6 +37,10 @@ _PERSON = {"type": ["object", "null"], "properties": {
     "role": {"type": ["string", "null"]}}}
 
 
+_AS_OF = ("A statute: publish the law in force on this day (YYYY-MM-DD): of a section's "
+          "versions only the one in force that day; default: every version, labelled.")
+
+
 def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str, Any]:
     """``POST /api/convert``: parameters, the three kinds of body, the answers."""
     form = {"type": "object", "properties": {
@@ -46,7 +50,8 @@ def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str
         "formats": {"type": "string", "description": "Comma list; default all available."},
         "kind": {"type": "string", "enum": list(choices()),
                  "description": "Read the text as this kind (sfs: a statute); default: "
-                                "recognise it."}}}
+                                "recognise it."},
+        "as_of": {"type": "string", "format": "date", "description": _AS_OF}}}
     return {
         "summary": "Convert one document",
         "parameters": [
@@ -56,6 +61,8 @@ def _convert_operation(formats: tuple[str, ...], settings: Settings) -> dict[str
             {"name": "kind", "in": "query", "required": False,
              "schema": {"type": "string", "enum": list(choices())},
              "description": "Read the text as this kind; default: recognise it."},
+            {"name": "as_of", "in": "query", "required": False,
+             "schema": {"type": "string", "format": "date"}, "description": _AS_OF},
             {"name": "zip", "in": "query", "required": False,
              "schema": {"type": "string", "enum": ["1"]},
              "description": "Answer with a ZIP of every file instead of JSON "
@@ -114,7 +121,9 @@ def _conversion_schema() -> dict[str, Any]:
                         "form": {"type": ["string", "null"]},
                         "department": {"type": ["string", "null"]},
                         "issued": {"type": ["string", "null"]},
-                        "consolidated_through": {"type": ["string", "null"]}}},
+                        "consolidated_through": {"type": ["string", "null"]},
+                        "as_of": {"type": ["string", "null"],
+                                  "description": "The day whose law was published (as_of)"}}},
         "paper": {"type": "object", "description": "A motion, report, bill or communication "
                   "only: its identity and people as the text or the Riksdag's record states them.",
                   "properties": {

@@ -67,7 +67,8 @@ def describe(result: Read) -> dict[str, Any]:
         metadata["statute"] = {
             "number": statute.number, "form": statute.form, "department": statute.department,
             "issued": statute.issued.isoformat() if statute.issued else None,
-            "consolidated_through": statute.consolidated_through}
+            "consolidated_through": statute.consolidated_through,
+            "as_of": statute.as_of.isoformat() if statute.as_of else None}
         metadata["date"] = statute.issued.isoformat() if statute.issued else None
     if paper is not None:  # a paper: its identity and people as the text or record states them
         metadata["paper"] = {

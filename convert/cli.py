@@ -297,6 +297,26 @@ def _normalise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders that making *folder* creates, deepest first."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    """Remove the folders this run made that it left empty (a run where every input failed
+    leaves nothing behind), deepest first; a folder with anything in it stays."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (outputs, a report, another run's files) or gone
+            return
+
+
 def _inspect(args: argparse.Namespace) -> int:
     result = _read_one(args.file, args.kind)
     if result is None:
@@ -312,6 +332,7 @@ def _convert(args: argparse.Namespace) -> int:
     if args.verbosity >= 0:
         for passed in inputs.passed:
             print(f"{PROG}: {passed.path}: ignored: {passed.reason}", file=sys.stderr)
+    made = _missing_folders(out_dir) if single != "-" else []
     try:
         if single != "-":
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -334,6 +355,8 @@ def _convert(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        _remove_if_empty(made)
     seconds = time.perf_counter() - started
     counts = {status: sum(1 for o in outcomes if o.status == status)
               for status in ("converted", "failed", "skipped")}

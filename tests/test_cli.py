@@ -173,6 +173,23 @@ def test_one_input_skipped_as_unchanged_says_so(tmp_path: Path) -> None:
         b"again)" in again.stderr
 
 
+def test_a_run_where_every_input_fails_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """The folders a run made for its outputs go again when it wrote nothing there; a folder
+    that was there before, or that holds an output, stays."""
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(b"not a zip")
+    failed = riksdoc("convert", str(broken), "-o", f"{tmp_path / 'ny' / 'ut'}/")
+    assert failed.returncode == 1 and b"not a DOCX file" in failed.stderr
+    assert not (tmp_path / "ny").exists()
+    (tmp_path / "fanns").mkdir()
+    riksdoc("convert", str(broken), "-o", f"{tmp_path / 'fanns'}/")
+    assert (tmp_path / "fanns").is_dir()
+    partly = riksdoc("convert", str(broken), str(SEED), "-t", "json", "-o", f"{tmp_path / 'ny'}/")
+    assert partly.returncode == 1
+    assert [p.name for p in (tmp_path / "ny").iterdir() if not p.name.startswith(".")] == \
+        [f"{SEED.stem}.json"]
+
+
 def test_outputs_written_into_the_input_folder_are_not_read_again(tmp_path: Path) -> None:
     (tmp_path / "svar.txt").write_bytes(SEED.read_bytes())
     assert riksdoc("convert", str(tmp_path), "-t", "akn,json", "-o", str(tmp_path)).returncode == 0

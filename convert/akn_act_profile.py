@@ -89,7 +89,7 @@ def act_href(number: str, portion: str | None = None) -> str:
     return f"{uri}/~{portion}" if portion else uri
 
 
-# -- the statute's record (rd:statute): what FRBR has no place for ------------------------
+# -- a range of parts cited (rref) -------------------------------------------------------
 
 RANGE_JOIN = re.compile(r"\s*[–-]\s*")
 """What joins the two ends of a range of parts: ``2–6 §§``, ``15 - 17 kap.``."""
@@ -119,6 +119,8 @@ def _kind_of_part(href: str) -> str:
     """``sec`` for ``#chp_2__sec_6``: the kind of the last part an eId names."""
     return href.rsplit("__", 1)[-1].lstrip("#").split("_", 1)[0]
 
+
+# -- the statute's record (rd:statute): what FRBR has no place for ------------------------
 
 _RD = f"{{{RD_NS}}}"
 _STATUTE_FIELDS = (("number", "number"), ("form", "form"), ("department", "department"),

@@ -17,7 +17,7 @@ import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -27,7 +27,7 @@ from .housestyle import BUILT_IN, HouseStyle, builtin_fingerprint
 from .limits import DEFAULT, Limits
 from .model import Kind
 from .pool import PoolStopped, TimedOut, WorkerDied, WorkerPool
-from .readers import READERS, read
+from .readers import READERS, Read, read
 from .version import __version__
 from .writers import FORMATS, write
 
@@ -160,16 +160,22 @@ def failure_reason(exc: Exception) -> str:
     return f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
+def read_job(job: Job) -> Read:
+    """*job*'s input read, and for a statute with ``as_of`` its law on that day (another
+    kind comes back unchanged, with a warning): what the batch and the server convert."""
+    result = read(job.data, job.reader_name, job.limits, job.kind)
+    if job.as_of is None:
+        return result
+    from .statute.as_of import as_of
+    return replace(result, document=as_of(result.document, job.as_of))
+
+
 def _convert_into(job: Job, outcome: Outcome, started: float) -> None:
     if job.riksdoc is not None and job.riksdoc != code_fingerprint():
         raise InputError(f"refused by a worker whose riksdoc differs from the one that sent it "
                          f"(riksdoc {__version__}, code and styles {code_fingerprint()[:12]}, "
                          f"not {job.riksdoc[:12]}); install the same riksdoc everywhere")
-    result = read(job.data, job.reader_name, job.limits, job.kind)
-    document = result.document
-    if job.as_of is not None:
-        from .statute.as_of import as_of
-        document = as_of(document, job.as_of)
+    document = read_job(job).document
     outcome.timings["read"] = time.perf_counter() - started
     outcome.warnings = [f"line {w.line}: {w.text}" if w.line else w.text
                         for w in document.warnings]

@@ -90,7 +90,7 @@ def _profile_problems(root: etree._Element) -> list[str]:
     parts = set(seen)
     for element in root.iter(f"{{{AKN_NS}}}*"):
         local = etree.QName(element).localname
-        for attribute in (*_REF_ATTRIBUTES, "href", "from", "upTo"):
+        for attribute in (*_REF_ATTRIBUTES, *_PART_ATTRIBUTES):
             value = element.get(attribute)
             if value is None or (attribute in _PART_ATTRIBUTES and not value.startswith("#")):
                 continue

@@ -82,12 +82,12 @@ SPEAKER = "Riksdoc Speaker"
 PAGE_HEADER = "Header"
 PAGE_FOOTER = "Footer"
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5")
+"""The headings of a hierarchy's divisions by rank (a statute's chapters, the rubriker in
+them, deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
 TOC_HEADING = "TOC Heading"
 """A longer paper's table of contents: its heading (``Innehåll``)."""
 TOC_LEVELS = ("toc 1", "toc 2")
 """Its entries by rank (Word's own TOC styles)."""
-"""The headings of a hierarchy's divisions by rank (a statute's chapters, the rubriker in
-them, deeper); the first is in styles.xml, the others in hierarchy.xml (`with_styles`)."""
 SFS_NUMBER = "Riksdoc SFS Number"
 STATUTE_LINE = "Riksdoc Statute Line"
 STATUTE_HEADER = "Riksdoc Statute Header"

@@ -14,12 +14,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from concurrent.futures import CancelledError, Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from ..engine import Job, Outcome, failure_reason, make_pool
+from ..engine import Job, Outcome, failure_reason, make_pool, read_job
 from ..pool import PoolStopped, TimedOut
-from ..readers import read
 from ..writers import write
 from .view import describe, stem_for
 
@@ -47,10 +46,7 @@ def convert_request(job: Job, preview: bool) -> Converted:
     """
     outcome = Outcome(job.source, job.stem)
     try:
-        result = read(job.data, job.reader_name, job.limits, job.kind)
-        if job.as_of is not None:  # a statute's law on that day (else unchanged, warned)
-            from ..statute.as_of import as_of
-            result = replace(result, document=as_of(result.document, job.as_of))
+        result = read_job(job)
     except Exception as exc:
         outcome.status, outcome.error = "failed", failure_reason(exc)
         return Converted(None, outcome)

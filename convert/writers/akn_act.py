@@ -26,7 +26,7 @@ in force (``chp_1__sec_1-v2026-07-01``), or ``-v2``, ``-v3`` … .
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -242,17 +242,11 @@ class ActBody:
         two that cite a range of parts (``2–6 §§``, `is_range`)."""
         element = _sub(parent, "p")
         last: etree._Element | None = None
-        parts = list(content)
-        index = 0
-        while index < len(parts):
-            part = parts[index]
-            index += 1
-            if isinstance(part, Ref) and _range_at(parts, index):
-                join, end = parts[index], parts[index + 1]
-                assert isinstance(join, str) and isinstance(end, Ref)
-                last = _sub(element, "rref", {"from": part.href, "upTo": end.href},
-                            part.text + join + end.text)
-                index += 2
+        for part in _with_ranges(tuple(content)):
+            if isinstance(part, tuple):
+                first, join, end = part
+                last = _sub(element, "rref", {"from": first.href, "upTo": end.href},
+                            first.text + join + end.text)
             elif isinstance(part, Ref):
                 attrs = {"href": part.href}
                 if part.kind:
@@ -387,13 +381,18 @@ def indent(element: etree._Element, level: int = 0) -> None:
     element[-1].tail = pad[:-2]
 
 
-def _range_at(parts: list[Inline], index: int) -> bool:
-    """Whether the `Ref` before *index* opens a range with the two parts from *index*."""
-    if index + 1 >= len(parts):
-        return False
-    first, join, end = parts[index - 1], parts[index], parts[index + 1]
-    return isinstance(first, Ref) and isinstance(join, str) and isinstance(end, Ref) \
-        and is_range(first, join, end)
+def _with_ranges(parts: tuple[Inline, ...]) -> Iterator[Inline | tuple[Ref, str, Ref]]:
+    """*parts*, with each `Ref`, dash, `Ref` that cites a range (`is_range`) as one triple."""
+    index = 0
+    while index < len(parts):
+        first, *rest = parts[index:index + 3]
+        if isinstance(first, Ref) and len(rest) == 2 and isinstance(rest[0], str) \
+                and isinstance(rest[1], Ref) and is_range(first, rest[0], rest[1]):
+            yield first, rest[0], rest[1]
+            index += 3
+        else:
+            yield first
+            index += 1
 
 
 def _sub(parent: etree._Element, name: str, attrs: dict[str, str] | None = None,

@@ -48,7 +48,19 @@ SETTINGS_ORDER = (
     "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
     "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
     "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
-    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps")
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+    "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars",
+    "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
+    "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml", "saveXmlDataOnly",
+    "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags", "alwaysMergeEmptyNamespace",
+    "updateFields")
 """The head of CT_Settings' sequence, as far as riksdoc inserts into it."""
 
 TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
@@ -114,26 +126,11 @@ def settings(document: WordDocument, hyphenation: dict[str, Any]) -> None:
         insert_ordered(root, etree.Element(w("doNotHyphenateCaps")), SETTINGS_ORDER)
 
 
-_AFTER_UPDATE_FIELDS = frozenset({
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator"})
-"""CT_Settings' elements after ``w:updateFields``."""
-
-
 def update_fields_on_open(document: WordDocument) -> None:
     """``w:updateFields``: Word offers to update the fields when the file is opened (a table
     of contents gets its page numbers, which only a layout knows)."""
-    root = document.settings.element
-    element = etree.Element(w("updateFields"), {w("val"): "true"})
-    later = next((child for child in root if isinstance(child.tag, str)
-                  and etree.QName(child).localname in _AFTER_UPDATE_FIELDS), None)
-    if later is not None:
-        later.addprevious(element)
-    else:
-        root.append(element)
+    insert_ordered(document.settings.element, etree.Element(w("updateFields"), {w("val"): "true"}),
+                   SETTINGS_ORDER)
 
 
 def twips(millimetres: float) -> int:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -121,8 +120,10 @@ def restore_soft_hyphens(pdf: pikepdf.Pdf) -> int:
 
     soft = SOFT_HYPHEN.encode("utf-16-be").hex().encode()
     changed = 0
-    for font in _fonts(pdf):
-        cmap = font.get("/ToUnicode")
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
+            continue
+        cmap = obj.get("/ToUnicode")
         if not isinstance(cmap, pikepdf.Stream):
             continue
         data = cmap.read_bytes()
@@ -131,33 +132,3 @@ def restore_soft_hyphens(pdf: pikepdf.Pdf) -> int:
             cmap.write(fixed)
             changed += 1
     return changed
-
-
-def _fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
-    """Every font the pages use, once each: the fonts of their resources and of the
-    resources of the forms they draw, however deep (not ``pdf.objects``, which
-    wraps every object of a 300-page file in Python: half a second)."""
-    import pikepdf
-
-    seen: set[tuple[int, int]] = set()
-    pending = [page.obj.get("/Resources") for page in pdf.pages]
-    while pending:
-        resources = pending.pop()
-        if not isinstance(resources, pikepdf.Dictionary) or not _first_visit(resources, seen):
-            continue
-        for font in (resources.get("/Font") or pikepdf.Dictionary()).values():
-            if isinstance(font, pikepdf.Dictionary) and _first_visit(font, seen):
-                yield font
-        for form in (resources.get("/XObject") or pikepdf.Dictionary()).values():
-            if isinstance(form, pikepdf.Stream):
-                pending.append(form.get("/Resources"))
-
-
-def _first_visit(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> bool:
-    """Whether *obj* (indirect) is met for the first time; a direct object always is."""
-    if not obj.is_indirect:
-        return True
-    if obj.objgen in seen:
-        return False
-    seen.add(obj.objgen)
-    return True

@@ -372,6 +372,7 @@ def test_a_proposed_laws_old_and_new_wording_side_by_side_is_warned_about_with_i
     warnings = [w for w in read(text.encode(), "p.txt").document.warnings
                 if w.code == "wording-columns"]
     assert [w.line for w in warnings] == [6]
+    assert "(columns headed 'Nuvarande lydelse / Föreslagen lydelse')" in warnings[0].text
     plain = text.replace("Nuvarande lydelse\tFöreslagen lydelse\n", "")
     assert not [w for w in read(plain.encode(), "p.txt").document.warnings
                 if w.code == "wording-columns"]

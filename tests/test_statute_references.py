@@ -117,6 +117,17 @@ def test_a_range_is_one_rref_in_akn_and_reads_back_as_its_two_ends() -> None:
     assert read(data, "lag.akn.xml").document.blocks == document.blocks
 
 
+def test_a_warning_says_what_words_that_do_not_name_a_section_were_read_as() -> None:
+    """``31 b-d §§``: the ``d`` alone is section 31 d; a clerk reading the warning must see
+    that, not a stray letter."""
+    document = from_text("1 § Förbud enligt 31 b-d och 31 i §§ gäller.\n")[0]
+    unresolved = [w.text for w in document.warnings if w.code == UNRESOLVED]
+    assert unresolved == [
+        "'31 b' (read as 31 b §) names no part of this act; kept as text",
+        "'d' (read as 31 d §) names no part of this act; kept as text",
+        "'31 i §§' (read as 31 i §) names no part of this act; kept as text"]
+
+
 # -- Skollag: the share of its citations of its own sections that resolve ---------------
 
 _ACT_NAMED = re.compile(r"^(?:\s+|[,–-]|och\b|eller\b|samt\b|\d+|[a-z]\b|§+|kap\.|första\b|"

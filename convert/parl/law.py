@@ -85,10 +85,11 @@ def _columns(lines: list[Line]) -> list[Message]:
     paired = any(_cells(line.text) >= 2 for line in lines if not _COLUMNS.match(line.text))
     if not heads or paired:
         return []
-    return [Message("wording-columns", "old and new wording side by side (Nuvarande lydelse / "
-                    "Föreslagen lydelse): the text gives the columns one after the other, not "
-                    "paired; the sections hold the wording as the text gives it (check which is "
-                    "the proposed one)", heads[0].number)]
+    headed = " / ".join(cell.strip() for cell in heads[0].text.split("\t") if cell.strip())
+    return [Message("wording-columns", f"old and new wording side by side (columns headed "
+                    f"'{headed}'): the text gives the columns one after the "
+                    f"other, not paired; the sections hold the wording as the text gives it "
+                    f"(check which is the proposed one)", heads[0].number)]
 
 
 def _cells(text: str) -> int:

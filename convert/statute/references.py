@@ -188,8 +188,10 @@ class Linker:
             words = text[cited.start:cited.end]
             if href is None:
                 if not cited.other_act:
-                    self.warnings.append(Message(UNRESOLVED, f"'{words}' names no part of "
-                                                 "this act; kept as text", line))
+                    named = _named(cited)
+                    read_as = f" (read as {named})" if named and named != words else ""
+                    self.warnings.append(Message(UNRESOLVED, f"'{words}'{read_as} names no "
+                                                 "part of this act; kept as text", line))
                 continue
             if cited.start > last:
                 out.append(text[last:cited.start])
@@ -334,3 +336,11 @@ def _portion(cited: Cited) -> str | None:
     section = f"sec_{num_token(cited.section)}"
     return f"{chapter}__{section}" if chapter else section
 
+
+def _named(cited: Cited) -> str:
+    """What a citation piece was read as naming, in the statute's own words: ``31 d §``
+    for the ``d`` of ``31 b-d §§``, ``6 kap. 13 §``; "" for a piece that names no section
+    or chapter (a stycke of the citing section)."""
+    chapter = f"{cited.chapter} kap." if cited.chapter and cited.chapter_given else ""
+    section = f"{cited.section} §" if cited.section else ""
+    return " ".join(part for part in (chapter, section) if part)
